@@ -1,0 +1,66 @@
+/**
+ * The database schema as idempotent statements, run in order at every start.
+ * Times are written by the application clock (so tests can set the time), never by the database's now().
+ * Dates that are calendar days are selected with to_char so no driver turns them into local-midnight Dates.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (
+     key text PRIMARY KEY,
+     value text NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS services (
+     code text PRIMARY KEY,
+     name text NOT NULL,
+     department text NOT NULL,
+     task_type integer NOT NULL,
+     popularity integer NOT NULL,
+     detail jsonb NOT NULL,
+     data_version text NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS services_department_idx ON services (department)`,
+  `CREATE TABLE IF NOT EXISTS hall_days (
+     hall_id text NOT NULL,
+     service_date date NOT NULL,
+     online_issued integer NOT NULL DEFAULT 0,
+     PRIMARY KEY (hall_id, service_date)
+   )`,
+  `CREATE TABLE IF NOT EXISTS online_tickets (
+     hall_id text NOT NULL,
+     service_date date NOT NULL,
+     number text NOT NULL,
+     category_id text NOT NULL,
+     idempotency_key text NOT NULL UNIQUE,
+     request_hash text NOT NULL,
+     issued_at timestamptz NOT NULL,
+     PRIMARY KEY (hall_id, service_date, number)
+   )`,
+  `CREATE TABLE IF NOT EXISTS ratings (
+     id text PRIMARY KEY,
+     case_id text NOT NULL UNIQUE,
+     idempotency_key text NOT NULL UNIQUE,
+     request_hash text NOT NULL,
+     channel text NOT NULL,
+     level integer NOT NULL CHECK (level BETWEEN 1 AND 5),
+     reasons jsonb NOT NULL,
+     comment text,
+     phone text,
+     contact_consent boolean NOT NULL DEFAULT false,
+     service_code text,
+     window_id text,
+     staff_id text,
+     hall_id text,
+     tracking_code text UNIQUE,
+     receipt jsonb NOT NULL,
+     created_at timestamptz NOT NULL,
+     CHECK (phone IS NULL OR contact_consent)
+   )`,
+  `CREATE INDEX IF NOT EXISTS ratings_service_idx ON ratings (service_code)`,
+  `CREATE INDEX IF NOT EXISTS ratings_window_idx ON ratings (hall_id, window_id)`,
+  `CREATE TABLE IF NOT EXISTS rating_follow_ups (
+     tracking_code text PRIMARY KEY REFERENCES ratings (tracking_code),
+     rating_id text NOT NULL REFERENCES ratings (id),
+     due_by date NOT NULL,
+     plan jsonb NOT NULL,
+     created_at timestamptz NOT NULL
+   )`,
+];

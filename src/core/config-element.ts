@@ -1,0 +1,53 @@
+import { LitElement, html, css, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { configContext, type ZwConfigValue } from './context.js';
+
+/**
+ * Shared settings for every zw element inside it. An element's own attribute always wins.
+ *
+ * @summary Provides `api-base`, `lang`, `hall` and `timeout` defaults to the zw elements it contains.
+ * @tag zw-config
+ * @slot - The zw elements (and any other content) that share these settings.
+ */
+export class ZwConfig extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the API for every element inside, e.g. `https://zwfw.example.gov.cn`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** Default hall id for queue and rating elements. */
+  @property() hall?: string;
+
+  /** Request timeout in milliseconds. */
+  @property({ type: Number }) timeout?: number;
+
+  @provide({ context: configContext })
+  protected value: ZwConfigValue = {};
+
+  protected override willUpdate(_changed: PropertyValues): void {
+    this.value = {
+      apiBase: this.apiBase,
+      lang: this.getAttribute('lang') ?? undefined,
+      hall: this.hall,
+      timeout: this.timeout,
+    };
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,125 @@
+import { ContextProvider, ContextEvent, createContext } from '@lit/context';
+import { prefsContext } from '../context.js';
+import { DEFAULT_PREFS, type A11yPrefs, type ContrastScheme } from './prefs.js';
+
+/** Versioned so that a later shape of the preferences can migrate or ignore an old one instead of misreading it. */
+export const PREFS_STORAGE_KEY = 'zw-a11y-prefs:v1';
+
+const CONTRASTS: readonly ContrastScheme[] = ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'];
+export const FONT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
+
+/** The page's one preference store: persists, mirrors onto `<html>`, and provides the value through context. */
+export class PrefsStore {
+  private current: A11yPrefs;
+  private readonly provider: ContextProvider<typeof prefsContext>;
+
+  constructor(private readonly root: HTMLElement) {
+    this.current = readStored() ?? firstVisitPrefs();
+    this.provider = new ContextProvider(root, { context: prefsContext, initialValue: this.current });
+    new ContextProvider(root, { context: storeContext, initialValue: this });
+    this.provider.hostConnected();
+    this.mirror();
+    // Another tab (or a reload elsewhere) changed the preferences: follow it.
+    window.addEventListener('storage', (event) => {
+      if (event.key === PREFS_STORAGE_KEY) this.replace(readStored() ?? DEFAULT_PREFS, false);
+    });
+  }
+
+  get value(): A11yPrefs {
+    return this.current;
+  }
+
+  set(patch: Partial<A11yPrefs>): void {
+    this.replace(sanitize({ ...this.current, ...patch }), true);
+  }
+
+  reset(): void {
+    this.replace(DEFAULT_PREFS, true);
+    try {
+      localStorage.removeItem(PREFS_STORAGE_KEY);
+    } catch {
+      /* storage may be disabled; the page still follows the reset */
+    }
+  }
+
+  private replace(next: A11yPrefs, persist: boolean): void {
+    this.current = next;
+    if (persist) {
+      try {
+        localStorage.setItem(PREFS_STORAGE_KEY, JSON.stringify(next));
+      } catch {
+        /* private mode or a full quota: the preference still applies to this page */
+      }
+    }
+    this.mirror();
+    this.provider.setValue(next);
+  }
+
+  /** The host page follows through these attributes and properties (see docs/host-page.md). */
+  private mirror(): void {
+    const { root, current: p } = this;
+    const flag = (name: string, on: boolean) => root.toggleAttribute(`data-zw-${name}`, on);
+    flag('elder', p.elder);
+    flag('spacing', p.spacing);
+    flag('large-cursor', p.largeCursor);
+    flag('reading-guide', p.readingGuide);
+    flag('reduced-motion', p.reducedMotion);
+    if (p.contrast === 'none') root.removeAttribute('data-zw-contrast');
+    else root.setAttribute('data-zw-contrast', p.contrast);
+    root.style.setProperty('--zw-font-scale', String(effectiveScale(p)));
+  }
+}
+
+/** Elder mode never goes below 1.5× (24 px body text from a 16 px base). */
+export const effectiveScale = (p: A11yPrefs): number => (p.elder ? Math.max(1.5, p.fontScale) : p.fontScale);
+
+const storeContext = createContext<PrefsStore>('zhengwu-widgets/a11y-store');
+let pageStore: PrefsStore | undefined;
+
+/**
+ * The page's store, created on first use. A second copy of the library on the same page finds the first copy's
+ * store through context instead of creating a rival one.
+ */
+export function pagePrefsStore(): PrefsStore {
+  if (pageStore) return pageStore;
+  const root = document.documentElement;
+  const asker = document.head ?? root.firstElementChild ?? root;
+  asker.dispatchEvent(new ContextEvent(storeContext, asker, (found: PrefsStore) => (pageStore = found)));
+  pageStore ??= new PrefsStore(root);
+  return pageStore;
+}
+
+function readStored(): A11yPrefs | undefined {
+  try {
+    const raw = localStorage.getItem(PREFS_STORAGE_KEY);
+    return raw ? sanitize(JSON.parse(raw) as Partial<A11yPrefs>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the operating system already says about the resident, honoured on a first visit only. */
+function firstVisitPrefs(): A11yPrefs {
+  const media = (q: string) => typeof matchMedia === 'function' && matchMedia(q).matches;
+  return {
+    ...DEFAULT_PREFS,
+    reducedMotion: media('(prefers-reduced-motion: reduce)'),
+    contrast: media('(prefers-contrast: more)') && !media('(forced-colors: active)') ? 'black-on-white' : 'none',
+  };
+}
+
+/** Keeps only known keys and values, so a tampered or outdated stored value cannot break the page. */
+function sanitize(input: Partial<A11yPrefs>): A11yPrefs {
+  const bool = (key: keyof A11yPrefs) => (typeof input[key] === 'boolean' ? (input[key] as boolean) : (DEFAULT_PREFS[key] as boolean));
+  const scale = Number(input.fontScale);
+  return {
+    elder: bool('elder'),
+    fontScale: FONT_SCALES.includes(scale as (typeof FONT_SCALES)[number]) ? scale : 1,
+    contrast: CONTRASTS.includes(input.contrast as ContrastScheme) ? (input.contrast as ContrastScheme) : 'none',
+    spacing: bool('spacing'),
+    largeCursor: bool('largeCursor'),
+    readingGuide: bool('readingGuide'),
+    reducedMotion: bool('reducedMotion'),
+    speakOnPoint: bool('speakOnPoint'),
+  };
+}

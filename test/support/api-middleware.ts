@@ -1,0 +1,23 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createApp } from '../../api/server/app.ts';
+
+type KoaContext = { url: string; req: IncomingMessage; res: ServerResponse; respond?: boolean };
+
+let server: ReturnType<typeof createApp> | undefined;
+
+/** The reference server for browser tests: created on the first API request, in memory, simulator paused. */
+export function testServer(): ReturnType<typeof createApp> {
+  server ??= createApp({ simulatorSpeed: 0, alwaysOpen: true });
+  return server;
+}
+
+/** Serves `/api/*` from the reference server inside web-test-runner's dev server (same origin as the tests). */
+export function apiMiddleware() {
+  return async (ctx: KoaContext, next: () => Promise<void>) => {
+    if (!ctx.url.startsWith('/api/')) return next();
+    const { app } = await testServer();
+    ctx.respond = false;
+    await getRequestListener(app.fetch)(ctx.req, ctx.res);
+  };
+}
