@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { createApp } from '../../api/server/app.ts';
 
 type KoaContext = { url: string; req: IncomingMessage; res: ServerResponse; respond?: boolean };
 
-let server: ReturnType<typeof createApp> | undefined;
+type App = Awaited<ReturnType<typeof import('../../api/server/app.ts').createApp>>;
+let server: Promise<App> | undefined;
 
 /** The reference server for browser tests: created on the first API request, in memory, simulator paused. */
-export function testServer(): ReturnType<typeof createApp> {
-  server ??= createApp({ simulatorSpeed: 0, alwaysOpen: true });
+export function testServer(): Promise<App> {
+  server ??= import('../../api/server/app.ts').then(({ createApp }) => createApp({ simulatorSpeed: 0, alwaysOpen: true }));
   return server;
 }
 
