@@ -7,6 +7,9 @@ export default defineConfig({
     outDir: 'dist/cdn',
     emptyOutDir: false,
     target: 'es2022',
+    minify: true,
+    // Library mode keeps whitespace by default; a CDN file is shipped as is, so minify it fully.
+    rolldownOptions: { output: { minify: true } },
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'zhengwu-widgets.js' },
   },
 });
