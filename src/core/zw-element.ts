@@ -34,12 +34,12 @@ export class ZwElement extends LitElement {
   @state()
   protected prefs: A11yPrefs = DEFAULT_PREFS;
 
-  private abortController = new AbortController();
-  private client?: { key: string; client: ApiClient };
+  #abort = new AbortController();
+  #client?: { key: string; client: ApiClient };
 
   /** Aborted when the element is disconnected; pass it to every request and listener. */
   protected get signal(): AbortSignal {
-    return this.abortController.signal;
+    return this.#abort.signal;
   }
 
   /** The language the element speaks, resolved on every render. */
@@ -61,15 +61,15 @@ export class ZwElement extends LitElement {
   protected get api(): ApiClient {
     const base = this.apiBase ?? this.config.apiBase ?? '';
     const key = `${base}|${this.locale}|${this.config.timeout ?? ''}`;
-    if (this.client?.key !== key) {
-      this.client = { key, client: new ApiClient({ base, lang: this.locale, timeoutMs: this.config.timeout }) };
+    if (this.#client?.key !== key) {
+      this.#client = { key, client: new ApiClient({ base, lang: this.locale, timeoutMs: this.config.timeout }) };
     }
-    return this.client.client;
+    return this.#client.client;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.abortController.signal.aborted) this.abortController = new AbortController();
+    if (this.#abort.signal.aborted) this.#abort = new AbortController();
     pagePrefsStore(); // make sure the page's preference store (and its context provider) exists
     langListeners.add(this);
     langObserver ??= new MutationObserver(() => langListeners.forEach((el) => el.requestUpdate()));
@@ -78,7 +78,7 @@ export class ZwElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abortController.abort();
+    this.#abort.abort();
     langListeners.delete(this);
   }
 

@@ -1,0 +1,3215 @@
+// Generated from api/openapi.yaml by `npm run gen:api`. Do not edit: change the spec and regenerate.
+/* eslint-disable */
+export interface paths {
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the API is up
+         * @description Answers 200 when the server can serve requests. Monitoring and the widgets' diagnostics use it; it reads no data.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the service halls
+         * @description Lists the halls (政务服务大厅) whose queues this server publishes, so that a page can offer a choice or configure a widget.
+         */
+        get: operations["listHalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hallId}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the hall's current queue state
+         * @description Returns the complete current state of a hall: opening hours, every window and every queue category.
+         *     Supports conditional requests: send the last `ETag` in `If-None-Match` to get `304` while nothing changed.
+         *     For live updates prefer `GET /api/v1/halls/{hallId}/events`; this endpoint is its polling fallback.
+         */
+        get: operations["getHallSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hallId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Stream live changes of the hall's queue
+         * @description Opens a Server-Sent Events stream of the hall's queue (see "Live hall events" in the API description).
+         *
+         *     - `event: snapshot`: `data` is a `HallSnapshot` (components/schemas/HallSnapshot); `id` is its `version`.
+         *       Sent first on every connection, and again whenever the server cannot resume from `Last-Event-ID`.
+         *     - `event: patch`: `data` is a `HallPatch` (components/schemas/HallPatch); `id` is its `version`.
+         *     - a `: hb` comment line every 15 seconds; `retry: 3000` at the start.
+         *
+         *     Resume by sending the last received id as `Last-Event-ID` (the browser's `EventSource` does this by
+         *     itself) or as the `lastEventId` query parameter; the header wins when both are present. An unknown hall
+         *     is answered with a `404` problem document before any stream starts.
+         */
+        get: operations["streamHallEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hallId}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a queue ticket online (线上取号)
+         * @description Issues a ticket in one of the hall's queue categories for today. Requires an `Idempotency-Key`: a retry
+         *     with the same key and body returns the same ticket with `200` and `Idempotent-Replayed: true` instead of
+         *     issuing a second one. While the hall is closed the answer is `409 hall-closed`; when today's quota of
+         *     online tickets for the category is used up it is `409 quota-exhausted`. An unknown `categoryId` is a
+         *     `422 validation` problem pointing at `/categoryId`.
+         */
+        post: operations["takeTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hallId}/tickets/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description Today's ticket number in the hall, a category prefix letter and three digits. */
+                number: components["parameters"]["TicketNumber"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a ticket's place in the queue
+         * @description Returns the state of one of today's tickets in the hall, whether it was taken online or at the kiosk:
+         *     how many tickets are ahead, the estimated wait and, once it has been called, the window. Ticket numbers
+         *     restart every day, so a number always means today's ticket. An unknown or malformed number is `404`.
+         */
+        get: operations["getTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hallId}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get today's expected waiting time by hour
+         * @description Returns the expected waiting time for each opening hour of the hall today, from past queue data, so that residents can pick a quieter time to come.
+         */
+        get: operations["getForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the whole service item catalogue
+         * @description Returns every service item in a compact form for instant client-side search, together with the lookup
+         *     tables a client needs to match pinyin, initials and traditional characters. Cacheable: the response
+         *     carries an `ETag` and `Cache-Control: public, max-age=300`, and `If-None-Match` gets `304` while the
+         *     catalogue `version` is unchanged. Clients that cannot hold the catalogue use `GET /api/v1/services/search`.
+         */
+        get: operations["getCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search service items
+         * @description Server-side search over the catalogue, one page at a time. `q` matches item names and aliases, their
+         *     pinyin and initials, and the department name; traditional characters are folded to simplified ones.
+         *     Results are ordered by relevance, then by popularity; without `q`, by popularity. Filters combine with
+         *     AND. A page past the end is an empty `items` list, not an error. Invalid parameters are a `422 validation`
+         *     problem whose pointers name the parameter (`/pageSize`).
+         */
+        get: operations["searchServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The service item's implementation code (实施编码), as given in the catalogue. */
+                code: components["parameters"]["ServiceCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one service item's guide
+         * @description Returns the full guide of one service item (办事指南): time limits, visits, online depth, cross-region
+         *     handling, fees, materials and where to go. Apart from the name, department, type, code and `guideUrl`,
+         *     which come from the provincial portal, the reference server's values are illustrative, marked by
+         *     `illustrative: true`.
+         */
+        get: operations["getService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the rating levels and their reasons
+         * @description Returns the five rating levels (非常满意 to 非常不满意) from 5 down to 1, the reasons a resident may pick at each level, and the rules the rating form enforces.
+         */
+        get: operations["getRatingReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a rating for a handled case (好差评)
+         * @description Records one rating for a handled case (办件). Requires an `Idempotency-Key`; a retry with the same key and
+         *     body returns the original receipt with `200` and `Idempotent-Replayed: true`.
+         *
+         *     Rules beyond the schema, each a `422 validation` problem with a pointer:
+         *     - a level of 2 or 1 (差评) needs at least one reason (`/reasons`);
+         *     - every reason must be one listed for the chosen level by `GET /api/v1/ratings/reasons` (`/reasons/0`);
+         *     - a `phone` needs `contactConsent: true` (`/contactConsent`).
+         *
+         *     A case can be rated once: a second rating of the same `caseId` is `409 already-rated`, with the existing
+         *     rating in `existing`. A bad rating gets a tracking code and a follow-up deadline (整改反馈 within
+         *     `followUpWorkingDays` working days).
+         */
+        post: operations["submitRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a summary of ratings
+         * @description Counts ratings by level, optionally narrowed to one service item, window and/or hall (the filters combine
+         *     with AND). A scope without ratings is `count: 0` with `goodRate: null`, not an error.
+         */
+        get: operations["getRatingSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/follow-up/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code from a bad rating's receipt. */
+                trackingCode: components["parameters"]["TrackingCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Track the follow-up of a bad rating
+         * @description Returns the progress of the rectification (整改) that a bad rating started, by the tracking code its receipt gave. An unknown code is `404`.
+         */
+        get: operations["getRatingFollowUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description An RFC 9457 problem document, the body of every error response (`application/problem+json`). Servers may
+         *     add extension members; clients ignore those they do not know.
+         *
+         *     Stable `type` values (`urn:zhengwu-widgets:problem:` followed by the slug) and their statuses:
+         *
+         *     | slug | status | meaning |
+         *     | --- | --- | --- |
+         *     | `validation` | 422 | The request breaks the schema or a documented rule; `errors` lists each failure. |
+         *     | `malformed-json` | 400 | The body is not valid JSON. |
+         *     | `idempotency-key-missing` | 400 | A required `Idempotency-Key` header is missing or malformed. |
+         *     | `idempotency-key-reuse` | 422 | The `Idempotency-Key` was already used with a different body. |
+         *     | `payload-too-large` | 413 | The body is larger than the server accepts. |
+         *     | `unsupported-media-type` | 415 | The body is not `application/json`. |
+         *     | `not-found` | 404 | No such hall, ticket, service item, tracking code or path. |
+         *     | `method-not-allowed` | 405 | The path does not support the method. |
+         *     | `rate-limited` | 429 | Too many requests; see `Retry-After`. |
+         *     | `hall-closed` | 409 | The hall is closed, so no ticket can be taken. |
+         *     | `quota-exhausted` | 409 | Today's online tickets for the category are all taken. |
+         *     | `already-rated` | 409 | The case was rated before; see `existing`. |
+         *     | `internal` | 500 | An unexpected server error. |
+         * @example {
+         *       "type": "urn:zhengwu-widgets:problem:validation",
+         *       "title": "请求参数校验失败",
+         *       "status": 422,
+         *       "detail": "有 1 项内容不符合要求。",
+         *       "instance": "/api/v1/ratings",
+         *       "errors": [
+         *         {
+         *           "pointer": "/reasons",
+         *           "message": "选择“不满意”或“非常不满意”时，请至少选择一项原因",
+         *           "code": "minItems"
+         *         }
+         *       ]
+         *     }
+         */
+        Problem: {
+            /**
+             * @description The problem type, `urn:zhengwu-widgets:problem:<slug>` with a slug from the table above.
+             * @example urn:zhengwu-widgets:problem:quota-exhausted
+             */
+            type: string;
+            /**
+             * @description A short human-readable summary of the problem type, in the negotiated language.
+             * @example 今日线上号源已取完
+             */
+            title: string;
+            /**
+             * @description The HTTP status code, repeated for convenience.
+             * @example 409
+             */
+            status: number;
+            /**
+             * @description A human-readable explanation of this occurrence, suitable to show to the resident.
+             * @example “社保医保”今日线上号源已取完，请到大厅自助取号机取号。
+             */
+            detail?: string;
+            /**
+             * Format: uri-reference
+             * @description The path (and query) of the request that failed.
+             * @example /api/v1/halls/guangan-zwzx/tickets
+             */
+            instance?: string;
+            /**
+             * @description For `validation` problems, every failed field or parameter.
+             * @example [
+             *       {
+             *         "pointer": "/level",
+             *         "message": "评价等级应为 1 到 5 的整数",
+             *         "code": "maximum"
+             *       }
+             *     ]
+             */
+            errors?: components["schemas"]["ProblemFieldError"][];
+            /**
+             * @description For `already-rated` problems, the rating already on record for the case.
+             * @example {
+             *       "level": 4,
+             *       "createdAt": "2026-11-21T15:02:44+08:00"
+             *     }
+             */
+            existing?: {
+                /**
+                 * @description The level of the existing rating.
+                 * @example 4
+                 */
+                level: number;
+                /**
+                 * Format: date-time
+                 * @description When the existing rating was recorded.
+                 * @example 2026-11-21T15:02:44+08:00
+                 */
+                createdAt: string;
+            };
+        };
+        /**
+         * @description One failed check in a `validation` problem.
+         * @example {
+         *       "pointer": "/reasons",
+         *       "message": "选择“不满意”或“非常不满意”时，请至少选择一项原因",
+         *       "code": "minItems"
+         *     }
+         */
+        ProblemFieldError: {
+            /**
+             * @description A JSON Pointer (RFC 6901) to the offending member of the request body (`/level`, `/reasons/0`), or,
+             *     for a query parameter, `/` followed by the parameter name (`/pageSize`). `""` means the whole body.
+             * @example /reasons
+             */
+            pointer: string;
+            /**
+             * @description A human-readable message about this field, in the negotiated language, fit to show next to it.
+             * @example 选择“不满意”或“非常不满意”时，请至少选择一项原因
+             */
+            message: string;
+            /**
+             * @description A stable machine-readable name of the failed rule: a JSON Schema keyword (`required`, `type`, `enum`,
+             *     `pattern`, `minLength`, `maxLength`, `minimum`, `maximum`, `minItems`, `maxItems`, `uniqueItems`,
+             *     `additionalProperties`, `format`) where one applies.
+             * @example minItems
+             */
+            code: string;
+        };
+        /**
+         * @description The server's health.
+         * @example {
+         *       "status": "ok",
+         *       "version": "0.1.0"
+         *     }
+         */
+        HealthStatus: {
+            /**
+             * @description Always `ok`; a server that cannot serve answers with an error status instead.
+             * @example ok
+             * @constant
+             */
+            status: "ok";
+            /**
+             * @description The version of the server implementation.
+             * @example 0.1.0
+             */
+            version: string;
+        };
+        /**
+         * @description The halls whose queues this server publishes.
+         * @example {
+         *       "halls": [
+         *         {
+         *           "id": "guangan-zwzx",
+         *           "name": "广安区政务服务中心",
+         *           "address": "四川省广安市广安区金安大道二段 88 号"
+         *         },
+         *         {
+         *           "id": "guangan-bdc",
+         *           "name": "广安区不动产登记服务大厅",
+         *           "address": "四川省广安市广安区建设路 56 号"
+         *         }
+         *       ]
+         *     }
+         */
+        HallList: {
+            /**
+             * @description The halls, in display order.
+             * @example [
+             *       {
+             *         "id": "guangan-zwzx",
+             *         "name": "广安区政务服务中心",
+             *         "address": "四川省广安市广安区金安大道二段 88 号"
+             *       }
+             *     ]
+             */
+            halls: components["schemas"]["HallSummary"][];
+        };
+        /**
+         * @description A service hall (政务服务大厅) in a list.
+         * @example {
+         *       "id": "guangan-zwzx",
+         *       "name": "广安区政务服务中心",
+         *       "address": "四川省广安市广安区金安大道二段 88 号"
+         *     }
+         */
+        HallSummary: {
+            /**
+             * @description The hall's id, used in paths.
+             * @example guangan-zwzx
+             */
+            id: string;
+            /**
+             * @description The hall's name.
+             * @example 广安区政务服务中心
+             */
+            name: string;
+            /**
+             * @description The hall's street address.
+             * @example 四川省广安市广安区金安大道二段 88 号
+             */
+            address: string;
+        };
+        /**
+         * @description The complete current queue state of a hall. Also the data of the `snapshot` event.
+         * @example {
+         *       "hallId": "guangan-zwzx",
+         *       "name": "广安区政务服务中心",
+         *       "open": true,
+         *       "hours": {
+         *         "opens": "09:00",
+         *         "closes": "17:00",
+         *         "lunch": "12:00-13:30",
+         *         "note": "法定节假日休息；周六 09:00-12:00 提供“周末不打烊”服务"
+         *       },
+         *       "windows": [
+         *         {
+         *           "id": "w05",
+         *           "label": "5 号窗口",
+         *           "status": "open",
+         *           "serving": "A019",
+         *           "categoryIds": [
+         *             "A"
+         *           ]
+         *         },
+         *         {
+         *           "id": "w06",
+         *           "label": "6 号窗口",
+         *           "status": "paused",
+         *           "serving": null,
+         *           "categoryIds": [
+         *             "A",
+         *             "E"
+         *           ]
+         *         },
+         *         {
+         *           "id": "w12",
+         *           "label": "12 号窗口",
+         *           "status": "open",
+         *           "serving": "B007",
+         *           "categoryIds": [
+         *             "B"
+         *           ]
+         *         }
+         *       ],
+         *       "categories": [
+         *         {
+         *           "id": "A",
+         *           "name": "社保医保",
+         *           "prefix": "A",
+         *           "waiting": 7,
+         *           "avgServiceMinutes": 6.5,
+         *           "estimatedWaitMinutes": 23
+         *         },
+         *         {
+         *           "id": "B",
+         *           "name": "不动产登记",
+         *           "prefix": "B",
+         *           "waiting": 3,
+         *           "avgServiceMinutes": 15,
+         *           "estimatedWaitMinutes": 45
+         *         },
+         *         {
+         *           "id": "E",
+         *           "name": "综合受理",
+         *           "prefix": "E",
+         *           "waiting": 0,
+         *           "avgServiceMinutes": 8,
+         *           "estimatedWaitMinutes": 0
+         *         }
+         *       ],
+         *       "version": 1287,
+         *       "updatedAt": "2026-11-23T10:15:00+08:00"
+         *     }
+         */
+        HallSnapshot: {
+            /**
+             * @description The hall's id.
+             * @example guangan-zwzx
+             */
+            hallId: string;
+            /**
+             * @description The hall's name.
+             * @example 广安区政务服务中心
+             */
+            name: string;
+            /**
+             * @description Whether the hall is serving now (inside opening hours, outside the lunch break, not on a holiday).
+             * @example true
+             */
+            open: boolean;
+            /**
+             * @description Today's opening hours.
+             * @example {
+             *       "opens": "09:00",
+             *       "closes": "17:00",
+             *       "lunch": "12:00-13:30"
+             *     }
+             */
+            hours: components["schemas"]["HallHours"];
+            /**
+             * @description Every service window (窗口) of the hall, in display order.
+             * @example [
+             *       {
+             *         "id": "w05",
+             *         "label": "5 号窗口",
+             *         "status": "open",
+             *         "serving": "A019",
+             *         "categoryIds": [
+             *           "A"
+             *         ]
+             *       },
+             *       {
+             *         "id": "w06",
+             *         "label": "6 号窗口",
+             *         "status": "paused",
+             *         "serving": null,
+             *         "categoryIds": [
+             *           "A",
+             *           "E"
+             *         ]
+             *       }
+             *     ]
+             */
+            windows: components["schemas"]["Window"][];
+            /**
+             * @description Every queue category (业务类别) of the hall, in display order.
+             * @example [
+             *       {
+             *         "id": "A",
+             *         "name": "社保医保",
+             *         "prefix": "A",
+             *         "waiting": 7,
+             *         "avgServiceMinutes": 6.5,
+             *         "estimatedWaitMinutes": 23
+             *       }
+             *     ]
+             */
+            categories: components["schemas"]["Category"][];
+            /**
+             * @description The state's version; it increases with every change and is the `id` of stream events.
+             * @example 1287
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the state last changed.
+             * @example 2026-11-23T10:15:00+08:00
+             */
+            updatedAt: string;
+        };
+        /**
+         * @description A hall's opening hours for today, as local clock times (Asia/Shanghai).
+         * @example {
+         *       "opens": "09:00",
+         *       "closes": "17:00",
+         *       "lunch": "12:00-13:30",
+         *       "note": "法定节假日休息；周六 09:00-12:00 提供“周末不打烊”服务"
+         *     }
+         */
+        HallHours: {
+            /**
+             * @description Opening time, `HH:MM`.
+             * @example 09:00
+             */
+            opens: string;
+            /**
+             * @description Closing time, `HH:MM`.
+             * @example 17:00
+             */
+            closes: string;
+            /**
+             * @description The lunch break, `HH:MM-HH:MM`, when the hall pauses; `null` or absent when it serves through.
+             * @example 12:00-13:30
+             */
+            lunch?: string | null;
+            /**
+             * @description A remark on the hours, such as holidays or weekend service.
+             * @example 法定节假日休息；周六 09:00-12:00 提供“周末不打烊”服务
+             */
+            note?: string;
+        };
+        /**
+         * @description A service window (窗口) of a hall and whom it is serving.
+         * @example {
+         *       "id": "w05",
+         *       "label": "5 号窗口",
+         *       "status": "open",
+         *       "serving": "A019",
+         *       "categoryIds": [
+         *         "A"
+         *       ]
+         *     }
+         */
+        Window: {
+            /**
+             * @description The window's id, unique in the hall.
+             * @example w05
+             */
+            id: string;
+            /**
+             * @description The window's name as signposted in the hall and announced when calling.
+             * @example 5 号窗口
+             */
+            label: string;
+            /**
+             * @description Whether the window is serving.
+             * @example open
+             */
+            status: components["schemas"]["WindowStatus"];
+            /**
+             * @description The ticket number the window is serving now; `null` when it serves nobody.
+             * @example A019
+             */
+            serving: string | null;
+            /**
+             * @description The ids of the queue categories this window serves.
+             * @example [
+             *       "A"
+             *     ]
+             */
+            categoryIds: string[];
+        };
+        /**
+         * @description A window's state: `open` (serving, 正在办理), `paused` (temporarily away, 暂停服务), `closed` (not staffed
+         *     today, 未开放).
+         * @example paused
+         * @enum {string}
+         */
+        WindowStatus: "open" | "paused" | "closed";
+        /**
+         * @description A queue category (业务类别) with its own ticket prefix and waiting line.
+         * @example {
+         *       "id": "A",
+         *       "name": "社保医保",
+         *       "prefix": "A",
+         *       "waiting": 7,
+         *       "avgServiceMinutes": 6.5,
+         *       "estimatedWaitMinutes": 23
+         *     }
+         */
+        Category: {
+            /**
+             * @description The category's id, unique in the hall; used to take a ticket.
+             * @example A
+             */
+            id: string;
+            /**
+             * @description The category's name as shown on the kiosk.
+             * @example 社保医保
+             */
+            name: string;
+            /**
+             * @description The letter that starts this category's ticket numbers.
+             * @example A
+             */
+            prefix: string;
+            /**
+             * @description Tickets issued and not yet called.
+             * @example 7
+             */
+            waiting: number;
+            /**
+             * @description Recent average minutes a window spends on one ticket of this category.
+             * @example 6.5
+             */
+            avgServiceMinutes: number;
+            /**
+             * @description Estimated minutes a ticket taken now would wait before being called.
+             * @example 23
+             */
+            estimatedWaitMinutes: number;
+        };
+        /**
+         * @description The data of a `patch` event: what changed since the previous version. Absent members did not change.
+         *     `windows` and `categories` hold complete objects that replace those with the same `id`.
+         * @example {
+         *       "version": 1288,
+         *       "updatedAt": "2026-11-23T10:15:12+08:00",
+         *       "windows": [
+         *         {
+         *           "id": "w05",
+         *           "label": "5 号窗口",
+         *           "status": "open",
+         *           "serving": "A020",
+         *           "categoryIds": [
+         *             "A"
+         *           ]
+         *         }
+         *       ],
+         *       "categories": [
+         *         {
+         *           "id": "A",
+         *           "name": "社保医保",
+         *           "prefix": "A",
+         *           "waiting": 6,
+         *           "avgServiceMinutes": 6.5,
+         *           "estimatedWaitMinutes": 20
+         *         }
+         *       ],
+         *       "calls": [
+         *         {
+         *           "ticket": "A020",
+         *           "windowId": "w05",
+         *           "windowLabel": "5 号窗口",
+         *           "at": "2026-11-23T10:15:12+08:00"
+         *         }
+         *       ]
+         *     }
+         */
+        HallPatch: {
+            /**
+             * @description The state's version after this change; also the event's `id`.
+             * @example 1288
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            updatedAt: string;
+            /**
+             * @description The hall's new open state, when it changed.
+             * @example false
+             */
+            open?: boolean;
+            /**
+             * @description The windows whose state changed, complete.
+             * @example [
+             *       {
+             *         "id": "w05",
+             *         "label": "5 号窗口",
+             *         "status": "open",
+             *         "serving": "A020",
+             *         "categoryIds": [
+             *           "A"
+             *         ]
+             *       }
+             *     ]
+             */
+            windows?: components["schemas"]["Window"][];
+            /**
+             * @description The categories whose counts or estimates changed, complete.
+             * @example [
+             *       {
+             *         "id": "A",
+             *         "name": "社保医保",
+             *         "prefix": "A",
+             *         "waiting": 6,
+             *         "avgServiceMinutes": 6.5,
+             *         "estimatedWaitMinutes": 20
+             *       }
+             *     ]
+             */
+            categories?: components["schemas"]["Category"][];
+            /**
+             * @description The tickets called (叫号) since the previous version, oldest first.
+             * @example [
+             *       {
+             *         "ticket": "A020",
+             *         "windowId": "w05",
+             *         "windowLabel": "5 号窗口",
+             *         "at": "2026-11-23T10:15:12+08:00"
+             *       }
+             *     ]
+             */
+            calls?: components["schemas"]["Call"][];
+        };
+        /**
+         * @description A ticket called to a window (“请 A020 号到 5 号窗口办理”).
+         * @example {
+         *       "ticket": "A020",
+         *       "windowId": "w05",
+         *       "windowLabel": "5 号窗口",
+         *       "at": "2026-11-23T10:15:12+08:00"
+         *     }
+         */
+        Call: {
+            /**
+             * @description The ticket number called.
+             * @example A020
+             */
+            ticket: string;
+            /**
+             * @description The id of the calling window.
+             * @example w05
+             */
+            windowId: string;
+            /**
+             * @description The calling window's label, for display and speech.
+             * @example 5 号窗口
+             */
+            windowLabel: string;
+            /**
+             * Format: date-time
+             * @description When the ticket was called.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            at: string;
+        };
+        /**
+         * @description One of today's queue tickets (排队号) and its place in the queue.
+         * @example {
+         *       "number": "A023",
+         *       "hallId": "guangan-zwzx",
+         *       "categoryId": "A",
+         *       "status": "waiting",
+         *       "ahead": 3,
+         *       "estimatedWaitMinutes": 20,
+         *       "window": null,
+         *       "issuedAt": "2026-11-23T09:41:07+08:00",
+         *       "calledAt": null,
+         *       "online": true
+         *     }
+         */
+        Ticket: {
+            /**
+             * @description The ticket number, the category prefix and three digits; numbers restart daily.
+             * @example A023
+             */
+            number: string;
+            /**
+             * @description The hall's id.
+             * @example guangan-zwzx
+             */
+            hallId: string;
+            /**
+             * @description The queue category's id.
+             * @example A
+             */
+            categoryId: string;
+            /**
+             * @description Where the ticket is in its life.
+             * @example waiting
+             */
+            status: components["schemas"]["TicketStatus"];
+            /**
+             * @description Tickets of the same category to be called before this one; `0` once it is called.
+             * @example 3
+             */
+            ahead: number;
+            /**
+             * @description Estimated minutes until this ticket is called; `0` once it is called.
+             * @example 20
+             */
+            estimatedWaitMinutes: number;
+            /**
+             * @description The window that called the ticket; `null` while it is waiting.
+             * @example {
+             *       "id": "w05",
+             *       "label": "5 号窗口"
+             *     }
+             */
+            window: components["schemas"]["TicketWindow"] | null;
+            /**
+             * Format: date-time
+             * @description When the ticket was issued.
+             * @example 2026-11-23T09:41:07+08:00
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @description When the ticket was first called; `null` while it is waiting.
+             * @example 2026-11-23T10:21:40+08:00
+             */
+            calledAt: string | null;
+            /**
+             * @description Whether the ticket was taken online (线上取号) rather than at the hall's kiosk.
+             * @example true
+             */
+            online: boolean;
+        };
+        /**
+         * @description A ticket's state: `waiting` (等候中), `called` (called to a window, 已叫号), `served` (handled, 已办理),
+         *     `missed` (called but nobody came, 过号).
+         * @example called
+         * @enum {string}
+         */
+        TicketStatus: "waiting" | "called" | "served" | "missed";
+        /**
+         * @description The window a ticket was called to.
+         * @example {
+         *       "id": "w05",
+         *       "label": "5 号窗口"
+         *     }
+         */
+        TicketWindow: {
+            /**
+             * @description The window's id.
+             * @example w05
+             */
+            id: string;
+            /**
+             * @description The window's label.
+             * @example 5 号窗口
+             */
+            label: string;
+        };
+        /**
+         * @description The body of a request to take a ticket.
+         * @example {
+         *       "categoryId": "A"
+         *     }
+         */
+        TakeTicketInput: {
+            /**
+             * @description The id of the queue category to queue in, from the hall snapshot's `categories`.
+             * @example A
+             */
+            categoryId: string;
+        };
+        /**
+         * @description Today's expected waiting time for each opening hour of a hall.
+         * @example {
+         *       "hallId": "guangan-zwzx",
+         *       "date": "2026-11-23",
+         *       "hours": [
+         *         {
+         *           "hour": 9,
+         *           "expectedWaitMinutes": 28,
+         *           "level": "medium"
+         *         },
+         *         {
+         *           "hour": 10,
+         *           "expectedWaitMinutes": 41,
+         *           "level": "high"
+         *         },
+         *         {
+         *           "hour": 11,
+         *           "expectedWaitMinutes": 24,
+         *           "level": "medium"
+         *         },
+         *         {
+         *           "hour": 13,
+         *           "expectedWaitMinutes": 9,
+         *           "level": "low"
+         *         },
+         *         {
+         *           "hour": 14,
+         *           "expectedWaitMinutes": 16,
+         *           "level": "medium"
+         *         },
+         *         {
+         *           "hour": 15,
+         *           "expectedWaitMinutes": 12,
+         *           "level": "low"
+         *         },
+         *         {
+         *           "hour": 16,
+         *           "expectedWaitMinutes": 6,
+         *           "level": "low"
+         *         }
+         *       ]
+         *     }
+         */
+        Forecast: {
+            /**
+             * @description The hall's id.
+             * @example guangan-zwzx
+             */
+            hallId: string;
+            /**
+             * Format: date
+             * @description The local date the forecast is for.
+             * @example 2026-11-23
+             */
+            date: string;
+            /**
+             * @description One entry per opening hour, in order.
+             * @example [
+             *       {
+             *         "hour": 9,
+             *         "expectedWaitMinutes": 28,
+             *         "level": "medium"
+             *       },
+             *       {
+             *         "hour": 10,
+             *         "expectedWaitMinutes": 41,
+             *         "level": "high"
+             *       }
+             *     ]
+             */
+            hours: components["schemas"]["ForecastHour"][];
+        };
+        /**
+         * @description The expected wait for tickets taken during one local hour.
+         * @example {
+         *       "hour": 10,
+         *       "expectedWaitMinutes": 41,
+         *       "level": "high"
+         *     }
+         */
+        ForecastHour: {
+            /**
+             * @description The local hour, `9` meaning 09:00-09:59.
+             * @example 10
+             */
+            hour: number;
+            /**
+             * @description Expected minutes between taking a ticket and being called.
+             * @example 41
+             */
+            expectedWaitMinutes: number;
+            /**
+             * @description The server's banding of the wait for display (空闲 `low`, 适中 `medium`, 繁忙 `high`).
+             * @example high
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high";
+        };
+        /**
+         * @description Every service item of the region in compact form, with the tables for client-side search. Names,
+         *     departments, types, codes and guide links are published data; the remaining item attributes served by the
+         *     reference server are illustrative (`illustrative: true`).
+         * @example {
+         *       "version": "9c1e4b7a2d3f",
+         *       "generatedAt": "2026-11-22T23:16:05+08:00",
+         *       "region": "四川省广安市广安区",
+         *       "attribution": "事项名称、实施主体、事项编码和办事指南链接来自四川政务服务网公开数据（经 v-luobo/zwfw 整理，Apache-2.0）；办理时限、跑动次数、材料等为示例数据。",
+         *       "illustrative": true,
+         *       "count": 1,
+         *       "departments": [
+         *         "区经信局",
+         *         "区教科体局",
+         *         "区人社局"
+         *       ],
+         *       "types": {
+         *         "1": "行政许可",
+         *         "20": "公共服务"
+         *       },
+         *       "items": [
+         *         {
+         *           "code": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+         *           "name": "社会保障卡补领、换领、换发",
+         *           "dept": 2,
+         *           "pinyin": "she hui bao zhang ka bu ling huan ling huan fa",
+         *           "initials": "shbzkblhlhf",
+         *           "aliases": [
+         *             "社保卡补办",
+         *             "社保卡换卡"
+         *           ],
+         *           "type": 20,
+         *           "visits": 1,
+         *           "fullyOnline": false,
+         *           "crossRegion": "southwest",
+         *           "instant": false,
+         *           "promisedDays": 1,
+         *           "popularity": 982
+         *         }
+         *       ],
+         *       "charPinyin": {
+         *         "社": [
+         *           "she"
+         *         ],
+         *         "会": [
+         *           "hui",
+         *           "kuai"
+         *         ],
+         *         "行": [
+         *           "xing",
+         *           "hang"
+         *         ]
+         *       },
+         *       "traditional": {
+         *         "補": "补",
+         *         "會": "会"
+         *       }
+         *     }
+         */
+        Catalogue: {
+            /**
+             * @description A hash of the catalogue's content (such as a hex digest prefix); it changes whenever anything in it changes.
+             * @example 9c1e4b7a2d3f
+             */
+            version: string;
+            /**
+             * Format: date-time
+             * @description When the catalogue was built.
+             * @example 2026-11-22T23:16:05+08:00
+             */
+            generatedAt: string;
+            /**
+             * @description The administrative region the items belong to.
+             * @example 四川省广安市广安区
+             */
+            region: string;
+            /**
+             * @description Where the data comes from and under what licence; portals show it with search results.
+             * @example 事项名称、实施主体、事项编码和办事指南链接来自四川政务服务网公开数据（经 v-luobo/zwfw 整理，Apache-2.0）；办理时限、跑动次数、材料等为示例数据。
+             */
+            attribution: string;
+            /**
+             * @description Marks that part of the item attributes are illustrative demo data, not official information.
+             * @example true
+             * @constant
+             */
+            illustrative: true;
+            /**
+             * @description The number of items, equal to the length of `items`.
+             * @example 1135
+             */
+            count: number;
+            /**
+             * @description The implementing departments (实施主体); items refer to them by index.
+             * @example [
+             *       "区经信局",
+             *       "区教科体局",
+             *       "区人社局"
+             *     ]
+             */
+            departments: string[];
+            /**
+             * @description The national item type codes (事项类型) in use, mapped to their names; keys are the codes as strings.
+             * @example {
+             *       "1": "行政许可",
+             *       "10": "其他行政权力",
+             *       "20": "公共服务"
+             *     }
+             */
+            types: {
+                [key: string]: string;
+            };
+            /**
+             * @description Every service item.
+             * @example [
+             *       {
+             *         "code": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+             *         "name": "社会保障卡补领、换领、换发",
+             *         "dept": 2,
+             *         "pinyin": "she hui bao zhang ka bu ling huan ling huan fa",
+             *         "initials": "shbzkblhlhf",
+             *         "aliases": [
+             *           "社保卡补办",
+             *           "社保卡换卡"
+             *         ],
+             *         "type": 20,
+             *         "visits": 1,
+             *         "fullyOnline": false,
+             *         "crossRegion": "southwest",
+             *         "instant": false,
+             *         "promisedDays": 1,
+             *         "popularity": 982
+             *       }
+             *     ]
+             */
+            items: components["schemas"]["CatalogueItem"][];
+            /**
+             * @description For every Han character in item names and aliases, its possible pinyin syllables (lowercase, without
+             *     tones), so that a client can match pinyin typed for any reading of a polyphonic character.
+             * @example {
+             *       "社": [
+             *         "she"
+             *       ],
+             *       "行": [
+             *         "xing",
+             *         "hang"
+             *       ]
+             *     }
+             */
+            charPinyin: {
+                [key: string]: string[];
+            };
+            /**
+             * @description Traditional characters mapped to their simplified forms, so that a query typed in 繁体 matches.
+             * @example {
+             *       "補": "补",
+             *       "證": "证"
+             *     }
+             */
+            traditional: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * @description A service item (政务服务事项) in the catalogue's compact form.
+         * @example {
+         *       "code": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+         *       "name": "社会保障卡补领、换领、换发",
+         *       "dept": 2,
+         *       "pinyin": "she hui bao zhang ka bu ling huan ling huan fa",
+         *       "initials": "shbzkblhlhf",
+         *       "aliases": [
+         *         "社保卡补办",
+         *         "社保卡换卡"
+         *       ],
+         *       "type": 20,
+         *       "visits": 1,
+         *       "fullyOnline": false,
+         *       "crossRegion": "southwest",
+         *       "instant": false,
+         *       "promisedDays": 1,
+         *       "popularity": 982
+         *     }
+         */
+        CatalogueItem: {
+            /**
+             * @description The item's implementation code (实施编码) on the provincial portal; unique.
+             * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+             */
+            code: string;
+            /**
+             * @description The item's official name (事项名称).
+             * @example 社会保障卡补领、换领、换发
+             */
+            name: string;
+            /**
+             * @description The implementing department, as an index into the catalogue's `departments`.
+             * @example 2
+             */
+            dept: number;
+            /**
+             * @description The pinyin of `name`, one lowercase toneless syllable per Han character, separated by single spaces; other characters are left out.
+             * @example she hui bao zhang ka bu ling huan ling huan fa
+             */
+            pinyin: string;
+            /**
+             * @description The first letter of each syllable of `pinyin`, run together.
+             * @example shbzkblhlhf
+             */
+            initials: string;
+            /**
+             * @description Everyday names residents search with (俗称).
+             * @example [
+             *       "社保卡补办",
+             *       "社保卡换卡"
+             *     ]
+             */
+            aliases: string[];
+            /**
+             * @description The national item type code (事项类型), named in the catalogue's `types`.
+             * @example 20
+             * @enum {integer}
+             */
+            type: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 20;
+            /**
+             * @description How many times the applicant must come to the hall (到办事现场次数), 0 to 3.
+             * @example 1
+             */
+            visits: number;
+            /**
+             * @description Whether the item can be handled entirely online (全程网办).
+             * @example false
+             */
+            fullyOnline: boolean;
+            /**
+             * @description Where else the item can be handled (通办范围).
+             * @example southwest
+             */
+            crossRegion: components["schemas"]["CrossRegionScope"];
+            /**
+             * @description Whether the item is settled on the spot when the materials are complete (即办件).
+             * @example true
+             */
+            instant: boolean;
+            /**
+             * @description The promised time limit (承诺时限) in working days; `null` when none is promised.
+             * @example 1
+             */
+            promisedDays: number | null;
+            /**
+             * @description A relative popularity score used to order results; higher is more popular.
+             * @example 982
+             */
+            popularity: number;
+        };
+        /**
+         * @description Where an item can be handled besides its own district (通办范围): `none` (only locally), `province`
+         *     (全省通办), `southwest` (西南地区“跨省通办”: Sichuan, Chongqing, Yunnan, Guizhou, Tibet), `national`
+         *     (全国“跨省通办”).
+         * @example southwest
+         * @enum {string}
+         */
+        CrossRegionScope: "none" | "province" | "southwest" | "national";
+        /**
+         * @description One page of search results.
+         * @example {
+         *       "q": "社保卡补办",
+         *       "total": 1,
+         *       "page": 1,
+         *       "pageSize": 20,
+         *       "items": [
+         *         {
+         *           "code": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+         *           "name": "社会保障卡补领、换领、换发",
+         *           "dept": "区人社局",
+         *           "aliases": [
+         *             "社保卡补办",
+         *             "社保卡换卡"
+         *           ],
+         *           "type": 20,
+         *           "visits": 1,
+         *           "fullyOnline": false,
+         *           "crossRegion": "southwest",
+         *           "instant": false,
+         *           "promisedDays": 1,
+         *           "popularity": 982
+         *         }
+         *       ]
+         *     }
+         */
+        ServiceSearchPage: {
+            /**
+             * @description The query as the server used it (trimmed); `""` when none was given.
+             * @example 社保卡补办
+             */
+            q: string;
+            /**
+             * @description The number of matching items on all pages.
+             * @example 12
+             */
+            total: number;
+            /**
+             * @description This page's number, from 1.
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description The page size used.
+             * @example 20
+             */
+            pageSize: number;
+            /**
+             * @description The items on this page, best match first.
+             * @example [
+             *       {
+             *         "code": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+             *         "name": "社会保障卡补领、换领、换发",
+             *         "dept": "区人社局",
+             *         "aliases": [
+             *           "社保卡补办",
+             *           "社保卡换卡"
+             *         ],
+             *         "type": 20,
+             *         "visits": 1,
+             *         "fullyOnline": false,
+             *         "crossRegion": "southwest",
+             *         "instant": false,
+             *         "promisedDays": 1,
+             *         "popularity": 982
+             *       }
+             *     ]
+             */
+            items: components["schemas"]["ServiceSummary"][];
+        };
+        /**
+         * @description A service item in search results; a `CatalogueItem` without `pinyin` and `initials`, and with the department by name.
+         * @example {
+         *       "code": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+         *       "name": "社会保障卡补领、换领、换发",
+         *       "dept": "区人社局",
+         *       "aliases": [
+         *         "社保卡补办",
+         *         "社保卡换卡"
+         *       ],
+         *       "type": 20,
+         *       "visits": 1,
+         *       "fullyOnline": false,
+         *       "crossRegion": "southwest",
+         *       "instant": false,
+         *       "promisedDays": 1,
+         *       "popularity": 982
+         *     }
+         */
+        ServiceSummary: {
+            /**
+             * @description The item's implementation code (实施编码); unique.
+             * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+             */
+            code: string;
+            /**
+             * @description The item's official name (事项名称).
+             * @example 社会保障卡补领、换领、换发
+             */
+            name: string;
+            /**
+             * @description The implementing department's name (实施主体).
+             * @example 区人社局
+             */
+            dept: string;
+            /**
+             * @description Everyday names residents search with (俗称).
+             * @example [
+             *       "社保卡补办",
+             *       "社保卡换卡"
+             *     ]
+             */
+            aliases: string[];
+            /**
+             * @description The national item type code (事项类型).
+             * @example 20
+             * @enum {integer}
+             */
+            type: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 20;
+            /**
+             * @description How many times the applicant must come to the hall (到办事现场次数), 0 to 3.
+             * @example 1
+             */
+            visits: number;
+            /**
+             * @description Whether the item can be handled entirely online (全程网办).
+             * @example false
+             */
+            fullyOnline: boolean;
+            /**
+             * @description Where else the item can be handled (通办范围).
+             * @example southwest
+             */
+            crossRegion: components["schemas"]["CrossRegionScope"];
+            /**
+             * @description Whether the item is settled on the spot (即办件).
+             * @example true
+             */
+            instant: boolean;
+            /**
+             * @description The promised time limit (承诺时限) in working days; `null` when none is promised.
+             * @example 1
+             */
+            promisedDays: number | null;
+            /**
+             * @description A relative popularity score; higher is more popular.
+             * @example 982
+             */
+            popularity: number;
+        };
+        /**
+         * @description The full guide of a service item (办事指南).
+         * @example {
+         *       "code": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+         *       "name": "社会保障卡补领、换领、换发",
+         *       "department": "区人社局",
+         *       "type": 20,
+         *       "typeName": "公共服务",
+         *       "legalLimit": null,
+         *       "promisedLimit": {
+         *         "value": 1,
+         *         "unit": "workday"
+         *       },
+         *       "visits": 1,
+         *       "onlineDepth": 3,
+         *       "fullyOnline": false,
+         *       "crossRegion": "southwest",
+         *       "crossRegionNote": "可在川、渝、滇、黔、藏任一政务服务中心“跨省通办”窗口提交申请，新卡可邮寄送达。",
+         *       "instant": false,
+         *       "fee": {
+         *         "charged": false,
+         *         "items": []
+         *       },
+         *       "materials": [
+         *         {
+         *           "name": "居民身份证",
+         *           "form": "paper",
+         *           "copies": 1,
+         *           "required": true,
+         *           "note": "原件，现场核验后退还"
+         *         },
+         *         {
+         *           "name": "社会保障卡补换申请表",
+         *           "form": "either",
+         *           "copies": 1,
+         *           "required": true
+         *         },
+         *         {
+         *           "name": "近期免冠彩色证件照",
+         *           "form": "electronic",
+         *           "copies": 1,
+         *           "required": false,
+         *           "note": "现场可免费拍照"
+         *         }
+         *       ],
+         *       "locations": [
+         *         {
+         *           "name": "广安区政务服务中心",
+         *           "address": "四川省广安市广安区金安大道二段 88 号",
+         *           "window": "社保医保综合窗口（5 号、6 号窗口）",
+         *           "hours": "工作日 09:00-12:00，13:30-17:00",
+         *           "phone": "0826-2345678"
+         *         }
+         *       ],
+         *       "onlineUrl": null,
+         *       "guideUrl": "http://www.sczwfw.gov.cn/jiq/front/transition/ywTransToDetail?areaCode=511602000000&itemCode=512B0070200006-511602000000-000-1151130108778239R-1-00&taskType=20&deptCode=1151130108778239R",
+         *       "aliases": [
+         *         "社保卡补办",
+         *         "社保卡换卡"
+         *       ],
+         *       "illustrative": true
+         *     }
+         */
+        ServiceDetail: {
+            /**
+             * @description The item's implementation code (实施编码).
+             * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+             */
+            code: string;
+            /**
+             * @description The item's official name (事项名称).
+             * @example 社会保障卡补领、换领、换发
+             */
+            name: string;
+            /**
+             * @description The implementing department (实施主体).
+             * @example 区人社局
+             */
+            department: string;
+            /**
+             * @description The national item type code (事项类型).
+             * @example 20
+             * @enum {integer}
+             */
+            type: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 20;
+            /**
+             * @description The name of `type`.
+             * @example 公共服务
+             */
+            typeName: string;
+            /**
+             * @description The statutory time limit (法定办结时限); `null` when the law sets none.
+             * @example {
+             *       "value": 20,
+             *       "unit": "workday"
+             *     }
+             */
+            legalLimit: components["schemas"]["TimeLimit"] | null;
+            /**
+             * @description The promised time limit (承诺办结时限); `null` when none is promised.
+             * @example {
+             *       "value": 1,
+             *       "unit": "workday"
+             *     }
+             */
+            promisedLimit: components["schemas"]["TimeLimit"] | null;
+            /**
+             * @description How many times the applicant must come to the hall (到办事现场次数), 0 to 3.
+             * @example 1
+             */
+            visits: number;
+            /**
+             * @description How far the item can be handled online (网上办理深度): 1 guide published online, 2 forms downloadable,
+             *     3 application and pre-review online, 4 fully online (全程网办).
+             * @example 3
+             */
+            onlineDepth: number;
+            /**
+             * @description Whether the item can be handled entirely online (全程网办).
+             * @example false
+             */
+            fullyOnline: boolean;
+            /**
+             * @description Where else the item can be handled (通办范围).
+             * @example southwest
+             */
+            crossRegion: components["schemas"]["CrossRegionScope"];
+            /**
+             * @description How cross-region handling works for this item, when it applies.
+             * @example 可在川、渝、滇、黔、藏任一政务服务中心“跨省通办”窗口提交申请，新卡可邮寄送达。
+             */
+            crossRegionNote?: string;
+            /**
+             * @description Whether the item is settled on the spot when the materials are complete (即办件).
+             * @example true
+             */
+            instant: boolean;
+            /**
+             * @description Whether and what the item charges (收费).
+             * @example {
+             *       "charged": false,
+             *       "items": []
+             *     }
+             */
+            fee: components["schemas"]["Fee"];
+            /**
+             * @description The materials to submit (申请材料), in the order the guide lists them.
+             * @example [
+             *       {
+             *         "name": "居民身份证",
+             *         "form": "paper",
+             *         "copies": 1,
+             *         "required": true,
+             *         "note": "原件，现场核验后退还"
+             *       }
+             *     ]
+             */
+            materials: components["schemas"]["Material"][];
+            /**
+             * @description Where the item is handled in person (办理地点).
+             * @example [
+             *       {
+             *         "name": "广安区政务服务中心",
+             *         "address": "四川省广安市广安区金安大道二段 88 号",
+             *         "window": "社保医保综合窗口（5 号、6 号窗口）",
+             *         "hours": "工作日 09:00-12:00，13:30-17:00",
+             *         "phone": "0826-2345678"
+             *       }
+             *     ]
+             */
+            locations: components["schemas"]["ServiceLocation"][];
+            /**
+             * Format: uri
+             * @description Where to apply online; `null` when the item cannot be started online.
+             * @example http://www.sczwfw.gov.cn/jiq/front/transition/ywTransToDetail?areaCode=511602000000&itemCode=512B0070200006-511602000000-000-1151130108778239R-1-00&taskType=20&deptCode=1151130108778239R
+             */
+            onlineUrl: string | null;
+            /**
+             * Format: uri
+             * @description The item's official guide page on the provincial portal (四川政务服务网).
+             * @example http://www.sczwfw.gov.cn/jiq/front/transition/ywTransToDetail?areaCode=511602000000&itemCode=512B0070200006-511602000000-000-1151130108778239R-1-00&taskType=20&deptCode=1151130108778239R
+             */
+            guideUrl: string;
+            /**
+             * @description Everyday names residents search with (俗称).
+             * @example [
+             *       "社保卡补办",
+             *       "社保卡换卡"
+             *     ]
+             */
+            aliases: string[];
+            /**
+             * @description Marks that the guide's time limits, visits, depth, fees, materials and locations are illustrative demo data, not official information.
+             * @example true
+             * @constant
+             */
+            illustrative: true;
+        };
+        /**
+         * @description A time limit (办结时限).
+         * @example {
+         *       "value": 20,
+         *       "unit": "workday"
+         *     }
+         */
+        TimeLimit: {
+            /**
+             * @description The length of the limit.
+             * @example 20
+             */
+            value: number;
+            /**
+             * @description `workday` (工作日) or calendar `day` (自然日).
+             * @example workday
+             * @enum {string}
+             */
+            unit: "workday" | "day";
+        };
+        /**
+         * @description What a service item charges (收费标准).
+         * @example {
+         *       "charged": true,
+         *       "items": [
+         *         {
+         *           "name": "住宅类不动产登记费",
+         *           "amount": "80元",
+         *           "basis": "《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）"
+         *         }
+         *       ]
+         *     }
+         */
+        Fee: {
+            /**
+             * @description Whether the item charges at all; `false` means 不收费.
+             * @example true
+             */
+            charged: boolean;
+            /**
+             * @description The charges; empty when `charged` is `false`.
+             * @example [
+             *       {
+             *         "name": "住宅类不动产登记费",
+             *         "amount": "80元",
+             *         "basis": "《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）"
+             *       }
+             *     ]
+             */
+            items: components["schemas"]["FeeItem"][];
+        };
+        /**
+         * @description One charge of a service item.
+         * @example {
+         *       "name": "住宅类不动产登记费",
+         *       "amount": "80元",
+         *       "basis": "《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）"
+         *     }
+         */
+        FeeItem: {
+            /**
+             * @description What is charged (收费项目).
+             * @example 住宅类不动产登记费
+             */
+            name: string;
+            /**
+             * @description The amount as the guide states it, in yuan (收费标准).
+             * @example 80元
+             */
+            amount: string;
+            /**
+             * @description The legal basis of the charge (收费依据).
+             * @example 《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）
+             */
+            basis: string;
+        };
+        /**
+         * @description One material to submit (申请材料).
+         * @example {
+         *       "name": "居民身份证",
+         *       "form": "paper",
+         *       "copies": 1,
+         *       "required": true,
+         *       "note": "原件，现场核验后退还"
+         *     }
+         */
+        Material: {
+            /**
+             * @description The material's name.
+             * @example 居民身份证
+             */
+            name: string;
+            /**
+             * @description Accepted form (材料形式): `paper` (纸质), `electronic` (电子), `either` (纸质或电子).
+             * @example paper
+             * @enum {string}
+             */
+            form: "paper" | "electronic" | "either";
+            /**
+             * @description How many copies (份数).
+             * @example 1
+             */
+            copies: number;
+            /**
+             * @description Whether the material is mandatory (必要性); `false` means only in some cases (容缺或视情况提供).
+             * @example true
+             */
+            required: boolean;
+            /**
+             * @description A remark on the material (备注).
+             * @example 原件，现场核验后退还
+             */
+            note?: string;
+        };
+        /**
+         * @description A place where the item is handled in person (办理地点).
+         * @example {
+         *       "name": "广安区政务服务中心",
+         *       "address": "四川省广安市广安区金安大道二段 88 号",
+         *       "window": "社保医保综合窗口（5 号、6 号窗口）",
+         *       "hours": "工作日 09:00-12:00，13:30-17:00",
+         *       "phone": "0826-2345678"
+         *     }
+         */
+        ServiceLocation: {
+            /**
+             * @description The hall or office.
+             * @example 广安区政务服务中心
+             */
+            name: string;
+            /**
+             * @description Its street address.
+             * @example 四川省广安市广安区金安大道二段 88 号
+             */
+            address: string;
+            /**
+             * @description The window or counter to go to.
+             * @example 社保医保综合窗口（5 号、6 号窗口）
+             */
+            window: string;
+            /**
+             * @description When it is open, as the guide states it.
+             * @example 工作日 09:00-12:00，13:30-17:00
+             */
+            hours: string;
+            /**
+             * @description The enquiry telephone number (咨询电话).
+             * @example 0826-2345678
+             */
+            phone: string;
+        };
+        /**
+         * @description The rating levels, the reasons offered at each, and the form's rules.
+         * @example {
+         *       "levels": [
+         *         {
+         *           "level": 5,
+         *           "name": "非常满意",
+         *           "bad": false,
+         *           "reasons": [
+         *             {
+         *               "code": "501",
+         *               "text": "办事指南清晰准确"
+         *             },
+         *             {
+         *               "code": "513",
+         *               "text": "可以全程网上办理"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "level": 4,
+         *           "name": "满意",
+         *           "bad": false,
+         *           "reasons": [
+         *             {
+         *               "code": "402",
+         *               "text": "工作人员态度热情"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "level": 3,
+         *           "name": "基本满意",
+         *           "bad": false,
+         *           "reasons": [
+         *             {
+         *               "code": "301",
+         *               "text": "等候时间稍长"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "level": 2,
+         *           "name": "不满意",
+         *           "bad": true,
+         *           "reasons": [
+         *             {
+         *               "code": "205",
+         *               "text": "等候时间过长"
+         *             },
+         *             {
+         *               "code": "212",
+         *               "text": "需要多次跑动"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "level": 1,
+         *           "name": "非常不满意",
+         *           "bad": true,
+         *           "reasons": [
+         *             {
+         *               "code": "103",
+         *               "text": "工作人员态度生硬"
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "commentMaxLength": 500,
+         *       "followUpWorkingDays": 10
+         *     }
+         */
+        RatingReasons: {
+            /**
+             * @description The five levels, from 5 (非常满意) down to 1 (非常不满意).
+             * @example [
+             *       {
+             *         "level": 5,
+             *         "name": "非常满意",
+             *         "bad": false,
+             *         "reasons": [
+             *           {
+             *             "code": "513",
+             *             "text": "可以全程网上办理"
+             *           }
+             *         ]
+             *       },
+             *       {
+             *         "level": 4,
+             *         "name": "满意",
+             *         "bad": false,
+             *         "reasons": [
+             *           {
+             *             "code": "402",
+             *             "text": "工作人员态度热情"
+             *           }
+             *         ]
+             *       },
+             *       {
+             *         "level": 3,
+             *         "name": "基本满意",
+             *         "bad": false,
+             *         "reasons": [
+             *           {
+             *             "code": "301",
+             *             "text": "等候时间稍长"
+             *           }
+             *         ]
+             *       },
+             *       {
+             *         "level": 2,
+             *         "name": "不满意",
+             *         "bad": true,
+             *         "reasons": [
+             *           {
+             *             "code": "212",
+             *             "text": "需要多次跑动"
+             *           }
+             *         ]
+             *       },
+             *       {
+             *         "level": 1,
+             *         "name": "非常不满意",
+             *         "bad": true,
+             *         "reasons": [
+             *           {
+             *             "code": "103",
+             *             "text": "工作人员态度生硬"
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            levels: components["schemas"]["RatingLevel"][];
+            /**
+             * @description The most characters a comment may have.
+             * @example 500
+             */
+            commentMaxLength: number;
+            /**
+             * @description Working days within which a bad rating is followed up (整改反馈时限).
+             * @example 10
+             */
+            followUpWorkingDays: number;
+        };
+        /**
+         * @description One rating level and the reasons a resident may pick with it.
+         * @example {
+         *       "level": 2,
+         *       "name": "不满意",
+         *       "bad": true,
+         *       "reasons": [
+         *         {
+         *           "code": "205",
+         *           "text": "等候时间过长"
+         *         },
+         *         {
+         *           "code": "212",
+         *           "text": "需要多次跑动"
+         *         }
+         *       ]
+         *     }
+         */
+        RatingLevel: {
+            /**
+             * @description The level, 5 the best.
+             * @example 2
+             */
+            level: number;
+            /**
+             * @description The level's name.
+             * @example 不满意
+             */
+            name: string;
+            /**
+             * @description Whether the level counts as a bad rating (差评), which needs reasons and is followed up.
+             * @example true
+             */
+            bad: boolean;
+            /**
+             * @description The reasons offered at this level.
+             * @example [
+             *       {
+             *         "code": "205",
+             *         "text": "等候时间过长"
+             *       },
+             *       {
+             *         "code": "212",
+             *         "text": "需要多次跑动"
+             *       }
+             *     ]
+             */
+            reasons: components["schemas"]["RatingReason"][];
+        };
+        /**
+         * @description A reason a resident may give for a rating.
+         * @example {
+         *       "code": "212",
+         *       "text": "需要多次跑动"
+         *     }
+         */
+        RatingReason: {
+            /**
+             * @description The reason's code, three digits, the first being the level it belongs to.
+             * @example 212
+             */
+            code: string;
+            /**
+             * @description The reason as shown to the resident.
+             * @example 需要多次跑动
+             */
+            text: string;
+        };
+        /**
+         * @description The body of a rating. Beyond the schema: a level of 2 or 1 needs at least one reason; every reason must be
+         *     offered for the chosen level; a `phone` needs `contactConsent: true`.
+         * @example {
+         *       "caseId": "51160220261123000451",
+         *       "serviceCode": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+         *       "windowId": "w05",
+         *       "hallId": "guangan-zwzx",
+         *       "channel": "mobile",
+         *       "level": 2,
+         *       "reasons": [
+         *         "205",
+         *         "212"
+         *       ],
+         *       "comment": "材料清单上没写需要户口簿，白跑了一趟。",
+         *       "phone": "13890261234",
+         *       "contactConsent": true
+         *     }
+         */
+        RatingInput: {
+            /**
+             * @description The handled case's number (办件编号); each case can be rated once.
+             * @example 51160220261123000451
+             */
+            caseId: string;
+            /**
+             * @description The service item the case was for.
+             * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+             */
+            serviceCode?: string;
+            /**
+             * @description The window that handled the case, when it was handled in a hall.
+             * @example w05
+             */
+            windowId?: string;
+            /**
+             * @description The staff member who handled the case (工号).
+             * @example GA0517
+             */
+            staffId?: string;
+            /**
+             * @description The hall where the case was handled.
+             * @example guangan-zwzx
+             */
+            hallId?: string;
+            /**
+             * @description Where the rating is given.
+             * @example mobile
+             */
+            channel: components["schemas"]["Channel"];
+            /**
+             * @description The rating, 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意.
+             * @example 2
+             */
+            level: number;
+            /**
+             * @description Codes of the reasons picked, from those offered for `level`; at least one for a level of 2 or 1.
+             * @example [
+             *       "205",
+             *       "212"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * @description Free text from the resident.
+             * @example 材料清单上没写需要户口簿，白跑了一趟。
+             */
+            comment?: string;
+            /**
+             * @description A mainland mobile number for the follow-up call (回访); needs `contactConsent: true`.
+             * @example 13890261234
+             */
+            phone?: string;
+            /**
+             * @description Whether the resident agrees to be contacted about the rating.
+             * @example true
+             */
+            contactConsent?: boolean;
+        };
+        /**
+         * @description The receipt for a recorded rating.
+         * @example {
+         *       "id": "6b2f0d8e-1c4a-4f7b-9e35-0a8d2c7f41b6",
+         *       "caseId": "51160220261123000451",
+         *       "level": 2,
+         *       "reasons": [
+         *         "205",
+         *         "212"
+         *       ],
+         *       "createdAt": "2026-11-23T10:32:15+08:00",
+         *       "bad": true,
+         *       "trackingCode": "HC20261123-7F3K",
+         *       "followUp": {
+         *         "dueBy": "2026-12-07",
+         *         "workingDays": 10
+         *       }
+         *     }
+         */
+        RatingReceipt: {
+            /**
+             * @description The rating's id, opaque.
+             * @example 6b2f0d8e-1c4a-4f7b-9e35-0a8d2c7f41b6
+             */
+            id: string;
+            /**
+             * @description The rated case's number (办件编号).
+             * @example 51160220261123000451
+             */
+            caseId: string;
+            /**
+             * @description The level given.
+             * @example 2
+             */
+            level: number;
+            /**
+             * @description The reason codes given.
+             * @example [
+             *       "205",
+             *       "212"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * Format: date-time
+             * @description When the rating was recorded.
+             * @example 2026-11-23T10:32:15+08:00
+             */
+            createdAt: string;
+            /**
+             * @description Whether the rating is a bad one (差评, level 2 or 1).
+             * @example true
+             */
+            bad: boolean;
+            /**
+             * @description For a bad rating, the code to follow its rectification with; `null` otherwise.
+             * @example HC20261123-7F3K
+             */
+            trackingCode: string | null;
+            /**
+             * @description For a bad rating, when the follow-up is due; `null` otherwise.
+             * @example {
+             *       "dueBy": "2026-12-07",
+             *       "workingDays": 10
+             *     }
+             */
+            followUp: components["schemas"]["RatingFollowUpPlan"] | null;
+        };
+        /**
+         * @description When a bad rating's follow-up is due.
+         * @example {
+         *       "dueBy": "2026-12-07",
+         *       "workingDays": 10
+         *     }
+         */
+        RatingFollowUpPlan: {
+            /**
+             * Format: date
+             * @description The last local date by which the department must report back.
+             * @example 2026-12-07
+             */
+            dueBy: string;
+            /**
+             * @description The working days allowed.
+             * @example 10
+             */
+            workingDays: number;
+        };
+        /**
+         * @description Counts of ratings by level in a scope.
+         * @example {
+         *       "scope": {
+         *         "service": null,
+         *         "window": null,
+         *         "hall": "guangan-zwzx"
+         *       },
+         *       "count": 1284,
+         *       "byLevel": {
+         *         "1": 6,
+         *         "2": 11,
+         *         "3": 57,
+         *         "4": 203,
+         *         "5": 1007
+         *       },
+         *       "goodRate": 0.9868
+         *     }
+         */
+        RatingSummary: {
+            /**
+             * @description The filters the summary applies, as given in the query; absent or `null` ones were not applied.
+             * @example {
+             *       "service": null,
+             *       "window": null,
+             *       "hall": "guangan-zwzx"
+             *     }
+             */
+            scope: {
+                /**
+                 * @description The service item code filtered on.
+                 * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+                 */
+                service?: string | null;
+                /**
+                 * @description The window id filtered on.
+                 * @example w05
+                 */
+                window?: string | null;
+                /**
+                 * @description The hall id filtered on.
+                 * @example guangan-zwzx
+                 */
+                hall?: string | null;
+            };
+            /**
+             * @description The number of ratings in the scope.
+             * @example 1284
+             */
+            count: number;
+            /**
+             * @description The number of ratings at each level, keyed by the level as a string.
+             * @example {
+             *       "1": 6,
+             *       "2": 11,
+             *       "3": 57,
+             *       "4": 203,
+             *       "5": 1007
+             *     }
+             */
+            byLevel: {
+                /**
+                 * @description 非常不满意.
+                 * @example 6
+                 */
+                1: number;
+                /**
+                 * @description 不满意.
+                 * @example 11
+                 */
+                2: number;
+                /**
+                 * @description 基本满意.
+                 * @example 57
+                 */
+                3: number;
+                /**
+                 * @description 满意.
+                 * @example 203
+                 */
+                4: number;
+                /**
+                 * @description 非常满意.
+                 * @example 1007
+                 */
+                5: number;
+            };
+            /**
+             * @description The share of ratings that are not bad (levels 3 to 5), from 0 to 1; `null` when `count` is 0.
+             * @example 0.9868
+             */
+            goodRate: number | null;
+        };
+        /**
+         * @description The stage of a bad rating's follow-up: `received` (已受理), `assigned` (已转办 to the responsible department),
+         *     `rectifying` (整改中), `revisited` (已回访 the resident), `closed` (已办结).
+         * @example rectifying
+         * @enum {string}
+         */
+        RatingFollowUpStatus: "received" | "assigned" | "rectifying" | "revisited" | "closed";
+        /**
+         * @description The follow-up (整改) of a bad rating.
+         * @example {
+         *       "trackingCode": "HC20261123-7F3K",
+         *       "level": 2,
+         *       "status": "rectifying",
+         *       "createdAt": "2026-11-23T10:32:15+08:00",
+         *       "dueBy": "2026-12-07",
+         *       "history": [
+         *         {
+         *           "status": "received",
+         *           "at": "2026-11-23T10:32:15+08:00",
+         *           "note": "差评已受理"
+         *         },
+         *         {
+         *           "status": "assigned",
+         *           "at": "2026-11-23T14:05:00+08:00",
+         *           "note": "已转区人社局办理"
+         *         },
+         *         {
+         *           "status": "rectifying",
+         *           "at": "2026-11-24T09:30:00+08:00",
+         *           "note": "已在办事指南材料清单中补充户口簿要求，并对窗口人员开展一次性告知培训"
+         *         }
+         *       ]
+         *     }
+         */
+        RatingFollowUp: {
+            /**
+             * @description The tracking code.
+             * @example HC20261123-7F3K
+             */
+            trackingCode: string;
+            /**
+             * @description The level of the rating.
+             * @example 2
+             */
+            level: number;
+            /**
+             * @description The current stage.
+             * @example rectifying
+             */
+            status: components["schemas"]["RatingFollowUpStatus"];
+            /**
+             * Format: date-time
+             * @description When the rating was recorded.
+             * @example 2026-11-23T10:32:15+08:00
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description The last local date by which the department must report back.
+             * @example 2026-12-07
+             */
+            dueBy: string;
+            /**
+             * @description Every stage reached so far, oldest first.
+             * @example [
+             *       {
+             *         "status": "received",
+             *         "at": "2026-11-23T10:32:15+08:00",
+             *         "note": "差评已受理"
+             *       }
+             *     ]
+             */
+            history: components["schemas"]["RatingFollowUpEvent"][];
+        };
+        /**
+         * @description One stage reached in a follow-up.
+         * @example {
+         *       "status": "assigned",
+         *       "at": "2026-11-23T14:05:00+08:00",
+         *       "note": "已转区人社局办理"
+         *     }
+         */
+        RatingFollowUpEvent: {
+            /**
+             * @description The stage reached.
+             * @example assigned
+             */
+            status: components["schemas"]["RatingFollowUpStatus"];
+            /**
+             * Format: date-time
+             * @description When it was reached.
+             * @example 2026-11-23T14:05:00+08:00
+             */
+            at: string;
+            /**
+             * @description What was done, as recorded by the handling department.
+             * @example 已转区人社局办理
+             */
+            note: string;
+        };
+        /**
+         * @description Where a rating is given (评价渠道): `pc` (政务服务网 on a computer), `mobile` (mobile web), `app` (天府通办
+         *     app), `kiosk` (self-service terminal, 自助终端), `hall` (the window's rating pad, 窗口评价器), `wechat`
+         *     (WeChat mini program or official account), `phone` (12345 hotline or SMS).
+         * @example hall
+         * @enum {string}
+         */
+        Channel: "pc" | "mobile" | "app" | "kiosk" | "hall" | "wechat" | "phone";
+    };
+    responses: {
+        /** @description The representation has not changed since the `ETag` given in `If-None-Match`; the body is empty. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description The request could not be read: the body is not valid JSON (`malformed-json`), or the `Idempotency-Key`
+         *     header is missing or not 8 to 128 characters of `[A-Za-z0-9_-]` (`idempotency-key-missing`).
+         */
+        MalformedJson: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description There is no such hall, ticket, service item or tracking code (`not-found`). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:not-found",
+                 *       "title": "未找到",
+                 *       "status": 404,
+                 *       "detail": "今日没有号码为 A923 的排队号。",
+                 *       "instance": "/api/v1/halls/guangan-zwzx/tickets/A923"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No ticket can be issued now, because the hall is closed (`hall-closed`) or today's online quota is used up (`quota-exhausted`). */
+        TicketUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The case has already been rated (`already-rated`); `existing` gives the rating on record. */
+        AlreadyRated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:already-rated",
+                 *       "title": "该办件已评价",
+                 *       "status": 409,
+                 *       "detail": "每个办件只能评价一次。",
+                 *       "instance": "/api/v1/ratings",
+                 *       "existing": {
+                 *         "level": 4,
+                 *         "createdAt": "2026-11-21T15:02:44+08:00"
+                 *       }
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the server accepts (`payload-too-large`). Servers accept bodies of at least 8 KiB, far more than any valid body needs. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:payload-too-large",
+                 *       "title": "请求体过大",
+                 *       "status": 413,
+                 *       "detail": "请求体不得超过 16384 字节。",
+                 *       "instance": "/api/v1/ratings"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not sent as `application/json` (`unsupported-media-type`). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:unsupported-media-type",
+                 *       "title": "不支持的内容类型",
+                 *       "status": 415,
+                 *       "detail": "请求体须为 application/json。",
+                 *       "instance": "/api/v1/ratings"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description One or more query parameters are invalid (`validation`); `errors` lists each, its pointer naming the parameter. */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:validation",
+                 *       "title": "请求参数校验失败",
+                 *       "status": 422,
+                 *       "detail": "有 1 项参数不符合要求。",
+                 *       "instance": "/api/v1/services/search?pageSize=500",
+                 *       "errors": [
+                 *         {
+                 *           "pointer": "/pageSize",
+                 *           "message": "每页条数应在 1 到 100 之间",
+                 *           "code": "maximum"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body is well-formed JSON but breaks the schema or a documented rule (`validation`, with `errors`), or
+         *     the `Idempotency-Key` was already used with a different body (`idempotency-key-reuse`).
+         */
+        InvalidBody: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests from this client (`rate-limited`); retry after `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:rate-limited",
+                 *       "title": "请求过于频繁",
+                 *       "status": 429,
+                 *       "detail": "请 30 秒后再试。",
+                 *       "instance": "/api/v1/halls/guangan-zwzx/tickets"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An unexpected server error (`internal`). The request may be retried later; POSTs with the same `Idempotency-Key`. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:internal",
+                 *       "title": "服务器内部错误",
+                 *       "status": 500,
+                 *       "detail": "服务暂时不可用，请稍后再试。",
+                 *       "instance": "/api/v1/halls/guangan-zwzx/snapshot"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+        HallId: string;
+        /** @description Today's ticket number in the hall, a category prefix letter and three digits. */
+        TicketNumber: string;
+        /** @description The service item's implementation code (实施编码), as given in the catalogue. */
+        ServiceCode: string;
+        /** @description The tracking code from a bad rating's receipt. */
+        TrackingCode: string;
+        /** @description The page to return, from 1. */
+        Page: number;
+        /** @description Items per page. */
+        PageSize: number;
+        /**
+         * @description A client-chosen key for this logical action, reused unchanged on every retry of it. Same key and same body
+         *     replays the original result (`200`, `Idempotent-Replayed: true`); same key with another body is
+         *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
+         */
+        IdempotencyKey: string;
+        /** @description An `ETag` received earlier for this resource; while it still matches the answer is `304` with no body. */
+        IfNoneMatch: string;
+        /** @description The `id` (a version, in decimal) of the last event received; the stream resumes after it. `EventSource` sends it by itself on reconnect. A value the server cannot use gets a fresh snapshot, not an error. */
+        LastEventId: string;
+        /** @description The same as the `Last-Event-ID` header, for clients that cannot set headers. Ignored when the header is present. */
+        LastEventIdQuery: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description An opaque validator of the representation; send it back in `If-None-Match` to revalidate. */
+        ETag: string;
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+        /** @description Present, with the value `true`, when the response replays the outcome of an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listHalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The halls, in the order the district wants them shown. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallList"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getHallSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` received earlier for this resource; while it still matches the answer is `304` with no body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hall's current state. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallSnapshot"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    streamHallEvents: {
+        parameters: {
+            query?: {
+                /** @description The same as the `Last-Event-ID` header, for clients that cannot set headers. Ignored when the header is present. */
+                lastEventId?: components["parameters"]["LastEventIdQuery"];
+            };
+            header?: {
+                /** @description The `id` (a version, in decimal) of the last event received; the stream resumes after it. `EventSource` sends it by itself on reconnect. A value the server cannot use gets a fresh snapshot, not an error. */
+                "Last-Event-ID"?: components["parameters"]["LastEventId"];
+            };
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description An endless `text/event-stream` (UTF-8). Messages are separated by a blank line; each has an `event`
+             *     line (`snapshot` or `patch`), an `id` line (the version) and one `data` line of JSON, following
+             *     `HallSnapshot` for `snapshot` and `HallPatch` for `patch`. The response also carries
+             *     `Cache-Control: no-cache`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 3000
+                     *
+                     *     event: snapshot
+                     *     id: 1287
+                     *     data: {"hallId":"guangan-zwzx","name":"广安区政务服务中心","open":true,"hours":{"opens":"09:00","closes":"17:00","lunch":"12:00-13:30"},"windows":[{"id":"w05","label":"5 号窗口","status":"open","serving":"A019","categoryIds":["A"]}],"categories":[{"id":"A","name":"社保医保","prefix":"A","waiting":7,"avgServiceMinutes":6.5,"estimatedWaitMinutes":23}],"version":1287,"updatedAt":"2026-11-23T10:15:00+08:00"}
+                     *
+                     *     event: patch
+                     *     id: 1288
+                     *     data: {"version":1288,"updatedAt":"2026-11-23T10:15:12+08:00","windows":[{"id":"w05","label":"5 号窗口","status":"open","serving":"A020","categoryIds":["A"]}],"categories":[{"id":"A","name":"社保医保","prefix":"A","waiting":6,"avgServiceMinutes":6.5,"estimatedWaitMinutes":20}],"calls":[{"ticket":"A020","windowId":"w05","windowLabel":"5 号窗口","at":"2026-11-23T10:15:12+08:00"}]}
+                     *
+                     *     : hb
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    takeTicket: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A client-chosen key for this logical action, reused unchanged on every retry of it. Same key and same body
+                 *     replays the original result (`200`, `Idempotent-Replayed: true`); same key with another body is
+                 *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakeTicketInput"];
+            };
+        };
+        responses: {
+            /** @description A replay of an earlier request with the same `Idempotency-Key` and body; the ticket issued then. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description The ticket was issued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TicketUnavailable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description Today's ticket number in the hall, a category prefix letter and three digits. */
+                number: components["parameters"]["TicketNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forecast for today. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCatalogue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` received earlier for this resource; while it still matches the answer is `304` with no body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    /** @description Always `public, max-age=300`. */
+                    "Cache-Control"?: "public, max-age=300";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    searchServices: {
+        parameters: {
+            query?: {
+                /** @description Search text (Chinese, pinyin, initials or traditional characters). Leading and trailing spaces are ignored. */
+                q?: string;
+                /** @description Only items of this department, by its name exactly as listed in the catalogue's `departments`. */
+                dept?: string;
+                /** @description `true`: only items that can be handled entirely online (全程网办); `false`: only those that cannot. */
+                fullyOnline?: boolean;
+                /** @description Only items that need at most this many visits to the hall (跑动次数); `0` is 零跑动, `1` is 最多跑一次. */
+                visits?: number;
+                /** @description Only items handled across regions at exactly this scope (通办范围). */
+                crossRegion?: components["schemas"]["CrossRegionScope"];
+                /** @description `true`: only items settled on the spot (即办件); `false`: only those that are not. */
+                instant?: boolean;
+                /** @description Only items of this national item type code (事项类型), as keyed in the catalogue's `types`. */
+                type?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 20;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSearchPage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The service item's implementation code (实施编码), as given in the catalogue. */
+                code: components["parameters"]["ServiceCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item's guide. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDetail"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRatingReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The levels and reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingReasons"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submitRating: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A client-chosen key for this logical action, reused unchanged on every retry of it. Same key and same body
+                 *     replays the original result (`200`, `Idempotent-Replayed: true`); same key with another body is
+                 *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingInput"];
+            };
+        };
+        responses: {
+            /** @description A replay of an earlier request with the same `Idempotency-Key` and body; the receipt given then. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingReceipt"];
+                };
+            };
+            /** @description The rating was recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingReceipt"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            409: components["responses"]["AlreadyRated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRatingSummary: {
+        parameters: {
+            query?: {
+                /** @description Only ratings of this service item code. */
+                service?: string;
+                /** @description Only ratings given at this window id. */
+                window?: string;
+                /** @description Only ratings given in this hall id. */
+                hall?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingSummary"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRatingFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code from a bad rating's receipt. */
+                trackingCode: components["parameters"]["TrackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow-up and its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingFollowUp"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}
+
+export type Problem = components['schemas']['Problem'];
+export type ProblemFieldError = components['schemas']['ProblemFieldError'];
+export type HealthStatus = components['schemas']['HealthStatus'];
+export type HallList = components['schemas']['HallList'];
+export type HallSummary = components['schemas']['HallSummary'];
+export type HallSnapshot = components['schemas']['HallSnapshot'];
+export type HallHours = components['schemas']['HallHours'];
+export type Window = components['schemas']['Window'];
+export type WindowStatus = components['schemas']['WindowStatus'];
+export type Category = components['schemas']['Category'];
+export type HallPatch = components['schemas']['HallPatch'];
+export type Call = components['schemas']['Call'];
+export type Ticket = components['schemas']['Ticket'];
+export type TicketStatus = components['schemas']['TicketStatus'];
+export type TicketWindow = components['schemas']['TicketWindow'];
+export type TakeTicketInput = components['schemas']['TakeTicketInput'];
+export type Forecast = components['schemas']['Forecast'];
+export type ForecastHour = components['schemas']['ForecastHour'];
+export type Catalogue = components['schemas']['Catalogue'];
+export type CatalogueItem = components['schemas']['CatalogueItem'];
+export type CrossRegionScope = components['schemas']['CrossRegionScope'];
+export type ServiceSearchPage = components['schemas']['ServiceSearchPage'];
+export type ServiceSummary = components['schemas']['ServiceSummary'];
+export type ServiceDetail = components['schemas']['ServiceDetail'];
+export type TimeLimit = components['schemas']['TimeLimit'];
+export type Fee = components['schemas']['Fee'];
+export type FeeItem = components['schemas']['FeeItem'];
+export type Material = components['schemas']['Material'];
+export type ServiceLocation = components['schemas']['ServiceLocation'];
+export type RatingReasons = components['schemas']['RatingReasons'];
+export type RatingLevel = components['schemas']['RatingLevel'];
+export type RatingReason = components['schemas']['RatingReason'];
+export type RatingInput = components['schemas']['RatingInput'];
+export type RatingReceipt = components['schemas']['RatingReceipt'];
+export type RatingFollowUpPlan = components['schemas']['RatingFollowUpPlan'];
+export type RatingSummary = components['schemas']['RatingSummary'];
+export type RatingFollowUpStatus = components['schemas']['RatingFollowUpStatus'];
+export type RatingFollowUp = components['schemas']['RatingFollowUp'];
+export type RatingFollowUpEvent = components['schemas']['RatingFollowUpEvent'];
+export type Channel = components['schemas']['Channel'];
