@@ -1,4 +1,20 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** A 48 px arrow drawn as an SVG data URL, `fill` percent-encoded; the hot spot is its tip. */
+const arrow = (fill: string) =>
+  `url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='48' height='48' viewBox='0 0 24 24'%3E%3Cpath d='M3 2v17l4.5-4.2 3 6.7 3-1.3-2.9-6.6H17z' fill='${fill}' stroke='%23fff' stroke-width='1.5' stroke-linejoin='round'/%3E%3C/svg%3E") 6 4`;
+
+/**
+ * Large-cursor rules under `scope` (a selector for the element that carries `data-zw-large-cursor`). The page can
+ * replace the pictures with `--zw-cursor` and `--zw-cursor-pointer` (e.g. `url(/img/cursor.svg) 6 4`), which a
+ * strict Content-Security-Policy without `img-src data:` needs; when an image is blocked the keyword after it
+ * (`auto`, `pointer`) is used, so the cursor falls back to the normal size instead of disappearing.
+ */
+export const largeCursorCss = (scope: string): string =>
+  `${scope},${scope} *{cursor:var(--zw-cursor,${arrow('%23000')},auto)}` +
+  `${scope} :is(a[href],button,label,select,summary,[role=button],[role=link],[role=switch],[role=option],[type=checkbox],[type=radio]){cursor:var(--zw-cursor-pointer,${arrow('%231552ad')},pointer)}` +
+  `${scope} :is(textarea,input:not([type=checkbox],[type=radio],[type=button],[type=submit])){cursor:text}`;
+
 
 /**
  * Design tokens. Public knobs are `--zw-*` custom properties, which inherit from the host page into every shadow
@@ -117,6 +133,7 @@ export const tokenStyles = css`
     animation: none !important;
     transition: none !important;
   }
+  ${unsafeCSS(largeCursorCss(':host([data-zw-large-cursor])'))}
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,

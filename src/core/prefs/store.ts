@@ -21,7 +21,7 @@ export class PrefsStore {
     this.mirror();
     // Another tab (or a reload elsewhere) changed the preferences: follow it.
     window.addEventListener('storage', (event) => {
-      if (event.key === PREFS_STORAGE_KEY) this.replace(readStored() ?? DEFAULT_PREFS, false);
+      if (event.key === PREFS_STORAGE_KEY) this.replace(readStored() ?? firstVisitPrefs(), false);
     });
   }
 
@@ -33,8 +33,9 @@ export class PrefsStore {
     this.replace(sanitize({ ...this.current, ...patch }), true);
   }
 
+  /** Back to a first visit: the defaults, adjusted to what the operating system says about the resident. */
   reset(): void {
-    this.replace(DEFAULT_PREFS, true);
+    this.replace(firstVisitPrefs(), false);
     try {
       localStorage.removeItem(PREFS_STORAGE_KEY);
     } catch {
@@ -55,19 +56,26 @@ export class PrefsStore {
     this.provider.setValue(next);
   }
 
-  /** The host page follows through these attributes and properties (see docs/host-page.md). */
   private mirror(): void {
-    const { root, current: p } = this;
-    const flag = (name: string, on: boolean) => root.toggleAttribute(`data-zw-${name}`, on);
-    flag('elder', p.elder);
-    flag('spacing', p.spacing);
-    flag('large-cursor', p.largeCursor);
-    flag('reading-guide', p.readingGuide);
-    flag('reduced-motion', p.reducedMotion);
-    if (p.contrast === 'none') root.removeAttribute('data-zw-contrast');
-    else root.setAttribute('data-zw-contrast', p.contrast);
-    root.style.setProperty('--zw-font-scale', String(effectiveScale(p)));
+    mirrorPrefs(this.root, this.current);
   }
+}
+
+/**
+ * Writes the preferences onto `el` as `data-zw-*` attributes and `--zw-font-scale`: the store does this on `<html>`
+ * for the host page (see docs/host-page.md), every zw element on its own host for the token styles.
+ */
+export function mirrorPrefs(el: HTMLElement, p: A11yPrefs): void {
+  const flag = (name: string, on: boolean) => el.toggleAttribute(`data-zw-${name}`, on);
+  flag('elder', p.elder);
+  flag('spacing', p.spacing);
+  flag('large-cursor', p.largeCursor);
+  flag('reading-guide', p.readingGuide);
+  flag('reduced-motion', p.reducedMotion);
+  flag('speak-on-point', p.speakOnPoint);
+  if (p.contrast === 'none') el.removeAttribute('data-zw-contrast');
+  else el.setAttribute('data-zw-contrast', p.contrast);
+  el.style.setProperty('--zw-font-scale', String(effectiveScale(p)));
 }
 
 /** Elder mode never goes below 1.5× (24 px body text from a 16 px base). */
@@ -87,6 +95,16 @@ export function pagePrefsStore(): PrefsStore {
   asker.dispatchEvent(new ContextEvent(storeContext, asker, (found: PrefsStore) => (pageStore = found)));
   pageStore ??= new PrefsStore(root);
   return pageStore;
+}
+
+/**
+ * The store that provides preferences to `el`: the closest one above it (a page normally has exactly one, on
+ * `<html>`), else the page's store. Controls that change preferences write to this one.
+ */
+export function storeFor(el: Element): PrefsStore {
+  let found: PrefsStore | undefined;
+  el.dispatchEvent(new ContextEvent(storeContext, el, (store: PrefsStore) => (found = store)));
+  return found ?? pagePrefsStore();
 }
 
 function readStored(): A11yPrefs | undefined {
