@@ -2,9 +2,13 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { configContext, type ZwConfigValue } from './context.js';
+import { pageOutbox } from './outbox.js';
 
 /**
  * Shared settings for every zw element inside it. An element's own attribute always wins.
+ *
+ * On connect it also sends whatever an earlier page left in the outbox (ratings saved while offline), so a
+ * portal that puts `<zw-config>` in its page template delivers them on the next page load of any page.
  *
  * @summary Provides `api-base`, `lang`, `hall` and `timeout` defaults to the zw elements it contains.
  * @tag zw-config
@@ -28,6 +32,11 @@ export class ZwConfig extends LitElement {
 
   @provide({ context: configContext })
   protected value: ZwConfigValue = {};
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void pageOutbox().flush(true);
+  }
 
   protected override willUpdate(_changed: PropertyValues): void {
     this.value = {

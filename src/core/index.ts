@@ -11,6 +11,7 @@ export type { A11yPrefs, ContrastScheme } from './prefs/prefs.js';
 export { ApiClient } from './api/client.js';
 export { ApiError, type ApiErrorKind } from './api/errors.js';
 export { define, VERSION } from './define.js';
+export { Outbox, pageOutbox, idempotencyKey, OUTBOX_STORAGE_KEY, type OutboxEntry, type OutboxOutcome, type OutboxOptions } from './outbox.js';
 
 declare global {
   interface HTMLElementTagNameMap {

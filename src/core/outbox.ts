@@ -105,11 +105,12 @@ export class Outbox {
     if (!this.entries().length) return Promise.resolve();
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     const drain = () => this.drain(force);
-    this.running = (locks ? locks.request(`${this.storageKey}:flush`, drain) : drain()).finally(() => {
+    const running = (locks ? locks.request(`${this.storageKey}:flush`, drain).then(() => undefined) : drain()).finally(() => {
       this.running = undefined;
       this.schedule();
     });
-    return this.running;
+    this.running = running;
+    return running;
   }
 
   /** Detaches from the page (timers, `online`); the stored entries stay for the next page. */
@@ -149,8 +150,9 @@ export class Outbox {
         this.update(entry.key, () => undefined);
       }
       this.listeners.forEach((listener) => listener(outcome));
-      // Unreachable network: the other entries would fail the same way; wait for the retry or `online`.
-      if (outcome.state === 'waiting' && outcome.error.kind !== 'http') return;
+      // The network or the server is down: the others would fail the same way. Wait for the timer or `online`;
+      // this entry's own delay keeps it from blocking the others on the next round.
+      if (outcome.state === 'waiting') return;
     }
   }
 

@@ -1,0 +1,171 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ZwElement } from '../core/zw-element.js';
+import { tokenStyles, visuallyHidden } from '../core/tokens.js';
+import { coreStrings, describeError } from '../core/strings.js';
+import type { RatingSummary } from '../core/api/types.gen.js';
+import { RatingSummary as RatingSummarySchema } from '../core/api/schemas.gen.js';
+import { ratingStrings } from './strings.js';
+
+const LEVELS = [5, 4, 3, 2, 1] as const;
+
+/**
+ * The ratings of a service item, a window or a hall: 好评率 and the count at each level, as a bar chart that is a
+ * plain list of labelled numbers (the bars are decoration) with the same figures as a table on request.
+ *
+ * 好评率 (positive rate) is the share of ratings that are not 差评: ratings at levels 3–5 (非常满意, 满意,
+ * 基本满意) divided by all ratings. It is the API's `goodRate`; with no ratings it is not shown.
+ *
+ * @summary 好差评 summary: 好评率 and ratings per level.
+ * @tag zw-rating-summary
+ *
+ * @attr service - Only ratings of this 事项编码.
+ * @attr window - Only ratings at this window id.
+ * @attr hall - Only ratings in this hall; defaults to `<zw-config hall>` when no other scope is given.
+ * @attr lang - `zh-CN` (default) or `en`.
+ *
+ * @csspart base - The element's content.
+ */
+export class ZwRatingSummary extends ZwElement {
+  static override styles = [
+    tokenStyles,
+    visuallyHidden,
+    css`
+      :host {
+        background: var(--_bg);
+      }
+      p {
+        margin: 0 0 0.5em;
+      }
+      .rate {
+        font-size: var(--_fs-large);
+        font-weight: 600;
+      }
+      .hint {
+        color: var(--_muted);
+        font-size: var(--_fs-small);
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 var(--_gap);
+      }
+      li {
+        display: grid;
+        grid-template-columns: minmax(6em, auto) 1fr minmax(6em, auto);
+        align-items: center;
+        gap: var(--_gap);
+        min-block-size: 2em;
+      }
+      meter {
+        inline-size: 100%;
+        block-size: 1em;
+      }
+      meter::-webkit-meter-bar {
+        background: var(--_bg-alt);
+        border: 1px solid var(--_border);
+      }
+      meter::-webkit-meter-optimum-value {
+        background: var(--_primary);
+      }
+      summary {
+        cursor: pointer;
+        min-block-size: var(--_target);
+        display: flex;
+        align-items: center;
+        color: var(--_primary);
+      }
+      table {
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        border: 1px solid var(--_border);
+        padding: 0.25em 0.75em;
+        text-align: start;
+      }
+      button {
+        font: inherit;
+        min-block-size: var(--_target);
+        padding: 0 1em;
+        border: 2px solid var(--_primary);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        color: var(--_primary);
+      }
+    `,
+  ];
+
+  /** Only ratings of this 事项编码. */
+  @property() service?: string;
+  /** Only ratings at this window id. */
+  @property() window?: string;
+  /** Only ratings in this hall. */
+  @property() hall?: string;
+
+  @state() private data?: RatingSummary;
+  @state() private error?: unknown;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('service') || changed.has('window') || changed.has('hall') || changed.has('config' as keyof ZwRatingSummary)) void this.load();
+  }
+
+  /** Fetches the summary again (after a rating was sent, for example). */
+  async load(): Promise<void> {
+    const hall = this.hall ?? (this.service || this.window ? undefined : this.config.hall);
+    const query = new URLSearchParams(
+      Object.entries({ service: this.service, window: this.window, hall }).filter((e): e is [string, string] => !!e[1]),
+    );
+    try {
+      this.data = (await this.api.get<RatingSummary>(`/api/v1/ratings/summary?${query}`, { schema: RatingSummarySchema, signal: this.signal })).data;
+      this.error = undefined;
+    } catch (error) {
+      if ((error as { kind?: string }).kind !== 'aborted') this.error = error;
+    }
+  }
+
+  override render() {
+    const s = this.strings(ratingStrings);
+    const core = this.strings(coreStrings);
+    const d = this.data;
+    if (this.error)
+      return html`<p role="alert">${describeError(this.error, core)}</p>
+        <button @click=${this.load}>${core.retry}</button>`;
+    if (!d) return html`<p>${core.loading}</p>`;
+    const pct = (n: number) => `${((n / (d.count || 1)) * 100).toFixed(1)}%`;
+    const rows = LEVELS.map((n) => [n, s.level(n), d.byLevel[n], pct(d.byLevel[n])] as const);
+    return html`<div part="base">
+      <p class="rate">
+        ${d.goodRate === null ? s.none : `${s.goodRate} ${(d.goodRate * 100).toFixed(1)}%`}
+        <span class="hint">${d.count ? s.count(d.count) : nothing}</span>
+      </p>
+      <p class="hint">${s.goodRateIs}</p>
+      ${d.count
+        ? html`<ul>
+              ${rows.map(
+                ([, name, count, share]) =>
+                  html`<li>
+                    <span>${name}</span><meter aria-hidden="true" min="0" max=${d.count} .value=${count}></meter
+                    ><span>${s.countShare(count, share)}</span>
+                  </li>`,
+              )}
+            </ul>
+            <details>
+              <summary>${s.table}</summary>
+              <table>
+                <caption>
+                  ${s.byLevel}
+                </caption>
+                <tr>
+                  <th scope="col">${s.levelCol}</th>
+                  <th scope="col">${s.number}</th>
+                  <th scope="col">${s.share}</th>
+                </tr>
+                ${rows.map(([, name, count, share]) => html`<tr><th scope="row">${name}</th><td>${count}</td><td>${share}</td></tr>`)}
+              </table>
+            </details>`
+        : nothing}
+    </div>`;
+  }
+}

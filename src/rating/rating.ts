@@ -1,0 +1,511 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ZwElement } from '../core/zw-element.js';
+import { tokenStyles, visuallyHidden } from '../core/tokens.js';
+import { coreStrings, describeError } from '../core/strings.js';
+import { idempotencyKey, pageOutbox, type OutboxOutcome } from '../core/outbox.js';
+import { validate } from '../core/api/validate.js';
+import type { ApiError } from '../core/api/errors.js';
+import type { Channel, RatingFollowUp, RatingInput, RatingReasons, RatingReceipt } from '../core/api/types.gen.js';
+import { RatingFollowUp as RatingFollowUpSchema, RatingReceipt as RatingReceiptSchema } from '../core/api/schemas.gen.js';
+import { loadReasons } from './reasons.js';
+import { ratingStrings, type RatingStrings } from './strings.js';
+
+type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'rated';
+
+const PHONE = /^1[3-9]\d{9}$/;
+const LEVELS = [5, 4, 3, 2, 1];
+
+/**
+ * 政务服务“好差评”: the five national levels as a radio group, the reasons for the chosen level, an optional comment
+ * and an optional phone number for the follow-up call (回访) given only with consent.
+ *
+ * Delivery: the rating gets an Idempotency-Key once, is written to the page's outbox (localStorage) and then sent.
+ * If the network or the server fails it stays there and is retried with backoff, on the `online` event and on the
+ * next page load that has a zw-rating or `<zw-config>`; the resident reads "已保存，联网后自动提交" until the server
+ * has it, then "提交成功". A second click, a retry or a resend after a reload can never store it twice.
+ *
+ * Inside a `<form>` the element is a form control and does not send anything itself: the host form submits the
+ * level as the value of `name` (plus `name-reason` for each reason, `name-comment`, and `name-phone` only with
+ * consent), `required` makes a missing level invalid, a 差评 without a reason is always invalid, and a form reset
+ * clears it.
+ *
+ * With `tracking-code` it shows the follow-up (整改) of that bad rating instead of the form.
+ *
+ * @summary The 好差评 rating of one handled case, delivered exactly once.
+ * @tag zw-rating
+ *
+ * @attr case - 办件编号 of the case being rated (required outside a form).
+ * @attr service - 事项编码 of the service item.
+ * @attr window - Window id, when the case was handled at a hall window.
+ * @attr staff - Staff id (工号).
+ * @attr hall - Hall id; defaults to `<zw-config hall>`.
+ * @attr channel - Where the rating is given: `pc` (default), `mobile`, `app`, `kiosk`, `hall`, `wechat`, `phone`.
+ * @attr tracking-code - Show the follow-up of the bad rating with this tracking code instead of the form.
+ * @attr name - Form field name inside a host `<form>` (default `rating`).
+ * @attr required - Inside a form, a level must be chosen.
+ * @attr lang - `zh-CN` (default) or `en`.
+ *
+ * @fires zw-rating-change - The resident chose a level; `detail: { level }`. Not fired when code sets `level`.
+ * @fires zw-rating-sent - The server recorded the rating; `detail: { receipt }` (a RatingReceipt).
+ * @fires zw-rating-queued - The rating could not be sent yet and waits in the outbox; `detail: { key }`.
+ *
+ * @csspart base - The element's form.
+ * @cssproperty --zw-color-primary - Buttons and the chosen level's border.
+ */
+export class ZwRating extends ZwElement {
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  static override styles = [
+    tokenStyles,
+    visuallyHidden,
+    css`
+      :host {
+        background: var(--_bg);
+      }
+      fieldset {
+        border: 0;
+        margin: 0 0 var(--_gap);
+        padding: 0;
+        min-width: 0;
+      }
+      legend,
+      .msg,
+      dt {
+        font-weight: 600;
+        padding: 0;
+      }
+      label {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+        min-height: var(--_target);
+      }
+      .lv {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0 var(--_gap);
+        margin-block: 0.5em;
+      }
+      .lv:has(:checked) {
+        outline: 3px solid var(--_primary);
+        font-weight: 600;
+      }
+      .lv span {
+        color: var(--_warning);
+        letter-spacing: 0.1em;
+      }
+      input[type='radio'],
+      input[type='checkbox'] {
+        inline-size: 1.25em;
+        block-size: 1.25em;
+        margin: 0;
+        flex: none;
+        accent-color: var(--_primary);
+      }
+      textarea,
+      input[type='tel'] {
+        display: block;
+        inline-size: 100%;
+        min-block-size: var(--_target);
+        font: inherit;
+        color: var(--_text);
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.5em;
+      }
+      textarea {
+        min-block-size: 5em;
+      }
+      :disabled {
+        opacity: 0.6;
+      }
+      p {
+        margin: 0.25em 0;
+      }
+      .hint {
+        color: var(--_muted);
+        font-size: var(--_fs-small);
+      }
+      .err {
+        color: var(--_danger);
+        font-weight: 600;
+      }
+      .msg {
+        font-size: var(--_fs-large);
+      }
+      button {
+        font: inherit;
+        min-block-size: var(--_target);
+        min-inline-size: var(--_target);
+        padding: 0 1.25em;
+        border: 2px solid var(--_primary);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        color: var(--_primary);
+        cursor: pointer;
+      }
+      [type='submit'] {
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      dd {
+        margin: 0 0 0.5em;
+      }
+    `,
+  ];
+
+  /** 办件编号 of the case being rated. */
+  @property({ attribute: 'case' }) caseId = '';
+  /** 事项编码 of the service item. */
+  @property() service?: string;
+  /** Window id. */
+  @property({ attribute: 'window' }) windowId?: string;
+  /** Staff id (工号). */
+  @property() staff?: string;
+  /** Hall id; defaults to `<zw-config hall>`. */
+  @property() hall?: string;
+  /** Where the rating is given. */
+  @property() channel: Channel = 'pc';
+  /** Follow-up lookup mode: the tracking code of a bad rating. */
+  @property({ attribute: 'tracking-code' }) trackingCode?: string;
+  /** Inside a form: a level must be chosen. */
+  @property({ type: Boolean }) required = false;
+  /** The chosen level, 1 (非常不满意) to 5 (非常满意); 0 when none. */
+  @property({ type: Number }) level = 0;
+
+  @state() private reasons?: RatingReasons;
+  @state() private loadError?: unknown;
+  @state() private picked: string[] = [];
+  @state() private comment = '';
+  @state() private consent = false;
+  @state() private phone = '';
+  @state() private phase: Phase = 'form';
+  /** A submit was attempted: show what is missing. */
+  @state() private tried = false;
+  @state() private durable = true;
+  @state() private error = '';
+  @state() private receipt?: RatingReceipt;
+  @state() private earlier = 0;
+  @state() private follow?: RatingFollowUp | string;
+  @state() private off = false;
+  @state() private said = '';
+
+  private internals = this.attachInternals();
+  private key?: string;
+  private unsubscribe?: () => void;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  private get s(): RatingStrings {
+    return this.strings(ratingStrings);
+  }
+
+  private get inForm(): boolean {
+    return Boolean(this.internals.form);
+  }
+
+  private get bad(): boolean {
+    return this.reasons?.levels.find((l) => l.level === this.level)?.bad ?? (this.level > 0 && this.level < 3);
+  }
+
+  /** What blocks sending, per field, in the resident's language ('' when fine). */
+  private problems() {
+    const s = this.s;
+    return {
+      level: this.level ? '' : s.needLevel,
+      reason: this.bad && !this.picked.length ? s.needReason : '',
+      phone: this.consent && !PHONE.test(this.phone) ? s.badPhone : '',
+    };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const outbox = pageOutbox();
+    this.unsubscribe = outbox.subscribe(this.onOutcome);
+    void outbox.flush(true);
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    clearTimeout(this.timer);
+  }
+
+  formAssociatedCallback(): void {
+    this.requestUpdate();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.off = disabled;
+  }
+
+  formResetCallback(): void {
+    Object.assign(this, { level: 0, picked: [], comment: '', consent: false, phone: '', tried: false, error: '' });
+  }
+
+  formStateRestoreCallback(state: string | null): void {
+    this.level = Number(state) || 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('caseId') && this.phase === 'form' && this.caseId) {
+      // A rating of this case that an earlier page saved and has not delivered yet.
+      const waiting = pageOutbox()
+        .entries()
+        .find((e) => (e.body as RatingInput | null)?.caseId === this.caseId);
+      if (waiting) [this.key, this.phase] = [waiting.key, 'queued'];
+    }
+    if (changed.has('trackingCode') && this.trackingCode) void this.lookup(this.trackingCode);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const p = this.problems();
+    const root = this.renderRoot as ShadowRoot;
+    const form = new FormData();
+    const name = this.getAttribute('name') || 'rating';
+    if (this.level) {
+      form.append(name, String(this.level));
+      for (const code of this.picked) form.append(`${name}-reason`, code);
+      if (this.comment) form.append(`${name}-comment`, this.comment);
+      if (this.consent) form.append(`${name}-phone`, this.phone);
+    }
+    this.internals.setFormValue(this.level ? form : null, String(this.level || ''));
+    const [flags, message, anchor] =
+      this.required && p.level
+        ? [{ valueMissing: true }, p.level, 'input']
+        : p.reason || p.phone
+          ? [{ customError: true }, p.reason || p.phone, p.reason ? '.rs input' : '#ph']
+          : [{}, '', ''];
+    this.internals.setValidity(flags, message, (anchor && root.querySelector<HTMLElement>(anchor)) || undefined);
+    // After the resident's own submit, move focus to the outcome (the form they were in is gone).
+    if (changed.get('phase' as keyof ZwRating) === 'sending') root.querySelector<HTMLElement>('.msg')?.focus();
+  }
+
+  private async load(): Promise<void> {
+    this.loadError = undefined;
+    try {
+      this.reasons = await loadReasons(this.api, this.locale);
+    } catch (error) {
+      this.loadError = error;
+    }
+  }
+
+  private async lookup(code: string): Promise<void> {
+    this.follow = this.strings(coreStrings).loading;
+    try {
+      const path = `/api/v1/ratings/follow-up/${encodeURIComponent(code)}`;
+      this.follow = (await this.api.get<RatingFollowUp>(path, { schema: RatingFollowUpSchema, signal: this.signal })).data;
+    } catch (error) {
+      this.follow = describeError(error, this.strings(coreStrings));
+    }
+  }
+
+  private onOutcome = (o: OutboxOutcome): void => {
+    if (o.key !== this.key) return;
+    if (o.state === 'sent') {
+      try {
+        this.receipt = validate<RatingReceipt>(o.data, RatingReceiptSchema);
+      } catch {
+        this.receipt = undefined; // stored all the same; only the receipt's details cannot be shown
+      }
+      this.phase = 'sent';
+      this.emit('zw-rating-sent', { receipt: o.data as RatingReceipt });
+    } else if (o.state === 'waiting') {
+      if (this.phase === 'sending') {
+        this.phase = 'queued';
+        this.emit('zw-rating-queued', { key: o.key });
+      }
+    } else {
+      this.key = undefined;
+      const e: ApiError = o.error;
+      const existing = e.problem?.existing as { level?: number } | undefined;
+      if (e.problemSlug === 'already-rated') [this.phase, this.earlier] = ['rated', existing?.level ?? 0];
+      else [this.phase, this.error] = ['form', describeError(e, this.strings(coreStrings))];
+    }
+  };
+
+  private emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private submit(event: Event): void {
+    event.preventDefault();
+    if (this.inForm) {
+      this.internals.form?.requestSubmit();
+      return;
+    }
+    // A second click while the first is under way (or after it) does nothing.
+    if (this.phase !== 'form' || !this.caseId) return;
+    this.tried = true;
+    const p = this.problems();
+    if (p.level || p.reason || p.phone) {
+      void this.updateComplete.then(() =>
+        (this.renderRoot as ShadowRoot)
+          .querySelector<HTMLElement>(p.level ? '.lv input' : p.reason ? '.rs input' : '#ph')
+          ?.focus(),
+      );
+      return;
+    }
+    const hall = this.hall ?? this.config.hall;
+    const comment = this.comment.trim();
+    const body: RatingInput = {
+      caseId: this.caseId,
+      channel: this.channel,
+      level: this.level,
+      reasons: this.picked,
+      ...(this.service && { serviceCode: this.service }),
+      ...(this.windowId && { windowId: this.windowId }),
+      ...(this.staff && { staffId: this.staff }),
+      ...(hall && { hallId: hall }),
+      ...(comment && { comment }),
+      ...(this.consent && { contactConsent: true, phone: this.phone }),
+    };
+    const outbox = pageOutbox();
+    this.key = idempotencyKey();
+    [this.phase, this.error] = ['sending', ''];
+    // Stored before the first attempt: from here on, a dead network or a closed tab cannot lose it.
+    this.durable = outbox.add({ key: this.key, url: this.api.url('/api/v1/ratings'), body, lang: this.locale });
+    void outbox.flush();
+  }
+
+  private pick(event: Event): void {
+    this.level = Number((event.target as HTMLInputElement).value);
+    this.picked = [];
+    this.emit('zw-rating-change', { level: this.level });
+  }
+
+  private toggle(code: string): void {
+    this.picked = this.picked.includes(code) ? this.picked.filter((c) => c !== code) : [...this.picked, code];
+  }
+
+  private type(event: Event): void {
+    this.comment = (event.target as HTMLTextAreaElement).value;
+    // Say the count once the resident pauses, not at every keystroke.
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => (this.said = this.s.left(this.max - this.comment.length)), 1000);
+  }
+
+  private get max(): number {
+    return this.reasons?.commentMaxLength ?? 500;
+  }
+
+  override render() {
+    const s = this.s;
+    if (this.trackingCode) return html`<div part="base">${this.renderFollow(s)}</div>`;
+    const message = {
+      form: this.error || (!this.caseId && !this.inForm ? s.noCase : ''),
+      sending: '',
+      sent: s.sent,
+      queued: this.durable ? s.queued : s.queuedPage,
+      rated: s.rated(s.level(this.earlier)),
+    }[this.phase];
+    const r = this.receipt;
+    return html`<form part="base" novalidate @submit=${this.submit}>
+      <p class="msg" role="status" tabindex="-1">${message}</p>
+      ${this.phase === 'form' || this.phase === 'sending'
+        ? this.caseId || this.inForm
+          ? this.renderForm(s)
+          : nothing
+        : r?.bad && r.trackingCode
+          ? html`<dl>
+                <dt>${s.code}</dt>
+                <dd>${r.trackingCode}</dd>
+              </dl>
+              ${r.followUp ? html`<p>${s.next(r.followUp.workingDays, r.followUp.dueBy)}</p>` : nothing}
+              <button type="button" @click=${() => this.lookup(r.trackingCode!)}>${s.lookup}</button>
+              ${this.renderFollow(s)}`
+          : nothing}
+    </form>`;
+  }
+
+  private renderForm(s: RatingStrings) {
+    const p = this.tried ? this.problems() : { level: '', reason: '', phone: '' };
+    const level = this.reasons?.levels.find((l) => l.level === this.level);
+    const core = this.strings(coreStrings);
+    const left = this.max - this.comment.length;
+    const error = (id: string, text: string) => (text ? html`<p id=${id} class="err" role="alert">${text}</p>` : nothing);
+    return html`<fieldset ?disabled=${this.off || this.phase === 'sending'}>
+      <fieldset aria-describedby=${p.level ? 'le' : nothing}>
+        <legend>${s.legend}</legend>
+        ${LEVELS.map(
+          (n) =>
+            html`<label class="lv"
+              ><input
+                type="radio"
+                name="level"
+                .value=${String(n)}
+                .checked=${this.level === n}
+                ?required=${this.required || !this.inForm}
+                @change=${this.pick}
+              /><span aria-hidden="true">${'★'.repeat(n)}${'☆'.repeat(5 - n)}</span>${s.level(n)}</label
+            >`,
+        )}
+        ${error('le', p.level)}
+      </fieldset>
+      ${this.level
+        ? html`<fieldset class="rs" aria-describedby=${p.reason ? 're' : nothing}>
+            <legend>${s.reasons}${this.bad ? s.required : s.optional}</legend>
+            ${level
+              ? level.reasons.map(
+                  (r) =>
+                    html`<label
+                      ><input type="checkbox" .checked=${this.picked.includes(r.code)} @change=${() => this.toggle(r.code)} />${r.text}</label
+                    >`,
+                )
+              : this.loadError
+                ? html`<p>${describeError(this.loadError, core)}</p>
+                    <button type="button" @click=${this.load}>${core.retry}</button>`
+                : html`<p>${core.loading}</p>`}
+            ${error('re', p.reason)}
+          </fieldset>`
+        : nothing}
+      <label for="c">${s.comment}</label>
+      <p id="cp" class="hint">${s.privacy}</p>
+      <textarea id="c" maxlength=${this.max} .value=${this.comment} aria-describedby="cp cn" @input=${this.type}></textarea>
+      <p id="cn" class="hint">${s.left(left)}</p>
+      <p class="visually-hidden" aria-live="polite">${this.said}</p>
+      <label
+        ><input type="checkbox" .checked=${this.consent} @change=${() => (this.consent = !this.consent)} />${s.consent}</label
+      >
+      <label for="ph">${s.phone}</label>
+      <input
+        id="ph"
+        type="tel"
+        inputmode="numeric"
+        autocomplete="tel-national"
+        maxlength="11"
+        .value=${this.phone}
+        ?disabled=${!this.consent}
+        aria-invalid=${p.phone ? 'true' : 'false'}
+        aria-describedby=${p.phone ? 'pe' : nothing}
+        @input=${(e: Event) => (this.phone = (e.target as HTMLInputElement).value.trim())}
+      />
+      ${error('pe', p.phone)} ${this.inForm ? nothing : html`<p><button type="submit">${s.submit}</button></p>`}
+    </fieldset>`;
+  }
+
+  private renderFollow(s: RatingStrings) {
+    const f = this.follow;
+    return html`<div aria-live="polite">${!f || typeof f === 'string' ? html`<p>${f}</p>` : this.renderSteps(s, f)}</div>`;
+  }
+
+  private renderSteps(s: RatingStrings, f: RatingFollowUp) {
+    return html`<dl>
+        <dt>${s.code}</dt>
+        <dd>${f.trackingCode}</dd>
+        <dt>${s.now}</dt>
+        <dd>${s.status(f.status)}</dd>
+        <dt>${s.due}</dt>
+        <dd>${f.dueBy}</dd>
+      </dl>
+      <ol>
+        ${f.history.map(
+          (h) => html`<li><time datetime=${h.at}>${new Date(h.at).toLocaleString(this.locale)}</time> ${s.status(h.status)}：${h.note}</li>`,
+        )}
+      </ol>`;
+  }
+}

@@ -1,0 +1,88 @@
+import { defineStrings } from '../core/i18n.js';
+
+const ZH_LEVELS = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'];
+const EN_LEVELS = ['', 'Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
+const ZH_STATUS: Record<string, string> = { received: '已受理', assigned: '已转办', rectifying: '整改中', revisited: '已回访', closed: '已办结' };
+const EN_STATUS: Record<string, string> = { received: 'Received', assigned: 'Assigned', rectifying: 'Being fixed', revisited: 'Called back', closed: 'Closed' };
+
+/** Strings of `<zw-rating>` and `<zw-rating-summary>`. Level names follow GB/T 39734-2020. */
+export const ratingStrings = defineStrings(
+  {
+    level: (n: number) => ZH_LEVELS[n] ?? '',
+    status: (s: string) => ZH_STATUS[s] ?? s,
+    legend: '您对本次服务满意吗？',
+    reasons: '评价原因',
+    required: '（至少选一项）',
+    optional: '（选填）',
+    needLevel: '请选择满意程度。',
+    needReason: '请至少选择一项原因。',
+    comment: '意见建议（选填）',
+    privacy: '请勿填写身份证号、手机号、住址等个人信息。',
+    left: (n: number) => `还可输入 ${n} 字`,
+    consent: '我同意工作人员就本次评价电话回访我',
+    phone: '手机号码',
+    badPhone: '请输入 11 位手机号码，如 13812345678。',
+    submit: '提交评价',
+    sent: '提交成功，感谢您的评价！',
+    queued: '已保存，联网后自动提交',
+    queuedPage: '网络异常：评价暂存在本页，联网后自动提交，请勿关闭本页。',
+    rated: (level: string) => `该办件已评价（${level}）`,
+    noCase: '缺少办件编号，无法评价。',
+    code: '差评跟踪码',
+    next: (days: number, due: string) =>
+      `相关部门将在 ${days} 个工作日内（${due} 前）整改，并按您留下的方式回访。凭跟踪码可查询处理进度。`,
+    lookup: '查询处理进度',
+    now: '当前状态',
+    due: '办结时限',
+    goodRate: '好评率',
+    goodRateIs: '好评率指“非常满意”“满意”“基本满意”的评价占全部评价的比例。',
+    count: (n: number) => `共 ${n} 条评价`,
+    none: '暂无评价',
+    table: '以表格查看',
+    byLevel: '各满意程度的评价数',
+    countShare: (n: number, share: string) => `${n} 条（${share}）`,
+    share: '占比',
+    number: '评价数',
+    levelCol: '满意程度',
+  },
+  {
+    level: (n: number) => EN_LEVELS[n] ?? '',
+    status: (s: string) => EN_STATUS[s] ?? s,
+    legend: 'How satisfied are you with this service?',
+    reasons: 'Reasons',
+    required: ' (choose at least one)',
+    optional: ' (optional)',
+    needLevel: 'Choose how satisfied you are.',
+    needReason: 'Choose at least one reason.',
+    comment: 'Comments (optional)',
+    privacy: 'Do not enter ID numbers, phone numbers, addresses or other personal details.',
+    left: (n: number) => `${n} characters left`,
+    consent: 'I agree to be called back about this rating',
+    phone: 'Mobile number',
+    badPhone: 'Enter an 11-digit mobile number, like 13812345678.',
+    submit: 'Submit rating',
+    sent: 'Thank you, your rating was submitted.',
+    queued: 'Saved. It will be submitted when you are back online.',
+    queuedPage: 'No connection: your rating is kept on this page and will be sent when you are back online. Keep this page open.',
+    rated: (level: string) => `This case has already been rated (${level}).`,
+    noCase: 'No case number is given, so this case cannot be rated.',
+    code: 'Tracking code',
+    next: (days: number, due: string) =>
+      `The department will fix the problem within ${days} working days (by ${due}) and follow up with you. Use the tracking code to check progress.`,
+    lookup: 'Check progress',
+    now: 'Status',
+    due: 'Due by',
+    goodRate: 'Positive rate',
+    goodRateIs: 'The positive rate is the share of ratings that are Very satisfied, Satisfied or Neutral.',
+    count: (n: number) => `${n} ratings`,
+    none: 'No ratings yet',
+    table: 'Show as a table',
+    byLevel: 'Ratings by level',
+    countShare: (n: number, share: string) => `${n} (${share})`,
+    share: 'Share',
+    number: 'Ratings',
+    levelCol: 'Level',
+  },
+);
+
+export type RatingStrings = (typeof ratingStrings)['zh-CN'];
