@@ -41,7 +41,11 @@ function compact(s: Schema): string {
   if (variants) {
     // The spec uses unions only as "X or null"; anything richer is accepted as is rather than guessed at.
     const nonNull = variants.filter((v) => v.type !== 'null');
-    if (nonNull.length === 1 && variants.length === 2) return `nullable(${compact(nonNull[0])})`;
+    if (nonNull.length === 1 && variants.length === 2) {
+      // A referenced schema may be declared further down: read it when validating, not at module load.
+      const only = nonNull[0];
+      return only.$ref ? `() => nullable(${refName(only.$ref)})` : `/* @__PURE__ */ nullable(${compact(only)})`;
+    }
     return '{}';
   }
   if (s.allOf?.length === 1) return compact(s.allOf[0]);
