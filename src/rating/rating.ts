@@ -437,7 +437,7 @@ export class ZwRating extends ZwElement {
               ><input
                 type="radio"
                 name="level"
-                .value=${String(n)}
+                value=${n}
                 .checked=${this.level === n}
                 ?required=${this.required || !this.inForm}
                 @change=${this.pick}

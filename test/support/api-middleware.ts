@@ -6,9 +6,12 @@ type KoaContext = { url: string; req: IncomingMessage; res: ServerResponse; resp
 type App = Awaited<ReturnType<typeof import('../../api/server/app.ts').createApp>>;
 let server: Promise<App> | undefined;
 
-/** The reference server for browser tests: created on the first API request, in memory, simulator paused. */
+/**
+ * The reference server for browser tests: created on the first API request, in memory, simulator paused. Every test
+ * comes from one address, so the per-client rating limit is raised (the API tests cover the limit itself).
+ */
 export function testServer(): Promise<App> {
-  server ??= import('../../api/server/app.ts').then(({ createApp }) => createApp({ simulatorSpeed: 0, alwaysOpen: true }));
+  server ??= import('../../api/server/app.ts').then(({ createApp }) => createApp({ simulatorSpeed: 0, alwaysOpen: true, ratingsPerMinute: 10_000 }));
   return server;
 }
 
