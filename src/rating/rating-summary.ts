@@ -146,8 +146,9 @@ export class ZwRatingSummary extends ZwElement {
               ${rows.map(
                 ([, name, count, share]) =>
                   html`<li>
-                    <span>${name}</span><meter aria-hidden="true" min="0" max=${d.count} .value=${count}></meter
-                    ><span>${s.countShare(count, share)}</span>
+                    <span>${name}</span>
+                    <meter aria-hidden="true" min="0" max=${d.count} .value=${count}></meter>
+                    <span>${s.countShare(count, share)}</span>
                   </li>`,
               )}
             </ul>

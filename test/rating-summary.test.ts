@@ -1,0 +1,127 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/rating/index.ts';
+import type { ZwRatingSummary } from '../src/rating/rating-summary.ts';
+import { pagePrefsStore } from '../src/core/prefs/store.ts';
+
+const realFetch = window.fetch.bind(window);
+const uid = () => Math.random().toString(36).slice(2, 10);
+
+async function rate(service: string, level: number) {
+  const reasons = { 5: ['513'], 4: ['411'], 3: [], 2: ['212'], 1: ['115'] }[level];
+  const res = await realFetch('/api/v1/ratings', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ caseId: `S-${uid()}${uid()}`, serviceCode: service, channel: 'hall', level, reasons }),
+  });
+  expect(res.status).to.equal(201);
+}
+
+const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function summary(service: string, lang?: string): Promise<ZwRatingSummary> {
+  const el = await fixture<ZwRatingSummary>(html`<zw-rating-summary service=${service} lang=${lang ?? 'zh-CN'}></zw-rating-summary>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('.rate, [role=alert]'), 'summary shown', { timeout: 8000 });
+  return el;
+}
+
+let service = '';
+before(async function () {
+  this.timeout(60_000); // the reference server starts on the first API request
+  service = `SUM-${uid()}`;
+  for (const level of [5, 5, 4, 3, 2, 1]) await rate(service, level);
+});
+afterEach(() => {
+  window.fetch = realFetch;
+  pagePrefsStore().reset();
+});
+
+describe('<zw-rating-summary>', () => {
+  it('shows 好评率 as the share of ratings that are not 差评, and explains it', async () => {
+    const el = await summary(service);
+    expect(text($(el, '.rate'))).to.equal('好评率 66.7% 共 6 条评价');
+    expect(text($(el, '.rate + .hint'))).to.contain('“非常满意”“满意”“基本满意”的评价占全部评价的比例');
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws the count per level as a list of labelled numbers, the bars being decoration', async () => {
+    const el = await summary(service);
+    const items = $$(el, 'ul li');
+    expect(items.map(text)).to.deep.equal([
+      '非常满意 2 条（33.3%）',
+      '满意 1 条（16.7%）',
+      '基本满意 1 条（16.7%）',
+      '不满意 1 条（16.7%）',
+      '非常不满意 1 条（16.7%）',
+    ]);
+    const meters = $$(el, 'meter') as HTMLMeterElement[];
+    expect(meters.map((m) => [m.value, m.max])).to.deep.equal([[2, 6], [1, 6], [1, 6], [1, 6], [1, 6]]);
+    expect(meters.every((m) => m.getAttribute('aria-hidden') === 'true')).to.be.true;
+  });
+
+  it('offers the same figures as a table', async () => {
+    const el = await summary(service);
+    const details = $(el, 'details') as HTMLDetailsElement;
+    expect(text(details.querySelector('summary'))).to.equal('以表格查看');
+    details.open = true;
+    const rows = [...details.querySelectorAll('tr')].map((tr) => [...tr.children].map(text));
+    expect(rows[0]).to.deep.equal(['满意程度', '评价数', '占比']);
+    expect(rows[1]).to.deep.equal(['非常满意', '2', '33.3%']);
+    expect(rows).to.have.length(6);
+    expect(details.querySelector('th[scope=row]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when there are no ratings yet', async () => {
+    const el = await summary(`NONE-${uid()}`);
+    expect(text($(el, '.rate'))).to.equal('暂无评价');
+    expect(el.shadowRoot!.querySelector('ul, table')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the scope attributes', async () => {
+    const el = await summary(service);
+    const other = `SUM-${uid()}`;
+    await rate(other, 2);
+    el.service = other;
+    await waitUntil(() => text($(el, '.rate')) === '好评率 0.0% 共 1 条评价', 'new scope shown');
+  });
+
+  it('reports a failure and recovers with a retry', async () => {
+    let fail = true;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      fail ? Promise.resolve(new Response('oops', { status: 500 })) : realFetch(input, init)) as typeof fetch;
+    const el = await fixture<ZwRatingSummary>(html`<zw-rating-summary service=${service}></zw-rating-summary>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'error shown', { timeout: 8000 });
+    expect(text($(el, '[role=alert]'))).to.equal('服务暂时不可用，请稍后重试。');
+    await expect(el).to.be.accessible();
+    fail = false;
+    $(el, 'button').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.rate'), 'summary shown after retry');
+    expect(text($(el, '.rate'))).to.contain('66.7%');
+  });
+
+  it('refuses a malformed payload with a message naming the field', async () => {
+    window.fetch = (() =>
+      Promise.resolve(new Response(JSON.stringify({ scope: {}, count: 3, byLevel: { 1: 1 }, goodRate: 0.5 }), { status: 200 }))) as typeof fetch;
+    const el = await summary(service);
+    expect(text($(el, '[role=alert]'))).to.contain('byLevel.2');
+  });
+
+  it('speaks English', async () => {
+    const el = await summary(service, 'en');
+    expect(text($(el, '.rate'))).to.equal('Positive rate 66.7% 6 ratings');
+    expect(text($(el, 'li'))).to.equal('Very satisfied 2 (33.3%)');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const prefs of [{ elder: true }, { contrast: 'black-on-white' }, { contrast: 'yellow-on-black' }, { contrast: 'white-on-blue' }] as const) {
+    it(`is accessible with ${JSON.stringify(prefs)}`, async () => {
+      pagePrefsStore().set(prefs);
+      const el = await summary(service);
+      ($(el, 'details') as HTMLDetailsElement).open = true;
+      await expect(el).to.be.accessible();
+    });
+  }
+});
