@@ -1,0 +1,82 @@
+import { html, svg, nothing, type ReactiveController } from 'lit';
+import type { Forecast } from '../core/api/types.gen.js';
+import { Forecast as ForecastSchema } from '../core/api/schemas.gen.js';
+import { hallHour } from './hall-time.js';
+import { hallPath, type QueueHost } from './queue-host.js';
+
+/**
+ * 繁忙时段: today's expected wait by hour. The chart is a picture for sighted residents (hidden from screen
+ * readers); the same figures are in a table for screen readers, and the one thing most residents want — the quietest
+ * hour still to come — is said in words for everyone.
+ */
+export class BusyHours implements ReactiveController {
+  forecast?: Forecast;
+  private life = new AbortController();
+
+  constructor(private readonly host: QueueHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.life = new AbortController();
+  }
+
+  hostDisconnected(): void {
+    this.life.abort();
+  }
+
+  async load(): Promise<void> {
+    const hall = this.host.hallId;
+    this.forecast = undefined;
+    if (!hall) return;
+    try {
+      const { data } = await this.host.feedApi().get<Forecast>(`${hallPath(hall)}/forecast`, {
+        schema: ForecastSchema,
+        signal: this.life.signal,
+      });
+      if (hall === this.host.hallId) this.forecast = data;
+    } catch {
+      // The forecast is a nicety: without it the section is simply not shown.
+    }
+    this.host.requestUpdate();
+  }
+
+  render() {
+    const hours = this.forecast?.hours;
+    if (!hours?.length) return nothing;
+    const s = this.host.text();
+    const now = hallHour();
+    const max = Math.max(10, ...hours.map((h) => h.expectedWaitMinutes));
+    const quiet = hours
+      .filter((h) => h.hour >= now)
+      .reduce<(typeof hours)[number] | undefined>((best, h) => (!best || h.expectedWaitMinutes < best.expectedWaitMinutes ? h : best), undefined);
+    return html`<section class="busy" aria-labelledby="busy">
+      <h3 id="busy">${s.busy}</h3>
+      ${quiet ? html`<p>${s.quietest(s.hour(quiet.hour), s.wait(quiet.expectedWaitMinutes))}</p>` : nothing}
+      <div class="chart" aria-hidden="true">
+        <svg viewBox="0 0 ${hours.length * 10} 100" preserveAspectRatio="none">
+          ${hours.map(
+            (h, n) =>
+              svg`<rect class="${h.level} ${h.hour === now ? 'now' : ''}" x=${n * 10 + 1.5} width="7"
+                y=${100 - (h.expectedWaitMinutes / max) * 96} height=${(h.expectedWaitMinutes / max) * 96 + 0.5}></rect>`,
+          )}
+        </svg>
+        <ol>
+          ${hours.map((h) => html`<li class=${h.hour === now ? 'now' : ''}>${h.hour}${h.hour === now ? html`<b>${s.now}</b>` : ''}</li>`)}
+        </ol>
+      </div>
+      <table class="visually-hidden">
+        <caption>${s.busyCaption}</caption>
+        <thead><tr><th scope="col">${s.hourCol}</th><th scope="col">${s.waitCol}</th></tr></thead>
+        <tbody>
+          ${hours.map(
+            (h) => html`<tr>
+              <th scope="row">${s.hour(h.hour)}${h.hour === now ? ` · ${s.now}` : ''}</th>
+              <td>${s.wait(h.expectedWaitMinutes)} · ${s[h.level]}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+}

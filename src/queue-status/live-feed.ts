@@ -1,0 +1,189 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HallPatch, HallSnapshot } from '../core/api/types.gen.js';
+import { HallPatch as PatchSchema, HallSnapshot as SnapshotSchema } from '../core/api/schemas.gen.js';
+import { backoffDelay, type ApiClient } from '../core/api/client.js';
+import { ApiError } from '../core/api/errors.js';
+import { validate, type CompactSchema } from '../core/api/validate.js';
+import { applyPatch } from './hall-patch.js';
+
+/** What the live feed needs from the element that holds it. */
+export interface FeedHost extends ReactiveControllerHost {
+  /** `/api/v1/halls/<id>`, or undefined while no hall is set. */
+  feedPath(): string | undefined;
+  feedApi(): ApiClient;
+  /** The polling interval now, in ms (shorter when the resident's ticket is near). */
+  pollMs(): number;
+  /** Keep listening while the page is hidden (a ticket is waiting for its call). */
+  keepAwake(): boolean;
+  /** A new state arrived; `patch` is set when it came as a stream patch. */
+  fed(state: HallSnapshot, patch?: HallPatch): void;
+}
+
+const CLOSED = 2; // EventSource.CLOSED, without touching the global at module load
+
+/**
+ * Keeps a hall's state live. Server-Sent Events first: the browser's EventSource resumes with Last-Event-ID by
+ * itself; when it gives up (a closed stream) the feed reopens it with backoff, passing the last id as `lastEventId`.
+ * After two failures in a row, or without EventSource, it polls the snapshot with ETag instead. It pauses while the
+ * page is hidden (unless a ticket is waiting), refreshes at once when the page or the network comes back, and
+ * releases every timer, request and connection when the element leaves the page.
+ */
+export class LiveFeed implements ReactiveController {
+  /** The hall's state, once known. */
+  state?: HallSnapshot;
+  /** The last failure, cleared by the next success. */
+  error?: unknown;
+  offline = false;
+  /** Polling instead of streaming (EventSource missing or failed twice). */
+  polling = false;
+
+  private path?: string;
+  private lastId = '';
+  private fresh = 0;
+  private failures = 0;
+  private source?: EventSource;
+  private timer = 0;
+  private watchdog = 0;
+  private run?: AbortController;
+  private life?: AbortController;
+
+  constructor(private readonly host: FeedHost) {
+    host.addController(this);
+  }
+
+  /** True when nothing confirmed the state for two polling intervals: it must not be shown as live. */
+  get stale(): boolean {
+    return !!this.state && Date.now() - this.fresh > 2 * this.host.pollMs();
+  }
+
+  hostConnected(): void {
+    this.life = new AbortController();
+    const on = { signal: this.life.signal };
+    document.addEventListener('visibilitychange', () => this.visibility(), on);
+    addEventListener('offline', () => this.restart(), on);
+    addEventListener('online', () => this.restart(true), on);
+  }
+
+  hostDisconnected(): void {
+    this.life?.abort();
+    this.stop();
+  }
+
+  /** Starts (again) for the current hall; `retry` also gives the stream another chance. */
+  restart(retry = false): void {
+    this.stop();
+    const path = this.host.feedPath();
+    if (path !== this.path) {
+      this.path = path;
+      this.state = this.error = undefined;
+      this.lastId = '';
+      retry = true;
+    }
+    if (retry) {
+      this.failures = 0;
+      this.polling = false;
+    }
+    this.offline = navigator.onLine === false;
+    this.host.requestUpdate();
+    if (!path || this.offline || (document.hidden && !this.host.keepAwake())) return;
+    this.run = new AbortController();
+    this.watch();
+    if (!this.polling && typeof EventSource === 'function') this.stream();
+    else void this.poll();
+  }
+
+  private stop(): void {
+    this.run?.abort();
+    this.run = undefined;
+    this.source?.close();
+    this.source = undefined;
+    clearTimeout(this.timer);
+    clearTimeout(this.watchdog);
+  }
+
+  private visibility(): void {
+    if (!document.hidden) {
+      // Back on the page: refresh at once (a stream that stayed open is already current).
+      if (!this.source) this.restart();
+    } else if (!this.host.keepAwake()) this.stop();
+  }
+
+  /** Re-renders now and then so that "stale" appears on time; an open stream counts as confirmation. */
+  private watch(): void {
+    this.watchdog = window.setTimeout(() => {
+      if (this.source?.readyState === 1) this.fresh = Date.now();
+      this.host.requestUpdate();
+      this.watch();
+    }, this.host.pollMs() / 2);
+  }
+
+  private stream(): void {
+    const query = this.lastId ? `?lastEventId=${encodeURIComponent(this.lastId)}` : '';
+    const source = (this.source = new EventSource(this.host.feedApi().url(`${this.path}/events${query}`)));
+    source.onopen = () => {
+      this.failures = 0;
+      this.fresh = Date.now();
+      this.host.requestUpdate();
+    };
+    source.onerror = () => {
+      // The browser retries a dropped stream by itself (CONNECTING); a CLOSED one it has given up on.
+      if (++this.failures >= 2) {
+        this.stop();
+        this.polling = true;
+        this.restart();
+      } else if (source.readyState === CLOSED) {
+        source.close();
+        this.source = undefined;
+        this.timer = window.setTimeout(() => this.stream(), backoffDelay(this.failures, 1000, 30_000));
+      }
+      this.host.requestUpdate();
+    };
+    source.addEventListener('snapshot', (e) => this.message(e as MessageEvent<string>, SnapshotSchema));
+    source.addEventListener('patch', (e) => this.message(e as MessageEvent<string>, PatchSchema));
+  }
+
+  private message(event: MessageEvent<string>, schema: CompactSchema): void {
+    let data: HallSnapshot | HallPatch;
+    try {
+      data = validate<HallSnapshot | HallPatch>(JSON.parse(event.data), schema);
+    } catch (error) {
+      this.error = error instanceof ApiError ? error : new ApiError('invalid-payload', String(error), { field: '(root)' });
+      this.host.requestUpdate();
+      return;
+    }
+    this.lastId = event.lastEventId || this.lastId;
+    this.fresh = Date.now();
+    this.error = undefined;
+    if (schema === SnapshotSchema) this.accept(data as HallSnapshot);
+    else if (this.state && data.version > this.state.version) this.accept(applyPatch(this.state, data as HallPatch), data as HallPatch);
+  }
+
+  private async poll(): Promise<void> {
+    const run = this.run!;
+    let delay = this.host.pollMs();
+    try {
+      const { data, notModified } = await this.host.feedApi().get<HallSnapshot>(`${this.path}/snapshot`, {
+        schema: SnapshotSchema,
+        signal: run.signal,
+        retries: 0,
+      });
+      this.fresh = Date.now();
+      this.failures = 0;
+      this.error = undefined;
+      if (!notModified || !this.state) this.accept(data);
+    } catch (error) {
+      if (run.signal.aborted) return;
+      this.error = error;
+      this.offline = (error as ApiError).kind === 'offline';
+      delay = Math.max(delay, backoffDelay(++this.failures, delay, delay * 8));
+    }
+    this.host.requestUpdate();
+    if (!run.signal.aborted) this.timer = window.setTimeout(() => void this.poll(), delay);
+  }
+
+  private accept(state: HallSnapshot, patch?: HallPatch): void {
+    this.state = state;
+    this.host.fed(state, patch);
+    this.host.requestUpdate();
+  }
+}
