@@ -8,14 +8,14 @@
 import { ZwQueueStatus } from '../src/queue-status/index.ts';
 import type { Category, HallSnapshot, Window } from '../src/core/api/types.gen.ts';
 
-let source: BenchSource | undefined;
 class BenchSource extends EventTarget {
+  static last?: BenchSource;
   readyState = 1;
   onopen: ((e: Event) => void) | null = null;
   onerror: ((e: Event) => void) | null = null;
   constructor(readonly url: string) {
     super();
-    source = this;
+    BenchSource.last = this;
   }
   close() {
     this.readyState = 2;
@@ -37,6 +37,7 @@ export default async function run(): Promise<{ samples: number[]; windows: numbe
   el.style.setProperty('--board-height', '1080px');
   document.body.append(el);
   await el.updateComplete;
+  const source = BenchSource.last;
   if (!source) throw new Error('the board opened no event stream');
 
   const categories: Category[] = CATEGORIES.map((name, n) => ({
@@ -51,7 +52,13 @@ export default async function run(): Promise<{ samples: number[]; windows: numbe
   const windows: Window[] = Array.from({ length: WINDOWS }, (_, n) => {
     const c = categories[n % categories.length];
     serving.set(c.id, (serving.get(c.id) ?? 0) + 1);
-    return { id: `w${n + 1}`, label: `${n + 1} 号窗口`, status: n % 13 === 12 ? 'paused' : 'open', serving: `${c.prefix}${String(serving.get(c.id)).padStart(3, '0')}`, categoryIds: [c.id] };
+    return {
+      id: `w${n + 1}`,
+      label: `${n + 1} 号窗口`,
+      status: n % 13 === 12 ? 'paused' : 'open',
+      serving: `${c.prefix}${String(serving.get(c.id)).padStart(3, '0')}`,
+      categoryIds: [c.id],
+    };
   });
   let version = 1;
   const snapshot: HallSnapshot = {
@@ -64,7 +71,7 @@ export default async function run(): Promise<{ samples: number[]; windows: numbe
     version,
     updatedAt: new Date().toISOString(),
   };
-  source!.dispatchEvent(new MessageEvent('snapshot', { data: JSON.stringify(snapshot), lastEventId: '1' }));
+  source.dispatchEvent(new MessageEvent('snapshot', { data: JSON.stringify(snapshot), lastEventId: '1' }));
   await el.updateComplete;
 
   const samples: number[] = [];
@@ -86,7 +93,7 @@ export default async function run(): Promise<{ samples: number[]; windows: numbe
     };
     const data = JSON.stringify(patch);
     const started = performance.now();
-    source!.dispatchEvent(new MessageEvent('patch', { data, lastEventId: String(version) }));
+    source.dispatchEvent(new MessageEvent('patch', { data, lastEventId: String(version) }));
     await el.updateComplete;
     void el.shadowRoot!.querySelector<HTMLElement>('.grid')!.offsetHeight; // style and layout, as the screen needs them
     const took = performance.now() - started;
@@ -94,5 +101,9 @@ export default async function run(): Promise<{ samples: number[]; windows: numbe
     await frame(); // one update per frame at most, as a real stream would arrive
   }
   const grid = el.shadowRoot!.querySelector<HTMLElement>('.grid')!;
-  return { samples, windows: el.shadowRoot!.querySelectorAll('.grid li').length, size: `${grid.clientWidth}×${el.clientHeight}` };
+  return {
+    samples,
+    windows: el.shadowRoot!.querySelectorAll('.grid li').length,
+    size: `${grid.clientWidth}×${el.clientHeight}`,
+  };
 }

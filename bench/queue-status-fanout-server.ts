@@ -30,7 +30,10 @@ process.on('message', (msg: { op: string; id: number }) => {
   } else if (msg.op === 'tick') {
     const stringify = JSON.stringify;
     let serialized = 0;
-    JSON.stringify = ((...args: Parameters<typeof stringify>) => (serialized++, stringify(...args))) as typeof stringify;
+    JSON.stringify = ((...args: Parameters<typeof stringify>) => (
+      serialized++,
+      stringify(...args)
+    )) as typeof stringify;
     let t0 = 0n;
     let patches: { version: number }[] = [];
     try {

@@ -63,12 +63,15 @@ class StreamClient {
     this.socket = connect(port, '127.0.0.1');
     this.socket.setNoDelay(true);
     this.socket.on('connect', () =>
-      this.socket.write(`GET /api/v1/halls/guangan-zwzx/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`),
+      this.socket.write(
+        `GET /api/v1/halls/guangan-zwzx/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`,
+      ),
     );
     this.socket.on('data', (chunk: Buffer) => {
       const at = process.hrtime.bigint();
       const text = this.tail + chunk.toString('latin1');
-      for (const m of text.matchAll(/\nid: (\d+)\n/g)) if (!this.seen.has(Number(m[1]))) this.seen.set(Number(m[1]), at);
+      for (const m of text.matchAll(/\nid: (\d+)\n/g))
+        if (!this.seen.has(Number(m[1]))) this.seen.set(Number(m[1]), at);
       if (text.includes(': hb\n')) this.heartbeats++;
       this.tail = text.slice(-40);
     });
@@ -105,7 +108,11 @@ async function fanOut() {
       const latencies: number[] = [];
       let serialized = 0;
       for (let r = 0; r < 15; r++) {
-        const { t0, version, serialized: s } = await server.ask<{ t0: string; version: number; serialized: number }>('tick');
+        const {
+          t0,
+          version,
+          serialized: s,
+        } = await server.ask<{ t0: string; version: number; serialized: number }>('tick');
         serialized = Math.max(serialized, s);
         await until(() => clients.every((c) => c.seen.has(version)), `patch ${version} at every client`);
         const last = clients.reduce((max, c) => (c.seen.get(version)! > max ? c.seen.get(version)! : max), 0n);
@@ -122,7 +129,10 @@ async function fanOut() {
         lastClientMedianMs: round(s.median),
         lastClientP95Ms: round(s.p95),
         serializationsPerChange: serialized,
-        heapPlusExternalKbPerClient: round((after.heap + after.external - before.heap - before.external) / count / 1024, 1),
+        heapPlusExternalKbPerClient: round(
+          (after.heap + after.external - before.heap - before.external) / count / 1024,
+          1,
+        ),
         rssKbPerClient: round((after.rss - before.rss) / count / 1024, 1),
       });
       for (const c of clients) c.socket.destroy();

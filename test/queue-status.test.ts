@@ -45,7 +45,9 @@ type Call = { url: string; init: RequestInit };
 let fetches: Call[] = [];
 
 /** Answers fetches by URL (a function may decline with `undefined`, which goes to the real same-origin server). */
-function stubFetch(responder: (url: string, init: RequestInit) => Response | undefined | Promise<Response | undefined>) {
+function stubFetch(
+  responder: (url: string, init: RequestInit) => Response | undefined | Promise<Response | undefined>,
+) {
   window.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
     fetches.push({ url, init });
@@ -105,7 +107,10 @@ let hidden = false;
 function setHidden(value: boolean) {
   hidden = value;
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  Object.defineProperty(document, 'visibilityState', {
+    configurable: true,
+    get: () => (hidden ? 'hidden' : 'visible'),
+  });
   document.dispatchEvent(new Event('visibilitychange'));
 }
 function setOnline(value: boolean) {
@@ -130,7 +135,12 @@ function snapshot(patch: Partial<HallSnapshot> = {}): HallSnapshot {
     name: '广安区政务服务中心',
     open: true,
     hours: { opens: '09:00', closes: '17:00', lunch: '12:00-13:30' },
-    windows: [win(5, { serving: 'A019' }), win(6, { status: 'paused', serving: null, categoryIds: ['A', 'B'] }), win(12, { serving: 'B007', categoryIds: ['B'] }), win(16, { status: 'closed', serving: null, categoryIds: ['C'] })],
+    windows: [
+      win(5, { serving: 'A019' }),
+      win(6, { status: 'paused', serving: null, categoryIds: ['A', 'B'] }),
+      win(12, { serving: 'B007', categoryIds: ['B'] }),
+      win(16, { status: 'closed', serving: null, categoryIds: ['C'] }),
+    ],
     categories: [
       { id: 'A', name: '社保医保', prefix: 'A', waiting: 7, avgServiceMinutes: 6.5, estimatedWaitMinutes: 23 },
       { id: 'B', name: '不动产登记', prefix: 'B', waiting: 3, avgServiceMinutes: 15, estimatedWaitMinutes: 95 },
@@ -215,7 +225,10 @@ describe('<zw-queue-status> rendering', () => {
   });
 
   it('speaks English when asked, and shows a closed hall', async () => {
-    const { el } = await streamed(html`<zw-queue-status hall="test-hall" lang="en"></zw-queue-status>`, snapshot({ open: false }));
+    const { el } = await streamed(
+      html`<zw-queue-status hall="test-hall" lang="en"></zw-queue-status>`,
+      snapshot({ open: false }),
+    );
     const t = text(el);
     expect(t).to.include('Closed now');
     expect(t).to.include('Today 09:00–17:00, lunch break 12:00–13:30');
@@ -259,14 +272,20 @@ describe('<zw-queue-status> live updates', () => {
       version: 1288,
       updatedAt: '2026-11-23T10:15:12+08:00',
       windows: [win(5, { serving: 'A020' })],
-      categories: [{ id: 'A', name: '社保医保', prefix: 'A', waiting: 6, avgServiceMinutes: 6.5, estimatedWaitMinutes: 20 }],
+      categories: [
+        { id: 'A', name: '社保医保', prefix: 'A', waiting: 6, avgServiceMinutes: 6.5, estimatedWaitMinutes: 20 },
+      ],
     };
     source.send('patch', patch);
     await el.updateComplete;
     expect(text(el)).to.include('5 号窗口 正在办理 A020');
     expect(text(el)).to.include('等候 6 人 · 约 20 分钟');
     expect(text(el)).to.include('更新于 10:15:12');
-    source.send('patch', { version: 1280, updatedAt: '2026-11-23T10:14:00+08:00', windows: [win(5, { serving: 'A001' })] });
+    source.send('patch', {
+      version: 1280,
+      updatedAt: '2026-11-23T10:14:00+08:00',
+      windows: [win(5, { serving: 'A001' })],
+    });
     await el.updateComplete;
     expect(text(el)).to.include('正在办理 A020');
   });
@@ -296,7 +315,9 @@ describe('<zw-queue-status> live updates', () => {
   });
 
   it('falls back to polling the snapshot when the stream fails twice', async () => {
-    stubFetch((url) => (url.endsWith('/snapshot') ? json(snapshot({ name: '轮询大厅' }), 200, { ETag: '"v1"' }) : undefined));
+    stubFetch((url) =>
+      url.endsWith('/snapshot') ? json(snapshot({ name: '轮询大厅' }), 200, { ETag: '"v1"' }) : undefined,
+    );
     const el = await fixture<ZwQueueStatus>(html`<zw-queue-status hall="test-hall"></zw-queue-status>`);
     const source = FakeSource.last;
     source.fail();
@@ -313,11 +334,14 @@ describe('<zw-queue-status> live updates', () => {
     let ahead = 6;
     stubFetch((url, init) => {
       if (url.includes('/tickets/')) return json(ticket({ ahead }));
-      if (header({ url, init }, 'If-None-Match') === '"v1"') return new Response(null, { status: 304, headers: { ETag: '"v1"' } });
+      if (header({ url, init }, 'If-None-Match') === '"v1"')
+        return new Response(null, { status: 304, headers: { ETag: '"v1"' } });
       return json(snapshot(), 200, { ETag: '"v1"' });
     });
     clock = fakeClock();
-    const el = await fixture<ZwQueueStatus>(html`<zw-queue-status hall="test-hall" ticket="A023" interval="20"></zw-queue-status>`);
+    const el = await fixture<ZwQueueStatus>(
+      html`<zw-queue-status hall="test-hall" ticket="A023" interval="20"></zw-queue-status>`,
+    );
     await clock.tick(0);
     const polls = () => fetches.filter((f) => f.url.endsWith('/snapshot'));
     expect(polls()).to.have.length(1);
@@ -423,7 +447,9 @@ describe('<zw-queue-status> live updates', () => {
           init.signal!.addEventListener('abort', abort);
         }),
     );
-    const { el, source } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023" show-forecast></zw-queue-status>`);
+    const { el, source } = await streamed(
+      html`<zw-queue-status hall="test-hall" ticket="A023" show-forecast></zw-queue-status>`,
+    );
     expect(clock.pending).to.be.greaterThan(0);
     el.remove();
     await clock.tick(0);
@@ -519,13 +545,23 @@ describe('<zw-queue-status> my ticket', () => {
     const region = $(el, '[aria-live="assertive"]');
     expect(region.textContent!.trim()).to.equal('');
     const changes: string[] = [];
-    new MutationObserver(() => changes.push(region.textContent!.trim())).observe(region, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(() => changes.push(region.textContent!.trim())).observe(region, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
     const called: CustomEvent[] = [];
     el.addEventListener('zw-called', (e) => called.push(e));
     document.title = '广安区政务服务网';
     setHidden(true);
 
-    state = ticket({ status: 'called', ahead: 0, estimatedWaitMinutes: 0, window: { id: 'w05', label: '5 号窗口' }, calledAt: '2026-11-23T10:21:40+08:00' });
+    state = ticket({
+      status: 'called',
+      ahead: 0,
+      estimatedWaitMinutes: 0,
+      window: { id: 'w05', label: '5 号窗口' },
+      calledAt: '2026-11-23T10:21:40+08:00',
+    });
     const call = { ticket: 'A023', windowId: 'w05', windowLabel: '5 号窗口', at: '2026-11-23T10:21:40+08:00' };
     source.send('patch', { version: 1288, updatedAt: call.at, windows: [win(5, { serving: 'A023' })], calls: [call] });
     await el.updateComplete;
@@ -534,7 +570,11 @@ describe('<zw-queue-status> my ticket', () => {
     expect(document.title).to.equal('【请到 5 号窗口】广安区政务服务网');
     // More news about the same call (a lookup, later patches, a replayed patch) says nothing again.
     source.send('patch', { version: 1289, updatedAt: '2026-11-23T10:22:00+08:00', calls: [call] });
-    source.send('patch', { version: 1290, updatedAt: '2026-11-23T10:22:10+08:00', windows: [win(6, { serving: 'A024' })] });
+    source.send('patch', {
+      version: 1290,
+      updatedAt: '2026-11-23T10:22:10+08:00',
+      windows: [win(6, { serving: 'A024' })],
+    });
     await until(() => fetches.filter((f) => f.url.includes('/tickets/')).length >= 3);
     await el.updateComplete;
     expect(changes).to.deep.equal(['请 A023 号到 5 号窗口办理。']);
@@ -571,8 +611,17 @@ describe('<zw-queue-status> my ticket', () => {
       expect(preview).to.equal(2); // the two-tone preview
       expect(spoken).to.have.length(0);
 
-      state = ticket({ status: 'called', ahead: 0, window: { id: 'w07', label: '7 号窗口' }, calledAt: '2026-11-23T10:21:40+08:00' });
-      source.send('patch', { version: 1288, updatedAt: '2026-11-23T10:21:40+08:00', calls: [{ ticket: 'A023', windowId: 'w07', windowLabel: '7 号窗口', at: '2026-11-23T10:21:40+08:00' }] });
+      state = ticket({
+        status: 'called',
+        ahead: 0,
+        window: { id: 'w07', label: '7 号窗口' },
+        calledAt: '2026-11-23T10:21:40+08:00',
+      });
+      source.send('patch', {
+        version: 1288,
+        updatedAt: '2026-11-23T10:21:40+08:00',
+        calls: [{ ticket: 'A023', windowId: 'w07', windowLabel: '7 号窗口', at: '2026-11-23T10:21:40+08:00' }],
+      });
       await el.updateComplete;
       expect(tones).to.equal(preview + 2);
       expect(spoken).to.have.length(1);
@@ -592,7 +641,11 @@ describe('<zw-queue-status> my ticket', () => {
       stubFetch((url) => (url.includes('/tickets/') ? json(ticket()) : undefined));
       const { el, source } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023"></zw-queue-status>`);
       await until(() => text(el).includes('前面还有'));
-      source.send('patch', { version: 1288, updatedAt: '2026-11-23T10:21:40+08:00', calls: [{ ticket: 'A023', windowId: 'w05', windowLabel: '5 号窗口', at: '2026-11-23T10:21:40+08:00' }] });
+      source.send('patch', {
+        version: 1288,
+        updatedAt: '2026-11-23T10:21:40+08:00',
+        calls: [{ ticket: 'A023', windowId: 'w05', windowLabel: '5 号窗口', at: '2026-11-23T10:21:40+08:00' }],
+      });
       await el.updateComplete;
       expect(text(el)).to.include('请到 5 号窗口');
       expect(spoken).to.have.length(0);
@@ -606,7 +659,11 @@ describe('<zw-queue-status> my ticket', () => {
     ['served', '已办理完毕'],
   ] as const) {
     it(`shows the ${status} state`, async () => {
-      stubFetch((url) => (url.includes('/tickets/') ? json(ticket({ status, ahead: 0, window: { id: 'w05', label: '5 号窗口' } })) : undefined));
+      stubFetch((url) =>
+        url.includes('/tickets/')
+          ? json(ticket({ status, ahead: 0, window: { id: 'w05', label: '5 号窗口' } }))
+          : undefined,
+      );
       const { el } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023"></zw-queue-status>`);
       await until(() => text(el).includes(words));
       expect(el.shadowRoot!.querySelector('button[aria-pressed]')).to.be.null;
@@ -667,7 +724,9 @@ describe('<zw-queue-status> online ticket (real server)', () => {
     });
     const el = await fixture<ZwQueueStatus>(html`<zw-queue-status hall=${hall} allow-take></zw-queue-status>`);
     await until(() => el.shadowRoot!.querySelector('input[type="radio"]'));
-    const radio = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => r.value === 'C')!;
+    const radio = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (r) => r.value === 'C',
+    )!;
     radio.click();
     const submit = $<HTMLButtonElement>(el, '.take button');
     submit.click();
@@ -736,8 +795,13 @@ describe('<zw-queue-status> online ticket (real server)', () => {
 describe('<zw-queue-status> board', () => {
   it('fits 40 windows on a 1920×1080 wall display without scrolling, in large type', async () => {
     await setViewport({ width: 1920, height: 1080 });
-    const windows = Array.from({ length: 40 }, (_, n) => win(n + 1, n % 9 === 8 ? { status: 'paused', serving: null } : {}));
-    const { el, source } = await streamed(html`<zw-queue-status hall="test-hall" variant="board"></zw-queue-status>`, snapshot({ windows }));
+    const windows = Array.from({ length: 40 }, (_, n) =>
+      win(n + 1, n % 9 === 8 ? { status: 'paused', serving: null } : {}),
+    );
+    const { el, source } = await streamed(
+      html`<zw-queue-status hall="test-hall" variant="board"></zw-queue-status>`,
+      snapshot({ windows }),
+    );
     const cells = el.shadowRoot!.querySelectorAll('.grid li');
     expect(cells).to.have.length(40);
     expect(el.getBoundingClientRect().height).to.equal(1080);
@@ -751,7 +815,11 @@ describe('<zw-queue-status> board', () => {
     expect(el.shadowRoot!.querySelector('input, button, form')).to.be.null;
     await expect(el).to.be.accessible();
 
-    source.send('patch', { version: 1288, updatedAt: '2026-11-23T10:15:12+08:00', windows: [win(3, { serving: 'A100' })] });
+    source.send('patch', {
+      version: 1288,
+      updatedAt: '2026-11-23T10:15:12+08:00',
+      windows: [win(3, { serving: 'A100' })],
+    });
     await el.updateComplete;
     expect($(el, '.grid li.new').textContent).to.include('A100');
   });
@@ -771,15 +839,30 @@ describe('<zw-queue-status> accessibility in every mode', () => {
       let state = ticket({ ahead: 2 });
       stubFetch((url) => {
         if (url.includes('/tickets/')) return json(state);
-        if (url.endsWith('/forecast')) return json({ hallId: 'test-hall', date: '2026-11-23', hours: [9, 10, 11, 13, 14, 15, 16].map((hour) => ({ hour, expectedWaitMinutes: hour * 2, level: 'medium' })) });
+        if (url.endsWith('/forecast'))
+          return json({
+            hallId: 'test-hall',
+            date: '2026-11-23',
+            hours: [9, 10, 11, 13, 14, 15, 16].map((hour) => ({
+              hour,
+              expectedWaitMinutes: hour * 2,
+              level: 'medium',
+            })),
+          });
         return undefined;
       });
-      const { el, source } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023" show-forecast></zw-queue-status>`);
+      const { el, source } = await streamed(
+        html`<zw-queue-status hall="test-hall" ticket="A023" show-forecast></zw-queue-status>`,
+      );
       await until(() => el.shadowRoot!.querySelector('.busy') && el.shadowRoot!.querySelector('.near'));
       if (name === 'elder') expect(parseFloat(getComputedStyle($(el, 'p')).fontSize)).to.be.at.least(24);
       await expect(el).to.be.accessible();
       state = ticket({ status: 'called', ahead: 0, window: { id: 'w05', label: '5 号窗口' } });
-      source.send('patch', { version: 1288, updatedAt: '2026-11-23T10:21:40+08:00', calls: [{ ticket: 'A023', windowId: 'w05', windowLabel: '5 号窗口', at: '2026-11-23T10:21:40+08:00' }] });
+      source.send('patch', {
+        version: 1288,
+        updatedAt: '2026-11-23T10:21:40+08:00',
+        calls: [{ ticket: 'A023', windowId: 'w05', windowLabel: '5 号窗口', at: '2026-11-23T10:21:40+08:00' }],
+      });
       await el.updateComplete;
       await expect(el).to.be.accessible();
 

@@ -49,7 +49,10 @@ export class BusyHours implements ReactiveController {
     const max = Math.max(10, ...hours.map((h) => h.expectedWaitMinutes));
     const quiet = hours
       .filter((h) => h.hour >= now)
-      .reduce<(typeof hours)[number] | undefined>((best, h) => (!best || h.expectedWaitMinutes < best.expectedWaitMinutes ? h : best), undefined);
+      .reduce<(typeof hours)[number] | undefined>(
+        (best, h) => (!best || h.expectedWaitMinutes < best.expectedWaitMinutes ? h : best),
+        undefined,
+      );
     return html`<section class="busy" aria-labelledby="busy">
       <h3 id="busy">${s.busy}</h3>
       ${quiet ? html`<p>${s.quietest(s.hour(quiet.hour), s.wait(quiet.expectedWaitMinutes))}</p>` : nothing}
@@ -66,14 +69,22 @@ export class BusyHours implements ReactiveController {
         </ol>
       </div>
       <table class="visually-hidden">
-        <caption>${s.busyCaption}</caption>
-        <thead><tr><th scope="col">${s.hourCol}</th><th scope="col">${s.waitCol}</th></tr></thead>
+        <caption>
+          ${s.busyCaption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${s.hourCol}</th>
+            <th scope="col">${s.waitCol}</th>
+          </tr>
+        </thead>
         <tbody>
           ${hours.map(
-            (h) => html`<tr>
-              <th scope="row">${s.hour(h.hour)}${h.hour === now ? ` · ${s.now}` : ''}</th>
-              <td>${s.wait(h.expectedWaitMinutes)} · ${s[h.level]}</td>
-            </tr>`,
+            (h) =>
+              html`<tr>
+                <th scope="row">${s.hour(h.hour)}${h.hour === now ? ` · ${s.now}` : ''}</th>
+                <td>${s.wait(h.expectedWaitMinutes)} · ${s[h.level]}</td>
+              </tr>`,
           )}
         </tbody>
       </table>

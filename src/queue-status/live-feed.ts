@@ -147,7 +147,8 @@ export class LiveFeed implements ReactiveController {
     try {
       data = validate<HallSnapshot | HallPatch>(JSON.parse(event.data), schema);
     } catch (error) {
-      this.error = error instanceof ApiError ? error : new ApiError('invalid-payload', String(error), { field: '(root)' });
+      this.error =
+        error instanceof ApiError ? error : new ApiError('invalid-payload', String(error), { field: '(root)' });
       this.host.requestUpdate();
       return;
     }
@@ -155,7 +156,8 @@ export class LiveFeed implements ReactiveController {
     this.fresh = Date.now();
     this.error = undefined;
     if (schema === SnapshotSchema) this.accept(data as HallSnapshot);
-    else if (this.state && data.version > this.state.version) this.accept(applyPatch(this.state, data as HallPatch), data as HallPatch);
+    else if (this.state && data.version > this.state.version)
+      this.accept(applyPatch(this.state, data as HallPatch), data as HallPatch);
   }
 
   private async poll(): Promise<void> {

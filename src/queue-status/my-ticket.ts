@@ -54,7 +54,9 @@ export class MyTicket implements ReactiveController {
 
   hostConnected(): void {
     this.life = new AbortController();
-    document.addEventListener('visibilitychange', () => document.hidden || this.title.restore(), { signal: this.life.signal });
+    document.addEventListener('visibilitychange', () => document.hidden || this.title.restore(), {
+      signal: this.life.signal,
+    });
   }
 
   hostDisconnected(): void {
@@ -144,7 +146,11 @@ export class MyTicket implements ReactiveController {
       speak(this.announcement, this.host.locale);
     }
     this.host.dispatchEvent(
-      new CustomEvent<ZwCalledDetail>('zw-called', { detail: { ticket, windowId, windowLabel }, bubbles: true, composed: true }),
+      new CustomEvent<ZwCalledDetail>('zw-called', {
+        detail: { ticket, windowId, windowLabel },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 }

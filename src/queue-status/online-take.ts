@@ -12,7 +12,8 @@ interface Attempt {
 }
 
 /** 32 hex digits. `crypto.randomUUID` exists only on https pages; `getRandomValues` works on any portal. */
-const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+const newKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * 线上取号. Each attempt gets one Idempotency-Key, created when the resident first asks and kept on this device
@@ -66,11 +67,13 @@ export class OnlineTake implements ReactiveController {
     this.host.requestUpdate();
     const { signal } = this.life;
     try {
-      const { data } = await this.host.feedApi().post<Ticket>(
-        `${hallPath(hall)}/tickets`,
-        { categoryId: attempt.categoryId },
-        { headers: { 'Idempotency-Key': attempt.key }, schema: TicketSchema, signal, retries: 2 },
-      );
+      const { data } = await this.host
+        .feedApi()
+        .post<Ticket>(
+          `${hallPath(hall)}/tickets`,
+          { categoryId: attempt.categoryId },
+          { headers: { 'Idempotency-Key': attempt.key }, schema: TicketSchema, signal, retries: 2 },
+        );
       remember(hall, 'take');
       this.done(data);
     } catch (error) {

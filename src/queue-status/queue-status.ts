@@ -160,14 +160,24 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   private failure(error: unknown): string {
     const slug = (error as ApiError).problemSlug;
     const s = this.text();
-    return slug === 'hall-closed' ? s.hallClosed : slug === 'quota-exhausted' ? s.quota : describeError(error, this.strings(coreStrings));
+    return slug === 'hall-closed'
+      ? s.hallClosed
+      : slug === 'quota-exhausted'
+        ? s.quota
+        : describeError(error, this.strings(coreStrings));
   }
 
   /** The categories and windows the `category` attribute selects. */
   private shown(state: HallSnapshot): [Category[], Window[]] {
-    const ids = (this.category ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+    const ids = (this.category ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (!ids.length) return [state.categories, state.windows];
-    return [state.categories.filter((c) => ids.includes(c.id)), state.windows.filter((w) => w.categoryIds.some((c) => ids.includes(c)))];
+    return [
+      state.categories.filter((c) => ids.includes(c.id)),
+      state.windows.filter((w) => w.categoryIds.some((c) => ids.includes(c))),
+    ];
   }
 
   /** How live the figures are, in words; never "live" when they are not. */
@@ -195,10 +205,14 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
       const { error } = this.feed;
       return html`<div class="card" part="base">
         ${this.feed.offline ? html`<p class="warn" role="status">${s.offline}</p>` : nothing}
-        ${error
-          ? html`<p class="err" role="alert">${this.failure(error)}</p>
-              <button class="plain" @click=${() => this.feed.restart(true)}>${this.strings(coreStrings).retry}</button>`
-          : html`<p role="status">${this.strings(coreStrings).loading}</p>`}
+        ${
+          error
+            ? html`<p class="err" role="alert">${this.failure(error)}</p>
+                <button class="plain" @click=${() => this.feed.restart(true)}>
+                  ${this.strings(coreStrings).retry}
+                </button>`
+            : html`<p role="status">${this.strings(coreStrings).loading}</p>`
+        }
       </div>`;
     }
     const [categories, windows] = this.shown(state);
@@ -233,19 +247,21 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
       <h3>${s.queues}</h3>
       <ul class="rows">
         ${categories.map(
-          (c) => html`<li>
-            <span>${c.prefix} · ${c.name}</span>
-            <span>${s.waiting(c.waiting)} · <b>${s.wait(c.estimatedWaitMinutes)}</b></span>
-          </li>`,
+          (c) =>
+            html`<li>
+              <span>${c.prefix} · ${c.name}</span>
+              <span>${s.waiting(c.waiting)} · <b>${s.wait(c.estimatedWaitMinutes)}</b></span>
+            </li>`,
         )}
       </ul>
       <h3>${s.windows}</h3>
       <ul class="rows">
         ${windows.map(
-          (w) => html`<li class=${w.status}>
-            <span>${w.label}</span>
-            <span class=${w.status}>${this.windowState(w, s) || html`${s.serving} <b>${w.serving}</b>`}</span>
-          </li>`,
+          (w) =>
+            html`<li class=${w.status}>
+              <span>${w.label}</span>
+              <span class=${w.status}>${this.windowState(w, s) || html`${s.serving} <b>${w.serving}</b>`}</span>
+            </li>`,
         )}
       </ul>
       ${this.renderMine(s)} ${this.renderTake(s, categories)} ${this.showForecast ? this.busy.render() : nothing}
@@ -298,9 +314,13 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
       <h3 id="mine">${s.mine}</h3>
       ${body}
       <div class="tools">
-        ${number && this.mine.watching
-          ? html`<button class="plain" aria-pressed=${sound} @click=${() => this.mine.toggleSound()}>🔔 ${s.sound}</button>`
-          : nothing}
+        ${
+          number && this.mine.watching
+            ? html`<button class="plain" aria-pressed=${sound} @click=${() => this.mine.toggleSound()}>
+                🔔 ${s.sound}
+              </button>`
+            : nothing
+        }
         ${number && !this.ticket ? html`<button class="plain" @click=${() => this.mine.follow(undefined, true)}>${s.forget}</button>` : nothing}
       </div>
     </section>`;
@@ -315,10 +335,11 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
         <fieldset>
           <legend>${s.pick}</legend>
           ${categories.map(
-            (c) => html`<label class="opt">
-              <input type="radio" name="cat" required .value=${c.id} .checked=${c.id === choice} />
-              ${c.name} <span class="hint">${s.waiting(c.waiting)}</span>
-            </label>`,
+            (c) =>
+              html`<label class="opt">
+                <input type="radio" name="cat" required .value=${c.id} .checked=${c.id === choice} />
+                ${c.name} <span class="hint">${s.waiting(c.waiting)}</span>
+              </label>`,
           )}
         </fieldset>
         <button aria-disabled=${busy}>${busy ? s.taking : s.takeBtn}</button>

@@ -15,7 +15,8 @@ export const queueStrings = defineStrings(
     offline: '网络已断开',
     queues: '排队人数',
     waiting: (n: number) => `等候 ${n} 人`,
-    wait: (m: number) => (m < 1 ? '无需等候' : m < 60 ? `约 ${m} 分钟` : `约 ${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分钟` : ''}`),
+    wait: (m: number) =>
+      m < 1 ? '无需等候' : m < 60 ? `约 ${m} 分钟` : `约 ${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分钟` : ''}`,
     windows: '窗口',
     serving: '正在办理',
     idle: '等候叫号',
@@ -60,14 +61,16 @@ export const queueStrings = defineStrings(
   {
     open: 'Open now',
     closed: 'Closed now',
-    hours: (opens: string, closes: string, lunch: string) => `Today ${opens}–${closes}${lunch ? `, lunch break ${lunch}` : ''}`,
+    hours: (opens: string, closes: string, lunch: string) =>
+      `Today ${opens}–${closes}${lunch ? `, lunch break ${lunch}` : ''}`,
     updated: (time: string) => `Updated ${time}`,
     live: 'Live',
     stale: 'Data may be out of date',
     offline: 'You are offline',
     queues: 'People waiting',
     waiting: (n: number) => `${n} waiting`,
-    wait: (m: number) => (m < 1 ? 'no wait' : m < 60 ? `about ${m} min` : `about ${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`),
+    wait: (m: number) =>
+      m < 1 ? 'no wait' : m < 60 ? `about ${m} min` : `about ${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`,
     windows: 'Windows',
     serving: 'Serving',
     idle: 'Ready to call',
