@@ -102,6 +102,7 @@ export class ZwRating extends ZwElement {
         block-size: 1.25em;
         margin: 0;
         flex: none;
+        font: inherit;
         accent-color: var(--_primary);
       }
       textarea,
