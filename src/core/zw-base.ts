@@ -1,6 +1,5 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { configContext, prefsContext, type ZwConfigValue } from './context.js';
 import { DEFAULT_LOCALE, closestLang, toLocale, type Locale, type StringTable, type Translations } from './i18n.js';
 import { DEFAULT_PREFS, type A11yPrefs } from './prefs/prefs.js';
@@ -20,18 +19,26 @@ let langObserver: MutationObserver | undefined;
 export class ZwBase extends LitElement {
   static override styles = [tokenStyles];
 
-  /** Colour theme: `light` (default), `dark`, or `auto` to follow the device. */
-  @property() theme: 'light' | 'dark' | 'auto' = 'light';
+  // Declared without decorators so that an element written without them (the accessibility family) ships no
+  // decorator code at all; subclasses may use either style.
+  static override properties: PropertyDeclarations = { theme: {}, config: { state: true }, prefs: { state: true } };
 
-  @consume({ context: configContext, subscribe: true })
-  @state()
+  /** Colour theme: `light` (default), `dark`, or `auto` to follow the device. */
+  theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** What the closest `<zw-config>` provides, live. */
   protected config: ZwConfigValue = {};
 
-  @consume({ context: prefsContext, subscribe: true })
-  @state()
+  /** The page's accessibility preferences, live. */
   protected prefs: A11yPrefs = DEFAULT_PREFS;
 
   #abort = new AbortController();
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (v) => (this.config = v) });
+    new ContextConsumer(this, { context: prefsContext, subscribe: true, callback: (v) => (this.prefs = v) });
+  }
 
   /** Aborted when the element is disconnected; pass it to every request and listener. */
   protected get signal(): AbortSignal {
@@ -54,9 +61,11 @@ export class ZwBase extends LitElement {
   }
 
   override connectedCallback(): void {
+    // The page's store must exist before the context consumers ask for it (in super.connectedCallback), or the
+    // first zw element on a page would never hear about preferences.
+    pagePrefsStore();
     super.connectedCallback();
     if (this.#abort.signal.aborted) this.#abort = new AbortController();
-    pagePrefsStore(); // make sure the page's preference store (and its context provider) exists
     langListeners.add(this);
     langObserver ??= new MutationObserver(() => langListeners.forEach((el) => el.requestUpdate()));
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });

@@ -1,4 +1,4 @@
-import { ContextProvider, ContextEvent, createContext } from '@lit/context';
+import { ContextEvent, createContext } from '@lit/context';
 import { prefsContext } from '../context.js';
 import { DEFAULT_PREFS, type A11yPrefs, type ContrastScheme } from './prefs.js';
 
@@ -8,16 +8,18 @@ export const PREFS_STORAGE_KEY = 'zw-a11y-prefs:v1';
 const CONTRASTS: readonly ContrastScheme[] = ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'];
 export const FONT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
 
+type Callback = (value: unknown, unsubscribe?: () => void) => void;
+type Request = Event & { context: unknown; callback: Callback; subscribe?: boolean };
+
 /** The page's one preference store: persists, mirrors onto `<html>`, and provides the value through context. */
 export class PrefsStore {
   private current: A11yPrefs;
-  private readonly provider: ContextProvider<typeof prefsContext>;
+  /** Subscribed consumers and the unsubscribe function each was handed (the same one on every update). */
+  private readonly subscribers = new Map<Callback, () => void>();
 
   constructor(private readonly root: HTMLElement) {
     this.current = readStored() ?? firstVisitPrefs();
-    this.provider = new ContextProvider(root, { context: prefsContext, initialValue: this.current });
-    new ContextProvider(root, { context: storeContext, initialValue: this });
-    this.provider.hostConnected();
+    root.addEventListener('context-request', (event) => this.answer(event as Request));
     this.mirror();
     // Another tab (or a reload elsewhere) changed the preferences: follow it.
     window.addEventListener('storage', (event) => {
@@ -53,7 +55,22 @@ export class PrefsStore {
       }
     }
     this.mirror();
-    this.provider.setValue(next);
+    this.subscribers.forEach((unsubscribe, callback) => callback(next, unsubscribe));
+  }
+
+  /**
+   * Answers the @lit/context protocol's `context-request` for the preferences (live to subscribers) and for the
+   * store itself. A few lines instead of @lit/context's ContextProvider, which every element bundle would carry.
+   */
+  private answer(request: Request): void {
+    const { context, callback } = request;
+    if (context !== prefsContext && context !== storeContext) return;
+    request.stopPropagation();
+    if (context === storeContext) return callback(this);
+    if (!request.subscribe) return callback(this.current);
+    const unsubscribe = () => this.subscribers.delete(callback);
+    this.subscribers.set(callback, unsubscribe);
+    callback(this.current, unsubscribe);
   }
 
   private mirror(): void {
@@ -66,13 +83,10 @@ export class PrefsStore {
  * for the host page (see docs/host-page.md), every zw element on its own host for the token styles.
  */
 export function mirrorPrefs(el: HTMLElement, p: A11yPrefs): void {
-  const flag = (name: string, on: boolean) => el.toggleAttribute(`data-zw-${name}`, on);
-  flag('elder', p.elder);
-  flag('spacing', p.spacing);
-  flag('large-cursor', p.largeCursor);
-  flag('reading-guide', p.readingGuide);
-  flag('reduced-motion', p.reducedMotion);
-  flag('speak-on-point', p.speakOnPoint);
+  // Every on/off preference as a flag named after it: largeCursor → data-zw-large-cursor.
+  for (const [key, on] of Object.entries(p)) {
+    if (typeof on === 'boolean') el.toggleAttribute(`data-zw-${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, on);
+  }
   if (p.contrast === 'none') el.removeAttribute('data-zw-contrast');
   else el.setAttribute('data-zw-contrast', p.contrast);
   el.style.setProperty('--zw-font-scale', String(effectiveScale(p)));
@@ -128,16 +142,9 @@ function firstVisitPrefs(): A11yPrefs {
 
 /** Keeps only known keys and values, so a tampered or outdated stored value cannot break the page. */
 function sanitize(input: Partial<A11yPrefs>): A11yPrefs {
-  const bool = (key: keyof A11yPrefs) => (typeof input[key] === 'boolean' ? (input[key] as boolean) : (DEFAULT_PREFS[key] as boolean));
-  const scale = Number(input.fontScale);
-  return {
-    elder: bool('elder'),
-    fontScale: FONT_SCALES.includes(scale as (typeof FONT_SCALES)[number]) ? scale : 1,
-    contrast: CONTRASTS.includes(input.contrast as ContrastScheme) ? (input.contrast as ContrastScheme) : 'none',
-    spacing: bool('spacing'),
-    largeCursor: bool('largeCursor'),
-    readingGuide: bool('readingGuide'),
-    reducedMotion: bool('reducedMotion'),
-    speakOnPoint: bool('speakOnPoint'),
-  };
+  const out: Record<string, unknown> = { ...DEFAULT_PREFS };
+  for (const [key, value] of Object.entries(input)) if (typeof value === 'boolean' && typeof out[key] === 'boolean') out[key] = value;
+  if (FONT_SCALES.includes(input.fontScale as 1)) out.fontScale = input.fontScale;
+  if (CONTRASTS.includes(input.contrast!)) out.contrast = input.contrast;
+  return out as unknown as A11yPrefs;
 }
