@@ -473,7 +473,7 @@ describe('<zw-queue-status> failures', () => {
     const el = await fixture<ZwQueueStatus>(html`<zw-queue-status hall="test-hall"></zw-queue-status>`);
     await until(() => el.shadowRoot!.querySelector('[role="alert"]'));
     expect($(el, '[role="alert"]').textContent).to.include('服务器返回的数据有误（windows[0].status）');
-    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('重试');
+    expect(el.shadowRoot!.querySelector('button')!.textContent!.trim()).to.equal('重试');
     await expect(el).to.be.accessible();
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onError);

@@ -217,7 +217,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
     }
     const [categories, windows] = this.shown(state);
     const { hours } = state;
-    const head = html`<h2>${state.name}</h2>
+    const head = html`<h2 id="hall">${state.name}</h2>
       <p>
         <span class="badge ${state.open ? '' : 'off'}">${state.open ? s.open : s.closed}</span>
         ${s.hours(hours.opens, hours.closes, (hours.lunch ?? '').replace('-', '–'))}
@@ -242,8 +242,11 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
       </div>`;
     }
 
+    // A followed ticket comes first: its call must not be below the fold (elder mode makes the card long).
+    const mine = this.renderMine(s);
     return html`<section class="card" part="base" aria-labelledby="hall">
-      <header id="hall">${head}</header>
+      <header>${head}</header>
+      ${this.mine.number ? mine : nothing}
       <h3>${s.queues}</h3>
       <ul class="rows">
         ${categories.map(
@@ -264,7 +267,8 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
             </li>`,
         )}
       </ul>
-      ${this.renderMine(s)} ${this.renderTake(s, categories)} ${this.showForecast ? this.busy.render() : nothing}
+      ${this.mine.number ? nothing : mine} ${this.renderTake(s, categories)}
+      ${this.showForecast ? this.busy.render() : nothing}
       <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.mine.announcement}</div>
       <div class="visually-hidden" role="status">${this.notice}</div>
     </section>`;

@@ -45,6 +45,13 @@ export const queueStyles = css`
   .err {
     font-weight: 700;
   }
+  /* Not live: said in full-size words with a bar, not only in the small print. */
+  .meta .warn {
+    display: block;
+    font-size: var(--_fs);
+    border-inline-start: 4px solid;
+    padding-inline-start: 0.5em;
+  }
   .err {
     color: var(--_danger);
   }
@@ -211,6 +218,9 @@ export const queueStyles = css`
     gap: 0 2cqw;
     font-size: max(var(--_fs), 2.6cqh);
   }
+  .board .meta {
+    font-size: inherit;
+  }
   .board h2 {
     font-size: max(var(--_fs-large), 4.5cqh);
   }
@@ -237,7 +247,7 @@ export const queueStyles = css`
     font-size: min(22cqh, 15cqi);
   }
   .grid .num {
-    font-size: min(50cqh, 34cqi);
+    font-size: min(50cqh, 30cqi);
     line-height: 1.05;
     letter-spacing: 0;
   }
