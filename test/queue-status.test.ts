@@ -171,7 +171,7 @@ const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
 const text = (el: ZwQueueStatus) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const $ = <T extends Element = HTMLElement>(el: ZwQueueStatus, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const statusText = (el: ZwQueueStatus) => $(el, '.meta [role="status"]')?.textContent?.trim();
-const until = (fn: () => unknown, message?: string) => waitUntil(fn, message, { timeout: 4000 });
+const until = (fn: () => unknown, message?: string) => waitUntil(fn, message, { timeout: 8000 });
 
 /** A card fed by a fake stream that has sent `snap`. */
 async function streamed(markup = html`<zw-queue-status hall="test-hall"></zw-queue-status>`, snap = snapshot()) {
@@ -586,6 +586,33 @@ describe('<zw-queue-status> my ticket', () => {
     expect(document.title).to.equal('广安区政务服务网');
   });
 
+  it('looks the ticket up again only when a change may have moved it', async () => {
+    stubFetch((url) => (url.includes('/tickets/') ? json(ticket()) : undefined));
+    const { el, source } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023"></zw-queue-status>`);
+    await until(() => text(el).includes('前面还有 6 人'));
+    const lookups = () => fetches.filter((f) => f.url.includes('/tickets/')).length;
+    await until(() => lookups() === 2); // on follow, then after the first snapshot
+    const other = {
+      id: 'B',
+      name: '不动产登记',
+      prefix: 'B',
+      waiting: 4,
+      avgServiceMinutes: 15,
+      estimatedWaitMinutes: 60,
+    };
+    source.send('patch', { version: 1288, updatedAt: '2026-11-23T10:16:00+08:00', categories: [other] });
+    source.send('patch', {
+      version: 1289,
+      updatedAt: '2026-11-23T10:16:10+08:00',
+      windows: [win(12, { status: 'paused', serving: null })],
+    });
+    await el.updateComplete;
+    expect(lookups()).to.equal(2);
+    const mine = { ...snapshot().categories[0], waiting: 5 };
+    source.send('patch', { version: 1290, updatedAt: '2026-11-23T10:16:20+08:00', categories: [mine] });
+    await until(() => lookups() === 3);
+  });
+
   it('rings and speaks only after the resident opted in', async () => {
     const spoken: SpeechSynthesisUtterance[] = [];
     const realSpeak = speechSynthesis.speak;
@@ -711,7 +738,8 @@ describe('<zw-queue-status> online ticket (real server)', () => {
     return snap.categories.find((c) => c.id === category)!.waiting;
   };
 
-  it('a double submit and a reload after a lost answer make exactly one ticket', async () => {
+  it('a double submit and a reload after a lost answer make exactly one ticket', async function () {
+    this.timeout(30_000); // several round trips to the real server, with the client's retry backoff in between
     delete (window as { EventSource?: unknown }).EventSource;
     const before = await waitingFor('C');
     let loseAnswer = true;

@@ -122,6 +122,7 @@ export class LiveFeed implements ReactiveController {
     const source = (this.source = new EventSource(this.host.feedApi().url(`${this.path}/events${query}`)));
     source.onopen = () => {
       this.failures = 0;
+      this.offline = false;
       this.fresh = Date.now();
       this.host.requestUpdate();
     };
@@ -172,6 +173,7 @@ export class LiveFeed implements ReactiveController {
       this.fresh = Date.now();
       this.failures = 0;
       this.error = undefined;
+      this.offline = false;
       if (!notModified || !this.state) this.accept(data);
     } catch (error) {
       if (run.signal.aborted) return;

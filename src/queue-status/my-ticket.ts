@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { Call, Ticket } from '../core/api/types.gen.js';
+import type { Call, HallPatch, Ticket } from '../core/api/types.gen.js';
 import { Ticket as TicketSchema } from '../core/api/schemas.gen.js';
 import type { ApiError } from '../core/api/errors.js';
 import { chime, speak, TitleFlag } from './call-alert.js';
@@ -111,6 +111,12 @@ export class MyTicket implements ReactiveController {
     this.ticket = ticket;
     if (ticket.status === 'called' && ticket.window) this.call(ticket.number, ticket.window.id, ticket.window.label);
     this.host.requestUpdate();
+  }
+
+  /** Whether a change of the hall may have moved this ticket (a snapshot, a call, or its category changed). */
+  touchedBy(patch?: HallPatch): boolean {
+    const category = this.ticket?.categoryId;
+    return !patch || !category || !!patch.calls?.length || !!patch.categories?.some((c) => c.id === category);
   }
 
   /** Calls from a stream patch: the resident hears of their call without waiting for a lookup. */

@@ -109,7 +109,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   fed(_state: HallSnapshot, patch?: HallPatch): void {
     this.changed = new Set(patch?.windows?.map((w) => w.id));
     this.mine.calls(patch?.calls);
-    if (this.mine.watching) void this.mine.refresh();
+    if (this.mine.watching && this.mine.touchedBy(patch)) void this.mine.refresh();
   }
 
   override connectedCallback(): void {
@@ -325,7 +325,19 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
               </button>`
             : nothing
         }
-        ${number && !this.ticket ? html`<button class="plain" @click=${() => this.mine.follow(undefined, true)}>${s.forget}</button>` : nothing}
+        ${
+          number && !this.ticket
+            ? html`<button
+                class="plain"
+                @click=${() => {
+                  this.notice = '';
+                  this.mine.follow(undefined, true);
+                }}
+              >
+                ${s.forget}
+              </button>`
+            : nothing
+        }
       </div>
     </section>`;
   }
