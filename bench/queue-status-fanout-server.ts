@@ -3,7 +3,9 @@
  * is measured without the benchmark's clients), simulator paused. The parent drives it over IPC:
  *   { op: 'memory' }        → memory after garbage collection
  *   { op: 'tick' }          → one simulator step that produced a patch: its version, the monotonic time just before
- *                             it, and how many JSON.stringify calls it took (one per change, whatever the audience)
+ *                             it, how long the synchronous part took (the change, its serialization and the enqueue
+ *                             to every stream), and how many JSON.stringify calls it made (one per change, whatever
+ *                             the audience)
  *   { op: 'clients' }       → event-stream clients the hall's hub holds
  */
 import { serve } from '@hono/node-server';
@@ -45,7 +47,8 @@ process.on('message', (msg: { op: string; id: number }) => {
     } finally {
       JSON.stringify = stringify;
     }
-    reply({ t0: String(t0), version: patches[0]?.version, serialized });
+    const publishMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    reply({ t0: String(t0), version: patches[0]?.version, serialized, publishMs });
   } else if (msg.op === 'close') {
     server.close();
     void reference.close().then(() => process.exit(0));
