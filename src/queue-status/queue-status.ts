@@ -81,31 +81,38 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   /** Windows changed by the last patch (highlighted on the board). */
   private changed = new Set<string>();
 
+  /** The hall in use: `hall`, else `<zw-config hall>`. @internal */
   get hallId(): string | undefined {
     return this.hall || this.config.hall || undefined;
   }
 
+  /** @internal Used by the live feed. */
   feedPath(): string | undefined {
     return this.hallId && hallPath(this.hallId);
   }
 
+  /** @internal Used by the element's controllers. */
   feedApi() {
     return this.api;
   }
 
+  /** @internal Used by the element's controllers. */
   text(): QueueStrings {
     return this.strings(queueStrings);
   }
 
+  /** @internal The polling interval now, in ms. */
   pollMs(): number {
     const seconds = this.interval > 0 ? this.interval : 15;
     return Math.max(2, this.mine.near ? Math.min(seconds, 5) : seconds) * 1000;
   }
 
+  /** @internal Keep the feed running while the page is hidden. */
   keepAwake(): boolean {
     return this.variant !== 'board' && this.mine.watching;
   }
 
+  /** @internal The feed delivered a new state. */
   fed(_state: HallSnapshot, patch?: HallPatch): void {
     this.changed = new Set(patch?.windows?.map((w) => w.id));
     this.mine.calls(patch?.calls);
