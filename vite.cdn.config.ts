@@ -1,8 +1,10 @@
 import { defineConfig } from 'vite';
+import { minifyCssVite } from './scripts/minify-css-literals.ts';
 
 // CDN build: one self-registering, minified ES module with Lit inside, for
 // <script type="module" src=".../zhengwu-widgets.js"> on a portal with no build step.
 export default defineConfig({
+  plugins: [minifyCssVite()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,

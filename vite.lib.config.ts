@@ -1,5 +1,6 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { minifyCssVite } from './scripts/minify-css-literals.ts';
 
 // npm build: one ESM entry per element family (`zhengwu-widgets/queue-status.js`), Lit left to the app's bundler.
 const families = readdirSync('src', { withFileTypes: true })
@@ -7,6 +8,7 @@ const families = readdirSync('src', { withFileTypes: true })
   .map((d) => d.name);
 
 export default defineConfig({
+  plugins: [minifyCssVite()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
