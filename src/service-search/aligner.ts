@@ -1,0 +1,155 @@
+import { isHan, isLetter } from './query-text.js';
+import { SKIP, SLIP, type Syllables } from './syllables.js';
+
+const NONE = -Infinity;
+/** A Han character (or digit) typed exactly as in the name. */
+const SAME = 20;
+/** A Han character typed with the right sound but the wrong character (an IME slip). */
+const SOUND = 10;
+/** Bonus for a character matched right after the previous one: "社保" in 社保卡 beats 社…保 far apart. */
+const NEXT = 6;
+/** Cost of each name character skipped between two matched ones. */
+const GAP = 3;
+
+/**
+ * Aligns a typed query with one name or alias, left to right, characters in order with gaps allowed (dynamic
+ * programming over query position × name position). A Han character must match itself; a run of typed letters is
+ * split into syllables on the way, each name character taking its whole syllable, its initial, or an unfinished start
+ * at the end of the run, so "shebaoka", "sbk", "shbzk" and "社保k" all find 社会保障卡. Scores reward adjacent runs
+ * and early starts; gaps cost per skipped character. With `slips`, each confusion, dropped letter, homophone
+ * costs `SLIP`, and a typed character left out costs `SKIP`.
+ */
+export class Aligner {
+  private best = new Float64Array(0);
+  private ends = new Float64Array(0);
+  private from = new Int16Array(0);
+  private joined = new Uint8Array(0);
+  private q = '';
+  private runEnd: number[] = [];
+  private sounds: (number[] | undefined)[] = [];
+  private memo = new Map<number, number[]>();
+  private slips = false;
+
+  constructor(
+    private readonly syllables: Syllables,
+    private readonly charPinyin: Readonly<Record<string, string[]>>,
+  ) {}
+
+  /** Number of query characters (spaces left out). */
+  get length(): number {
+    return this.q.length;
+  }
+
+  /** Prepares for one query (normalized; spaces separate syllables or words). */
+  prepare(text: string, slips: boolean): void {
+    this.q = text.replace(/ /g, '');
+    this.slips = slips;
+    this.memo.clear();
+    this.runEnd = [];
+    this.sounds = [];
+    let end = -1;
+    for (let i = text.length - 1, k = this.q.length; i >= 0; i--) {
+      const code = text.charCodeAt(i);
+      if (!isLetter(code)) end = -1;
+      if (code === 32) continue;
+      k--;
+      if (isLetter(code)) this.runEnd[k] = end < 0 ? (end = k + 1) : end;
+      else if (slips && isHan(code))
+        this.sounds[k] = (this.charPinyin[text[i]] ?? []).map((s) => this.syllables.find(s)).filter(Boolean);
+    }
+  }
+
+  /**
+   * The best score of the whole query against `text` whose characters have syllable ids `sy`, or -Infinity when it
+   * does not match. With `marks`, collects the matched character positions (for highlighting).
+   */
+  score(text: string, sy: Uint16Array, marks?: number[]): number {
+    const { q, slips } = this;
+    const m = q.length;
+    const n = text.length;
+    const w = m + 1;
+    const size = (n + 1) * w;
+    if (this.best.length < size) {
+      this.best = new Float64Array(size * 2);
+      this.ends = new Float64Array(size * 2);
+      this.from = new Int16Array(size * 2);
+      this.joined = new Uint8Array(size * 2);
+    }
+    const { best, ends, from, joined } = this;
+    best.fill(NONE, 0, size);
+    ends.fill(NONE, 0, size);
+    best[0] = 0;
+    let reach = 0;
+    let next = 0;
+    let newReach = 0;
+    const put = (k: number, value: number, i: number, adjacent: boolean) => {
+      if (value > ends[next + k]) {
+        ends[next + k] = value;
+        if (marks) {
+          from[next + k] = i;
+          joined[next + k] = adjacent ? 1 : 0;
+        }
+        if (k > newReach) newReach = k;
+      }
+    };
+    for (let j = 0; ; j++) {
+      const row = j * w;
+      if (slips) {
+        for (let i = 0; i < m && i <= reach; i++) {
+          const skip = best[row + i] - SKIP;
+          if (skip > best[row + i + 1]) {
+            best[row + i + 1] = skip;
+            if (i + 1 > reach) reach = i + 1;
+          }
+        }
+      }
+      if (j === n) break;
+      // Nothing is left of the name to take the rest of the query.
+      if (!slips && m - reach > (n - j) * 6) return NONE;
+      next = row + w;
+      newReach = reach;
+      const code = text.charCodeAt(j);
+      const syllable = sy[j];
+      for (let i = 0; i < m && i <= reach; i++) {
+        const prior = best[row + i];
+        if (prior === NONE) continue;
+        const chained = ends[row + i] + NEXT;
+        const adjacent = i > 0 && chained > prior;
+        const base = i === 0 ? -0.5 * j : adjacent ? chained : prior;
+        const typed = q.charCodeAt(i);
+        if (syllable && isLetter(typed)) {
+          const key = i * 4096 + syllable;
+          let options = this.memo.get(key);
+          if (!options) this.memo.set(key, (options = this.syllables.options(q.slice(i, this.runEnd[i]), syllable, slips)));
+          for (let o = 0; o < options.length; o += 2) put(i + options[o], base + options[o + 1], i, adjacent);
+        } else if (typed === code) put(i + 1, base + SAME, i, adjacent);
+        else if (slips && syllable && this.sounds[i]?.includes(syllable)) put(i + 1, base + SOUND - SLIP, i, adjacent);
+      }
+      best[next] = 0;
+      for (let i = 1; i <= newReach; i++) {
+        // A gap costs per character skipped; after the last query character, trailing text costs nothing.
+        const carried = best[row + i] - (i === m ? 0 : GAP);
+        const ended = ends[next + i];
+        best[next + i] = carried > ended ? carried : ended;
+      }
+      reach = newReach;
+    }
+    const result = best[n * w + m];
+    if (marks && result !== NONE) {
+      let j = n;
+      let i = m;
+      let must = false;
+      while (i > 0 && j > 0) {
+        const at = j * w + i;
+        if (must || best[at] === ends[at]) {
+          marks.push(j - 1);
+          must = joined[at] === 1;
+          i = from[at];
+          j--;
+        } else if (slips && best[at] === best[at - 1] - SKIP) i--;
+        else j--;
+      }
+    }
+    return result;
+  }
+}

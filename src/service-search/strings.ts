@@ -1,0 +1,93 @@
+import { defineStrings } from '../core/i18n.js';
+import type { TimeLimit } from '../core/api/types.gen.js';
+
+const ZH_SCOPE: Record<string, string> = { province: '全省通办', southwest: '西南五省区市通办', national: '全国通办' };
+const EN_SCOPE: Record<string, string> = {
+  province: 'Anywhere in the province',
+  southwest: 'Anywhere in the five south-western regions',
+  national: 'Anywhere in China',
+};
+const ZH_FORM: Record<string, string> = { paper: '纸质', electronic: '电子', either: '纸质或电子' };
+const EN_FORM: Record<string, string> = { paper: 'paper', electronic: 'electronic', either: 'paper or electronic' };
+
+/** Strings of `<zw-service-search>`. */
+export const searchStrings = defineStrings(
+  {
+    label: '搜索办事事项',
+    placeholder: '事项名称、拼音或首字母，如“社保卡”“sbk”',
+    hint: '输入后用上下方向键选择，按回车查看办事指南',
+    results: '搜索结果',
+    found: (n: number) => `找到 ${n} 项`,
+    none: (q: string) => `没有找到与“${q}”相关的事项`,
+    closest: '您是不是要找',
+    popular: '热门事项',
+    more: (n: number) => `显示更多（还有 ${n} 项）`,
+    filters: '筛选',
+    dept: '实施部门',
+    type: '事项类型',
+    all: '全部',
+    fullyOnline: '全程网办',
+    noVisit: '零跑动',
+    crossRegion: '跨域通办',
+    instant: '即办件',
+    visits: (n: number) => (n ? (n === 1 ? '最多跑一次' : `跑动 ${n} 次`) : '零跑动'),
+    promised: (days: number) => (days ? `承诺 ${days} 个工作日` : '即来即办'),
+    limit: (legal: TimeLimit | null, promised: TimeLimit | null) =>
+      [legal && `法定 ${zhLimit(legal)}`, promised && `承诺 ${zhLimit(promised)}`].filter(Boolean).join('，') || '无时限要求',
+    scope: (s: string) => ZH_SCOPE[s] ?? '',
+    limits: '办理时限',
+    fee: '收费',
+    free: '不收费',
+    visitsLabel: '跑动次数',
+    online: '在线办理',
+    guide: '办事指南',
+    details: '申请材料和办理地点',
+    materials: '申请材料',
+    material: (form: string, copies: number, required: boolean) =>
+      `${ZH_FORM[form] ?? form} ${copies} 份${required ? '' : '（非必需）'}`,
+    where: '办理地点',
+    offline: '当前离线，显示的是已保存的事项目录。',
+  },
+  {
+    label: 'Search government services',
+    placeholder: 'Name, pinyin or initials, e.g. 社保卡 or sbk',
+    hint: 'Use the up and down arrow keys to choose, Enter to open the guide',
+    results: 'Search results',
+    found: (n: number) => `${n} ${n === 1 ? 'service' : 'services'} found`,
+    none: (q: string) => `No services match “${q}”`,
+    closest: 'Did you mean',
+    popular: 'Popular services',
+    more: (n: number) => `Show more (${n} left)`,
+    filters: 'Filters',
+    dept: 'Department',
+    type: 'Type',
+    all: 'All',
+    fullyOnline: 'Fully online',
+    noVisit: 'No visit needed',
+    crossRegion: 'Cross-region',
+    instant: 'Settled on the spot',
+    visits: (n: number) => (n ? (n === 1 ? 'At most one visit' : `${n} visits`) : 'No visit needed'),
+    promised: (days: number) => (days ? `Done in ${days} working ${days === 1 ? 'day' : 'days'}` : 'Settled on the spot'),
+    limit: (legal: TimeLimit | null, promised: TimeLimit | null) =>
+      [legal && `legal limit ${enLimit(legal)}`, promised && `promised ${enLimit(promised)}`].filter(Boolean).join(', ') ||
+      'No time limit',
+    scope: (s: string) => EN_SCOPE[s] ?? '',
+    limits: 'Time limit',
+    fee: 'Fee',
+    free: 'Free of charge',
+    visitsLabel: 'Visits',
+    online: 'Apply online',
+    guide: 'Official guide',
+    details: 'Materials and where to go',
+    materials: 'Materials',
+    material: (form: string, copies: number, required: boolean) =>
+      `${EN_FORM[form] ?? form}, ${copies} ${copies === 1 ? 'copy' : 'copies'}${required ? '' : ' (optional)'}`,
+    where: 'Where to go',
+    offline: 'You are offline; this is the saved catalogue.',
+  },
+);
+
+export type SearchStrings = (typeof searchStrings)['zh-CN'];
+
+const zhLimit = (l: TimeLimit) => `${l.value} 个${l.unit === 'workday' ? '工作日' : '自然日'}`;
+const enLimit = (l: TimeLimit) => `${l.value} ${l.unit === 'workday' ? 'working ' : ''}day${l.value === 1 ? '' : 's'}`;

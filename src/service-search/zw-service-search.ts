@@ -1,0 +1,379 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ZwElement } from '../core/zw-element.js';
+import { tokenStyles, visuallyHidden } from '../core/tokens.js';
+import { coreStrings, describeError } from '../core/strings.js';
+import type { ServiceDetail, ServiceSummary } from '../core/api/types.gen.js';
+import { ServiceDetail as ServiceDetailSchema } from '../core/api/schemas.gen.js';
+import { catalogues, chooseMode, ServerSource, type Filters, type Found, type Hit, type ServiceSource, type Span } from './service-source.js';
+import { searchStrings, type SearchStrings } from './strings.js';
+import { searchStyles } from './styles.js';
+
+/** One row of the listbox: an item, or the "show more" row. */
+type Choice = Hit | 'more';
+
+/**
+ * 办事事项搜索: a combobox with a listbox (WAI-ARIA APG) over a district's service catalogue. Residents find items by
+ * Chinese words, characters in order (社保卡 → 社会保障卡), pinyin with or without spaces, initials (sbk), mixed input
+ * (社保k), traditional characters, a pinyin slip, or everyday words (狗证, 砍树, 社保卡丢了). Choosing one shows what
+ * they need to know before leaving home: visits (零跑动, 最多跑一次), time limits, fee, an online link, and — behind a
+ * disclosure — the materials and where and when to go.
+ *
+ * Client mode downloads the compact catalogue once, revalidates it by ETag and keeps it in Cache Storage, so the
+ * search answers at every keystroke and works offline; server mode asks `GET /services/search` page by page.
+ * `mode="auto"` (default) picks client mode up to `client-max` items.
+ *
+ * While an input method is composing, nothing is searched and Enter does not choose.
+ *
+ * @summary Find a government service item by Chinese, pinyin, initials or everyday words.
+ * @tag zw-service-search
+ *
+ * @attr mode - `auto` (default), `client` or `server`.
+ * @attr client-max - Largest catalogue searched in the page in auto mode (default 20000 items).
+ * @attr value - The search text.
+ * @attr dept - Only items of this department (实施主体), by name.
+ * @attr type - Only items of this type code (事项类型), e.g. `1` 行政许可, `20` 公共服务.
+ * @attr fully-online - Only items handled entirely online (全程网办).
+ * @attr no-visit - Only items that need no visit (零跑动).
+ * @attr cross-region - Only items that can be handled in other regions (跨域通办).
+ * @attr instant - Only items settled on the spot (即办件).
+ * @attr href-template - Link for handling an item online, `{code}` replaced by its code, e.g. `/bs/{code}`;
+ *   without it, the item's own `onlineUrl`.
+ * @attr page-size - Results shown at first and added by "show more" (default 20).
+ * @attr api-base - Base URL of the API.
+ * @attr lang - `zh-CN` (default) or `en`.
+ *
+ * @fires zw-select - The resident chose an item; `detail: { item }` (a ServiceSummary).
+ *
+ * @csspart base - The element's content.
+ * @csspart control - The search input.
+ * @csspart listbox - The results.
+ * @csspart details - The chosen item's guide.
+ * @cssproperty --zw-color-primary - The active result and links.
+ */
+export class ZwServiceSearch extends ZwElement {
+  static override styles = [tokenStyles, visuallyHidden, searchStyles];
+
+  @property() mode: 'auto' | 'client' | 'server' = 'auto';
+  @property({ type: Number, attribute: 'client-max' }) clientMax = 20000;
+  @property() value = '';
+  @property() dept?: string;
+  @property({ type: Number }) type?: number;
+  @property({ type: Boolean, attribute: 'fully-online' }) fullyOnline = false;
+  @property({ type: Boolean, attribute: 'no-visit' }) noVisit = false;
+  @property({ type: Boolean, attribute: 'cross-region' }) crossRegion = false;
+  @property({ type: Boolean }) instant = false;
+  @property({ attribute: 'href-template' }) hrefTemplate?: string;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  @state() private source?: ServiceSource;
+  @state() private failure?: string;
+  @state() private found?: Found;
+  @state() private expanded = false;
+  @state() private active = -1;
+  @state() private limit = 20;
+  @state() private said = '';
+  @state() private chosen?: ServiceSummary;
+  @state() private detail?: ServiceDetail | string;
+
+  private composing = false;
+  private asked = 0;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    const filters = ['dept', 'type', 'fullyOnline', 'noVisit', 'crossRegion', 'instant'];
+    if (this.source && filters.some((f) => changed.has(f))) void this.search();
+    if (changed.has('active') && this.active >= 0) this.renderRoot.querySelector(`#o${this.active}`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Finds where results come from, then keeps the catalogue current (client mode). */
+  private async load(): Promise<void> {
+    const { api, signal } = this;
+    this.failure = undefined;
+    this.limit = this.pageSize;
+    try {
+      const mode = this.mode === 'auto' ? await chooseMode(api, this.clientMax, signal) : this.mode;
+      if (mode === 'server') this.use(new ServerSource(api));
+      else for await (const source of catalogues(api, signal)) this.use(source);
+    } catch (error) {
+      if (!signal.aborted) this.failure = describeError(error, this.strings(coreStrings));
+    }
+  }
+
+  private use(source: ServiceSource): void {
+    this.source = source;
+    void this.search();
+  }
+
+  private get filters(): Filters {
+    const { dept, type, fullyOnline, noVisit, crossRegion, instant } = this;
+    return { dept: dept || undefined, type: Number.isInteger(type) ? type : undefined, fullyOnline, noVisit, crossRegion, instant };
+  }
+
+  /** Runs the search for the current text and filters; a later search wins over a slower earlier one. */
+  private async search(): Promise<void> {
+    const { source } = this;
+    if (!source) return;
+    const ask = ++this.asked;
+    const q = this.value;
+    try {
+      const found = await source.find(q, this.filters, this.limit, this.signal);
+      if (ask !== this.asked) return;
+      this.found = found;
+      this.failure = undefined;
+      // Announced once typing pauses, so a screen reader is not interrupted at every keystroke.
+      clearTimeout(this.timer);
+      const s = this.strings(searchStrings);
+      this.timer = setTimeout(() => (this.said = !q.trim() ? '' : found.total ? s.found(found.total) : s.none(q.trim())), 400);
+    } catch (error) {
+      if (ask === this.asked && !this.signal.aborted) this.failure = describeError(error, this.strings(coreStrings));
+    }
+  }
+
+  /** The rows of the listbox, in order (what ↑ ↓ Home End move through). */
+  private get choices(): Choice[] {
+    const f = this.found;
+    if (!f) return [];
+    if (!f.total && this.value.trim()) return [...f.closest, ...f.popular];
+    return f.hits.length < f.total ? [...f.hits, 'more'] : f.hits;
+  }
+
+  private onInput(text: string): void {
+    this.value = text;
+    this.limit = this.pageSize;
+    this.active = -1;
+    this.expanded = true;
+    void this.search();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.isComposing || this.composing || e.keyCode === 229) return;
+    const last = this.choices.length - 1;
+    const open = this.expanded && last >= 0;
+    let to = -2;
+    if (e.key === 'ArrowDown') to = open ? Math.min(this.active + 1, last) : 0;
+    else if (e.key === 'ArrowUp') to = open && this.active > 0 ? this.active - 1 : last;
+    else if (open && this.active >= 0 && (e.key === 'Home' || e.key === 'End')) to = e.key === 'Home' ? 0 : last;
+    else if (e.key === 'Enter' && open && this.active >= 0) this.pick(this.active);
+    else if (e.key === 'Escape' && (this.expanded || this.value)) {
+      if (this.expanded) this.expanded = false;
+      else this.onInput('');
+      this.active = -1;
+    } else return;
+    e.preventDefault();
+    if (to > -2) {
+      this.expanded = true;
+      this.active = to;
+    }
+  }
+
+  private pick(index: number): void {
+    const choice = this.choices[index];
+    if (choice === 'more') {
+      this.limit += this.pageSize;
+      void this.search();
+      return;
+    }
+    if (!choice) return;
+    const { item } = choice;
+    this.value = item.name;
+    this.expanded = false;
+    this.active = -1;
+    this.chosen = item;
+    this.detail = undefined;
+    this.dispatchEvent(new CustomEvent('zw-select', { detail: { item }, bubbles: true, composed: true }));
+    void this.loadDetail(item.code);
+  }
+
+  private async loadDetail(code: string): Promise<void> {
+    try {
+      const { data } = await this.api.get<ServiceDetail>(`/api/v1/services/${encodeURIComponent(code)}`, {
+        schema: ServiceDetailSchema,
+        signal: this.signal,
+      });
+      if (this.chosen?.code === code) this.detail = data;
+    } catch (error) {
+      if (this.chosen?.code === code && !this.signal.aborted) this.detail = describeError(error, this.strings(coreStrings));
+    }
+  }
+
+  private setFilter(name: keyof Filters, value: unknown): void {
+    (this as unknown as Record<string, unknown>)[name] = value;
+    this.limit = this.pageSize;
+  }
+
+  override render() {
+    const s = this.strings(searchStrings);
+    const choices = this.choices;
+    const open = this.expanded && choices.length > 0;
+    return html`<div part="base">
+      <label for="q">${s.label}</label>
+      <input
+        id="q"
+        part="control"
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        spellcheck="false"
+        enterkeyhint="search"
+        aria-autocomplete="list"
+        aria-controls="list"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-activedescendant=${open && this.active >= 0 ? `o${this.active}` : nothing}
+        aria-describedby="hint"
+        placeholder=${s.placeholder}
+        .value=${live(this.value)}
+        @input=${(e: InputEvent) => !e.isComposing && !this.composing && this.onInput((e.target as HTMLInputElement).value)}
+        @compositionstart=${() => (this.composing = true)}
+        @compositionend=${(e: CompositionEvent) => {
+          this.composing = false;
+          this.onInput((e.target as HTMLInputElement).value);
+        }}
+        @keydown=${this.onKey}
+        @focus=${() => (this.expanded = true)}
+        @blur=${() => (this.expanded = false)}
+      />
+      <span id="hint" class="visually-hidden">${s.hint}</span>
+      <div id="list" role="listbox" part="listbox" aria-label=${s.results} ?hidden=${!open}>
+        ${this.options(s, choices)}
+      </div>
+      <p role="status" class="note">${this.said}</p>
+      ${this.failure
+        ? html`<p class="error" role="alert">
+            ${this.failure} <button @click=${() => (this.source ? this.search() : this.load())}>${this.strings(coreStrings).retry}</button>
+          </p>`
+        : nothing}
+      ${this.source?.offline ? html`<p class="note">${s.offline}</p>` : nothing} ${this.filterControls(s)}
+      ${this.chosen ? this.card(s, this.chosen) : nothing}
+    </div>`;
+  }
+
+  private options(s: SearchStrings, choices: Choice[]) {
+    const f = this.found;
+    const option = (c: Choice, i: number) =>
+      html`<div
+        role="option"
+        id="o${i}"
+        aria-selected=${i === this.active ? 'true' : 'false'}
+        @pointerdown=${(e: Event) => e.preventDefault()}
+        @click=${() => this.pick(i)}
+      >
+        ${c === 'more' ? s.more(f!.total - f!.hits.length) : this.row(s, c)}
+      </div>`;
+    if (!f || f.total || !this.value.trim()) return choices.map(option);
+    const group = (head: string, list: Hit[], from: number) =>
+      list.length
+        ? html`<div role="group" aria-labelledby="g${from}">
+            <div class="head" id="g${from}">${head}</div>
+            ${list.map((h, k) => option(h, from + k))}
+          </div>`
+        : nothing;
+    return html`${group(s.closest, f.closest, 0)}${group(s.popular, f.popular, f.closest.length)}`;
+  }
+
+  private row(s: SearchStrings, { item, spans }: Hit) {
+    const facts = [item.dept, s.visits(item.visits), item.promisedDays === null ? '' : s.promised(item.promisedDays)];
+    if (item.fullyOnline) facts.push(s.fullyOnline);
+    return html`${marked(item.name, spans)}<span class="meta">${facts.filter(Boolean).join(' · ')}</span>`;
+  }
+
+  private filterControls(s: SearchStrings) {
+    const { departments = [], types = {} } = this.source ?? {};
+    const box = (name: 'fullyOnline' | 'noVisit' | 'crossRegion' | 'instant') =>
+      html`<label
+        ><input type="checkbox" .checked=${live(this[name])} @change=${(e: Event) => this.setFilter(name, (e.target as HTMLInputElement).checked)} />${s[
+          name
+        ]}</label
+      >`;
+    const pick = (label: string, name: 'dept' | 'type', values: [string, string][]) =>
+      values.length
+        ? html`<label
+            >${label}
+            <select
+              @change=${(e: Event) => {
+                const v = (e.target as HTMLSelectElement).value;
+                this.setFilter(name, v === '' ? undefined : name === 'type' ? Number(v) : v);
+              }}
+            >
+              <option value="">${s.all}</option>
+              ${values.map(([v, text]) => html`<option value=${v} ?selected=${String(this[name] ?? '') === v}>${text}</option>`)}
+            </select></label
+          >`
+        : nothing;
+    return html`<details class="filters">
+      <summary>${s.filters}</summary>
+      <div>
+        ${pick(s.dept, 'dept', departments.map((d) => [d, d]))} ${pick(s.type, 'type', Object.entries(types))} ${box('fullyOnline')}
+        ${box('noVisit')} ${box('crossRegion')} ${box('instant')}
+      </div>
+    </details>`;
+  }
+
+  private card(s: SearchStrings, item: ServiceSummary) {
+    const d = typeof this.detail === 'object' && this.detail.code === item.code ? this.detail : undefined;
+    const loading = typeof this.detail === 'string' ? this.detail : this.strings(coreStrings).loading;
+    const online = this.hrefTemplate ? this.hrefTemplate.replace(/\{code\}/g, encodeURIComponent(item.code)) : safe(d?.onlineUrl);
+    const fee = d && (d.fee.charged ? d.fee.items.map((f) => `${f.name} ${f.amount}`).join('；') : s.free);
+    return html`<section class="card" part="details" aria-labelledby="title">
+      <h3 id="title">${item.name}</h3>
+      <span class="meta">${item.dept}</span>
+      <dl>
+        <dt>${s.visitsLabel}</dt>
+        <dd>${s.visits(item.visits)}${item.fullyOnline ? `，${s.fullyOnline}` : ''}</dd>
+        <dt>${s.limits}</dt>
+        <dd>${d ? s.limit(d.legalLimit, d.promisedLimit) : item.promisedDays === null ? loading : s.promised(item.promisedDays)}</dd>
+        <dt>${s.fee}</dt>
+        <dd>${fee ?? loading}</dd>
+        ${item.crossRegion === 'none'
+          ? nothing
+          : html`<dt>${s.crossRegion}</dt>
+              <dd>${s.scope(item.crossRegion)}${d?.crossRegionNote ? html`<span class="meta">${d.crossRegionNote}</span>` : ''}</dd>`}
+      </dl>
+      ${online ? html`<a href=${online}>${s.online}</a>` : nothing}
+      ${safe(d?.guideUrl) ? html`<a href=${safe(d?.guideUrl)!} target="_blank" rel="noopener noreferrer">${s.guide}</a>` : nothing}
+      <details>
+        <summary>${s.details}</summary>
+        ${d
+          ? html`<h4>${s.materials}</h4>
+              <ol>
+                ${d.materials.map(
+                  (m) => html`<li>${m.name}<span class="meta">${s.material(m.form, m.copies, m.required)} ${m.note ?? ''}</span></li>`,
+                )}
+              </ol>
+              <h4>${s.where}</h4>
+              <ul>
+                ${d.locations.map(
+                  (l) => html`<li>${l.name}<span class="meta">${l.address} · ${l.window} · ${l.hours} · ${l.phone}</span></li>`,
+                )}
+              </ul>`
+          : html`<p>${loading}</p>`}
+      </details>
+    </section>`;
+  }
+}
+
+/** The name with the matched ranges in `<mark>`, as text nodes (never markup). */
+function marked(name: string, spans: Span[]): TemplateResult {
+  const parts: (string | TemplateResult)[] = [];
+  let at = 0;
+  for (const [from, to] of spans) {
+    parts.push(name.slice(at, from), html`<mark>${name.slice(from, to)}</mark>`);
+    at = to;
+  }
+  parts.push(name.slice(at));
+  return html`<span>${parts}</span>`;
+}
+
+/** Only web links from the server become hrefs (never `javascript:`). */
+const safe = (url: string | null | undefined): string | undefined => (url && /^https?:\/\//i.test(url) ? url : undefined);
