@@ -60,6 +60,16 @@ export class ZwBase extends LitElement {
     return translations[this.locale];
   }
 
+  // The element's own `lang` attribute changes the language at once, like `<html lang>` does.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
   override connectedCallback(): void {
     // The page's store must exist before the context consumers ask for it (in super.connectedCallback), or the
     // first zw element on a page would never hear about preferences.
