@@ -1,9 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../src/rating/index.ts';
+import { ZwRatingSummary } from '../src/rating/index.ts';
 import type { RatingSummary } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
+import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+
+
+// package.json marks the family entries free of side effects, so a bundler may drop a bare
+// `import '…/index.ts'`; registering here (define() skips a tag already taken) keeps the elements in every build.
+define('zw-rating-summary', ZwRatingSummary);
 
 /**
  * Every state of `<zw-rating-summary>`. "Live" reads the reference API; the others answer from fixed payloads by
@@ -32,7 +38,7 @@ const empty = summary({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }, { service: '511A01380000
 type Answer = RatingSummary | 'error' | 'hang';
 const original: { fetch?: typeof fetch } = {};
 function install(answer?: Answer): void {
-  original.fetch ??= window.fetch;
+  original.fetch ??= window.fetch.bind(window);
   window.fetch = original.fetch;
   if (!answer) return;
   window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -1,11 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../src/core/index.ts';
-import '../src/rating/index.ts';
-import type { ZwRating } from '../src/rating/rating.ts';
+import { ZwConfig } from '../src/core/index.ts';
+import { ZwRating } from '../src/rating/index.ts';
 import type { RatingFollowUp } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
+import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+
+
+// package.json marks the family entries free of side effects, so a bundler may drop a bare
+// `import '…/index.ts'`; registering here (define() skips a tag already taken) keeps the elements in every build.
+define('zw-config', ZwConfig);
+define('zw-rating', ZwRating);
 
 /**
  * Every state of `<zw-rating>`, at every level. Stories without a scenario talk to the reference API that
@@ -57,7 +63,7 @@ interface Scenario {
 const original: { fetch?: typeof fetch } = {};
 
 function install(s: Scenario): void {
-  original.fetch ??= window.fetch;
+  original.fetch ??= window.fetch.bind(window);
   window.fetch = original.fetch;
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), {

@@ -282,8 +282,9 @@ export class ZwRating extends ZwElement {
           ? [{ customError: true }, p.reason || p.phone, p.reason ? '.rs input' : '#ph']
           : [{}, '', ''];
     this.internals.setValidity(flags, message, (anchor && root.querySelector<HTMLElement>(anchor)) || undefined);
-    // After the resident's own submit, move focus to the outcome (the form they were in is gone).
-    if (changed.get('phase' as keyof ZwRating) === 'sending') root.querySelector<HTMLElement>('.msg')?.focus();
+    // On the resident's own submit, focus goes to the status line ("正在提交…", then the outcome), since the
+    // form they were in is disabled and then replaced; later changes are announced there without moving focus.
+    if (changed.has('phase' as keyof ZwRating) && this.phase === 'sending') root.querySelector<HTMLElement>('.msg')?.focus();
   }
 
   private async load(): Promise<void> {
@@ -399,7 +400,7 @@ export class ZwRating extends ZwElement {
     if (this.trackingCode) return html`<div part="base">${this.renderFollow(s)}</div>`;
     const message = {
       form: this.error || (!this.caseId && !this.inForm ? s.noCase : ''),
-      sending: '',
+      sending: s.sending,
       sent: s.sent,
       queued: this.durable ? s.queued : s.queuedPage,
       rated: s.rated(s.level(this.earlier)),
@@ -505,7 +506,7 @@ export class ZwRating extends ZwElement {
       </dl>
       <ol>
         ${f.history.map(
-          (h) => html`<li><time datetime=${h.at}>${new Date(h.at).toLocaleString(this.locale)}</time> ${s.status(h.status)}：${h.note}</li>`,
+          (h) => html`<li><time datetime=${h.at}>${new Date(h.at).toLocaleString(this.locale)}</time> ${s.status(h.status)}${s.colon}${h.note}</li>`,
         )}
       </ol>`;
   }
