@@ -67,15 +67,257 @@ describe('search relevance over the real 广安区 catalogue', () => {
   });
 });
 
+const hasSaved = async () => Boolean(await (await caches.open(SAVED)).match('/api/v1/services/catalogue'));
+const isCatalogue = (url: string) => url.endsWith('/api/v1/services/catalogue');
+const withItem = (extra: Partial<Catalogue['items'][number]>): Catalogue => ({
+  ...catalogue,
+  items: [{ ...catalogue.items[0], code: 'XSS-1', pinyin: '', initials: '', aliases: [], popularity: 100, ...extra }, ...catalogue.items],
+});
+const compose = (el: Element, type: string, value?: string, composing = false) => {
+  if (value !== undefined) input(el).value = value;
+  const event =
+    type === 'input'
+      ? new InputEvent('input', { bubbles: true, composed: true, isComposing: composing, inputType: 'insertCompositionText' })
+      : new CompositionEvent(type, { bubbles: true, composed: true, data: value });
+  input(el).dispatchEvent(event);
+};
+
 describe('<zw-service-search>', () => {
-  it('finds 社会保障卡 items for 社保卡, highlights them and announces the count', async () => {
+  it('finds 社会保障卡 items for 社保卡, highlights what matched and announces the count', async () => {
     const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
     await searchFor(el, '社保卡');
     expect(names(el)[0]).to.match(/^社会保障卡/);
     expect(input(el).getAttribute('aria-expanded')).to.equal('true');
-    const marks = $$(el, '[role=option] mark').map((m) => m.textContent);
-    expect(marks).to.include('社');
+    expect($$(el, '[role=option]:first-child mark').map((m) => m.textContent)).to.deep.equal(['社', '保', '卡']);
+    expect(options(el)[0].textContent).to.contain('区人社局');
     await waitUntil(() => /^找到 \d+ 项$/.test(status(el)), 'count announced');
     await expect(el).to.be.accessible();
+  });
+
+  it('matches pinyin, initials and mixed input as they are typed', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    for (const typed of ['jhdj', 'hukouqianyi', '户口qy', 'sfz']) {
+      await searchFor(el, typed);
+      expect(names(el).slice(0, 3).join(), typed).to.match(/结婚登记|户口迁移审批|居民身份证/);
+    }
+  });
+
+  it('neither searches nor chooses while an input method is composing', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    input(el).focus();
+    await el.updateComplete;
+    const before = names(el);
+    let selected = 0;
+    el.addEventListener('zw-select', () => selected++);
+    compose(el, 'compositionstart');
+    compose(el, 'input', 'she', true);
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(before);
+    input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, isComposing: true }));
+    input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, isComposing: true }));
+    await el.updateComplete;
+    expect(input(el).hasAttribute('aria-activedescendant')).to.be.false;
+    compose(el, 'compositionend', '社保');
+    await el.updateComplete;
+    expect(names(el)[0]).to.match(/^社会保障/);
+    expect(selected).to.equal(0);
+  });
+
+  it('moves with ↑ ↓ Home End, chooses with Enter, closes and clears with Esc', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    await searchFor(el, '户口');
+    const active = () => input(el).getAttribute('aria-activedescendant');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(active()).to.equal('o0');
+    expect(options(el)[0].getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(active()).to.equal('o1');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(active()).to.equal(`o${options(el).length - 1}`);
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(active()).to.equal('o0');
+    const first = names(el)[0];
+    const chosen = oneEvent(el, 'zw-select');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = (await chosen) as CustomEvent<{ item: ServiceSummary }>;
+    expect(detail.item.name).to.equal(first);
+    expect(detail.item.dept).to.equal('区公安分局');
+    await el.updateComplete;
+    expect(input(el).value).to.equal(first);
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '.card h3').textContent).to.equal(first);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(input(el).value).to.equal(first);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input(el).value).to.equal('');
+  });
+
+  it('chooses with the pointer too, and never fires zw-select when code sets the value', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    let fired = 0;
+    el.addEventListener('zw-select', () => fired++);
+    el.value = '结婚登记';
+    await el.updateComplete;
+    expect(fired).to.equal(0);
+    await searchFor(el, '结婚登记');
+    options(el)[0].click();
+    expect(fired).to.equal(1);
+  });
+
+  it('shows what to know before going: visits, limits, fee, online link, materials and where to go', async () => {
+    const el = await ready(
+      await fixture<ZwServiceSearch>(html`<zw-service-search href-template="/bs/{code}"></zw-service-search>`),
+    );
+    await searchFor(el, '社会保障卡挂失');
+    options(el)[0].click();
+    const dl = () => el.shadowRoot!.querySelector('.card dl')?.textContent ?? '';
+    await waitUntil(() => /法定|承诺|无时限/.test(dl()) && !/正在加载/.test(dl()), 'detail loaded');
+    const item = catalogue.items.find((i) => i.name === '社会保障卡挂失')!;
+    const detail = await (await realFetch(`/api/v1/services/${item.code}`)).json();
+    const text = $(el, '.card dl').textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain(item.visits === 0 ? '零跑动' : item.visits === 1 ? '最多跑一次' : '跑动');
+    if (detail.legalLimit) expect(text).to.contain(`法定 ${detail.legalLimit.value} 个`);
+    if (!detail.fee.charged) expect(text).to.contain('不收费');
+    expect($<HTMLAnchorElement>(el, '.card a').getAttribute('href')).to.equal(`/bs/${item.code}`);
+    const more = $<HTMLDetailsElement>(el, '.card details');
+    $(el, '.card summary').click();
+    await el.updateComplete;
+    expect(more.open).to.be.true;
+    expect($$(el, '.card ol li')).to.have.length(detail.materials.length);
+    expect($(el, '.card ul').textContent).to.contain(detail.locations[0].name);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when nothing matches, and offers the closest and popular items', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    await searchFor(el, '火星移民签证');
+    await waitUntil(() => status(el).startsWith('没有找到'), 'no-result message');
+    expect(status(el)).to.equal('没有找到与“火星移民签证”相关的事项');
+    const heads = $$(el, '[role=group] .head').map((h) => h.textContent);
+    expect(heads).to.deep.equal(['您是不是要找', '热门事项']);
+    expect(options(el).length).to.be.greaterThan(3);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal('o0');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders the first page of a large result and adds more on request', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    await searchFor(el, 's');
+    expect(options(el)).to.have.length(21);
+    expect(options(el)[20].textContent).to.match(/显示更多（还有 \d+ 项）/);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => options(el).length === 41, 'second page');
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal('o20');
+  });
+
+  it('applies filters from attributes and from its own controls', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search no-visit></zw-service-search>`));
+    await searchFor(el, '社保卡');
+    const zero = catalogue.items.filter((i) => i.visits === 0 && i.name.startsWith('社会保障卡')).map((i) => i.name);
+    expect(names(el).slice(0, zero.length).sort()).to.deep.equal([...zero].sort());
+    for (const o of options(el)) expect(o.textContent).to.contain('零跑动');
+    $(el, '.filters summary').click();
+    const online = $$<HTMLInputElement>(el, '.filters input[type=checkbox]')[0];
+    online.click();
+    await waitUntil(() => options(el).every((o) => o.textContent!.includes('全程网办')), 'fully online only');
+    const dept = $<HTMLSelectElement>(el, '.filters select');
+    dept.value = '区医疗保障局';
+    dept.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await searchFor(el, '报销');
+    await waitUntil(() => options(el).length > 0, 'results');
+    for (const o of options(el)) expect(o.textContent).to.contain('区医疗保障局');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an item named like markup as text', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    spyFetch((url, init) => (isCatalogue(url) ? Promise.resolve(json(withItem({ name: evil }), { ETag: '"x1"' })) : realFetch(url, init)));
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search mode="client"></zw-service-search>`));
+    await searchFor(el, 'img');
+    expect(names(el)[0]).to.equal(evil);
+    expect($$(el, 'img')).to.have.length(0);
+  });
+
+  it('works offline from the saved catalogue', async () => {
+    const first = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    await waitUntil(hasSaved, 'catalogue saved');
+    first.remove();
+    const calls = spyFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    await searchFor(el, '身份证丢了');
+    expect(names(el)[0]).to.equal('居民身份证挂失申报、丢失招领');
+    await waitUntil(() => $(el, '.note:not([role])'), 'offline note');
+    expect($(el, '.note:not([role])').textContent).to.contain('离线');
+    expect(calls.every((c) => isCatalogue(c.url) && c.headers['If-None-Match'])).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('revalidates the saved catalogue with its ETag', async () => {
+    await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    await waitUntil(hasSaved, 'catalogue saved');
+    const calls = spyFetch();
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    await waitUntil(() => calls.length > 0, 'revalidated');
+    const etag = (await (await caches.open(SAVED)).match('/api/v1/services/catalogue'))!.headers.get('ETag');
+    expect(calls.map((c) => [c.url, c.headers['If-None-Match']])).to.deep.equal([['/api/v1/services/catalogue', etag]]);
+    await searchFor(el, '户口');
+    expect(options(el).length).to.be.greaterThan(0);
+  });
+
+  it('explains a malformed catalogue and offers to retry', async () => {
+    const broken = withItem({});
+    (broken.items[3] as unknown as { name: number }).name = 42;
+    spyFetch((url, init) => (isCatalogue(url) ? Promise.resolve(json(broken)) : realFetch(url, init)));
+    const el = await fixture<ZwServiceSearch>(html`<zw-service-search mode="client"></zw-service-search>`);
+    await waitUntil(() => $(el, '[role=alert]'), 'error shown');
+    expect($(el, '[role=alert]').textContent).to.contain('服务器返回的数据有误（items[3].name）');
+    await expect(el).to.be.accessible();
+    window.fetch = realFetch;
+    $<HTMLButtonElement>(el, '[role=alert] button').click();
+    await ready(el);
+    expect($(el, '[role=alert]')).to.be.null;
+  });
+
+  it('searches on the server in server mode, and picks it by itself for a catalogue over client-max', async () => {
+    const calls = spyFetch();
+    const el = await fixture<ZwServiceSearch>(html`<zw-service-search client-max="100"></zw-service-search>`);
+    await ready(el);
+    await searchFor(el, '社保卡');
+    await waitUntil(() => names(el).length > 0, 'server results');
+    expect(names(el)[0]).to.match(/社会保障卡/);
+    expect(calls.some((c) => isCatalogue(c.url))).to.be.false;
+    expect(calls[0].url).to.equal('/api/v1/services/search?pageSize=1');
+    expect(calls.some((c) => c.url.includes(`q=${encodeURIComponent('社保卡')}`))).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('stays accessible in elder mode, the contrast schemes and English', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search lang="en"></zw-service-search>`));
+    await searchFor(el, 'hukou');
+    await waitUntil(() => /services? found$/.test(status(el)), 'English count');
+    expect($(el, 'label').textContent).to.equal('Search government services');
+    for (const prefs of [{ elder: true }, { contrast: 'yellow-on-black' }, { contrast: 'white-on-blue' }, { contrast: 'black-on-white' }] as const) {
+      pagePrefsStore().set(prefs);
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    }
+    expect(getComputedStyle(input(el)).minHeight).to.equal('60px');
   });
 });

@@ -28,7 +28,9 @@ export class Aligner {
   private runEnd: number[] = [];
   private sounds: (number[] | undefined)[] = [];
   private memo = new Map<number, number[]>();
-  private slips = false;
+  private slips = 0;
+  /** Scores below this need more slips than allowed: dropped at once. */
+  private floor = NONE;
 
   constructor(
     private readonly syllables: Syllables,
@@ -40,10 +42,11 @@ export class Aligner {
     return this.q.length;
   }
 
-  /** Prepares for one query (normalized; spaces separate syllables or words). */
-  prepare(text: string, slips: boolean): void {
+  /** Prepares for one query (normalized; spaces separate syllables or words), tolerating up to `slips` slips. */
+  prepare(text: string, slips: number): void {
     this.q = text.replace(/ /g, '');
     this.slips = slips;
+    this.floor = slips ? -(slips + 0.5) * SLIP : NONE;
     this.memo.clear();
     this.runEnd = [];
     this.sounds = [];
@@ -64,7 +67,7 @@ export class Aligner {
    * does not match. With `marks`, collects the matched character positions (for highlighting).
    */
   score(text: string, sy: Uint16Array, marks?: number[]): number {
-    const { q, slips } = this;
+    const { q, slips, floor } = this;
     const m = q.length;
     const n = text.length;
     const w = m + 1;
@@ -83,7 +86,7 @@ export class Aligner {
     let next = 0;
     let newReach = 0;
     const put = (k: number, value: number, i: number, adjacent: boolean) => {
-      if (value > ends[next + k]) {
+      if (value > ends[next + k] && value >= floor) {
         ends[next + k] = value;
         if (marks) {
           from[next + k] = i;
@@ -97,7 +100,7 @@ export class Aligner {
       if (slips) {
         for (let i = 0; i < m && i <= reach; i++) {
           const skip = best[row + i] - SKIP;
-          if (skip > best[row + i + 1]) {
+          if (skip > best[row + i + 1] && skip >= floor) {
             best[row + i + 1] = skip;
             if (i + 1 > reach) reach = i + 1;
           }
@@ -120,7 +123,7 @@ export class Aligner {
         if (syllable && isLetter(typed)) {
           const key = i * 4096 + syllable;
           let options = this.memo.get(key);
-          if (!options) this.memo.set(key, (options = this.syllables.options(q.slice(i, this.runEnd[i]), syllable, slips)));
+          if (!options) this.memo.set(key, (options = this.syllables.options(q.slice(i, this.runEnd[i]), syllable, slips > 0)));
           for (let o = 0; o < options.length; o += 2) put(i + options[o], base + options[o + 1], i, adjacent);
         } else if (typed === code) put(i + 1, base + SAME, i, adjacent);
         else if (slips && syllable && this.sounds[i]?.includes(syllable)) put(i + 1, base + SOUND - SLIP, i, adjacent);

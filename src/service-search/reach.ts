@@ -1,86 +1,103 @@
-import { isLetter } from './query-text.js';
+import { isHan, isLetter } from './query-text.js';
 import type { Syllables } from './syllables.js';
 
 /**
- * The strict matcher for typed pinyin and mixed input, run on every name at every keystroke, so it works on bit
- * sets: after each name character, which query positions can have been reached (up to 30 typed characters).
- * Four reach sets advance together — from the name's first character without gaps, without gaps from anywhere,
- * with at most one gap, and with any gaps — which is all the ranking needs; exact alignments (for highlighting)
- * come from `Aligner`. A position advances over a character by the syllable options of `Syllables` (whole
- * syllable, initial, unfinished end), or by the very same character for Han and digits.
+ * The matcher run on every name at every keystroke of pinyin or mixed input, so it works on bit sets: after each
+ * name character, which query positions can have been reached (up to 30 typed characters). A position advances
+ * over a character by the syllable options of `Syllables` (whole syllable, initial, unfinished end), or by the very
+ * same character for Han and digits. `match` keeps three reach sets — chained from the name's first character,
+ * chained from anywhere, and with any gaps — which is all the ranking needs; `slipped` keeps two — without and with
+ * one slip. Exact alignments (for points and highlighting) come from `Aligner`, only for what may be shown.
  */
 export class Reach {
   private q = '';
   private runEnd: number[] = [];
-  private table = new Int32Array(0);
+  private sounds: (number[] | undefined)[] = [];
+  /** Per query position × syllable id: the positions one character takes it to, strictly and with one slip. */
+  private strict = new Int32Array(0);
+  private slip = new Int32Array(0);
   private width = 0;
+  private slips = false;
 
-  constructor(private readonly syllables: Syllables) {}
+  constructor(
+    private readonly syllables: Syllables,
+    private readonly charPinyin: Readonly<Record<string, string[]>>,
+  ) {}
 
   /** Prepares for a query (normalized, spaces between runs); false when it is too long for the bit sets. */
-  prepare(text: string): boolean {
-    this.q = text.replace(/ /g, '');
-    if (this.q.length > 30) return false;
+  prepare(text: string, slips = false): boolean {
+    const q = (this.q = text.replace(/ /g, ''));
+    if (q.length > 30) return false;
+    this.slips = slips;
     this.runEnd = [];
+    this.sounds = [];
     let end = -1;
-    for (let i = text.length - 1, k = this.q.length; i >= 0; i--) {
+    for (let i = text.length - 1, k = q.length; i >= 0; i--) {
       const code = text.charCodeAt(i);
       if (!isLetter(code)) end = -1;
       if (code === 32) continue;
       k--;
       if (isLetter(code)) this.runEnd[k] = end < 0 ? (end = k + 1) : end;
+      else if (slips && isHan(code)) this.sounds[k] = (this.charPinyin[q[k]] ?? []).map((s) => this.syllables.find(s));
     }
     this.width = this.syllables.list.length;
-    const size = this.q.length * this.width;
-    if (this.table.length < size) this.table = new Int32Array(size);
-    this.table.fill(-1, 0, size);
+    const size = q.length * this.width;
+    if (this.strict.length < size) {
+      this.strict = new Int32Array(size);
+      this.slip = new Int32Array(size);
+    }
+    this.strict.fill(-1, 0, size);
     return true;
   }
 
-  /**
-   * 0 when the query matches from the name's start without gaps, 1 without gaps elsewhere, 2 with one gap,
-   * 3 with more; -1 when it does not match.
-   */
+  /** 0 when the query matches from the name's start without gaps, 1 without gaps elsewhere, 2 with gaps; -1 not. */
   match(text: string, sy: Uint16Array): number {
     if (this.q.length === 1) {
-      for (let j = 0; j < text.length; j++) if (this.step(1, text.charCodeAt(j), sy[j])) return j ? 1 : 0;
+      for (let j = 0; j < text.length; j++) if (this.step(1, text.charCodeAt(j), sy[j], false)) return j ? 1 : 0;
       return -1;
     }
     const done = 1 << this.q.length;
     let start = 1;
     let free = 0;
-    let freeEver = 0;
-    let oneGap = 0;
     let any = 1;
-    let found = 4;
+    let found = 3;
     for (let j = 0; j < text.length; j++) {
       const code = text.charCodeAt(j);
       const s = sy[j];
-      // Sources for this character: a chain from the start; a chain begun anywhere; a chain that may jump once from
-      // any earlier gap-free position; anything reached so far. Equal sources share one step.
+      // Equal sources share one step.
       const fromFree = free | 1;
-      const fromGap = oneGap | freeEver | 1;
-      const a = start ? this.step(start, code, s) : 0;
-      const b = fromFree === start ? a : this.step(fromFree, code, s);
-      const c = fromGap === fromFree ? b : this.step(fromGap, code, s);
-      const d = any === fromGap ? c : this.step(any, code, s);
+      const a = start ? this.step(start, code, s, false) : 0;
+      const b = fromFree === start ? a : this.step(fromFree, code, s, false);
+      const c = any === fromFree ? b : this.step(any, code, s, false);
       start = a;
       free = b;
-      freeEver |= b;
-      oneGap = c;
-      any |= d;
+      any |= c;
       if (start & done) return 0;
       if (free & done) {
         if (!start) return 1;
         found = 1;
-      } else if (oneGap & done) found = Math.min(found, 2);
-      else if (any & done) found = Math.min(found, 3);
+      } else if (any & done) found = Math.min(found, 2);
     }
-    return found < 4 ? found : -1;
+    return found < 3 ? found : -1;
   }
 
-  /** The query positions reachable from the set `from` by taking one name character. */
-  private step(from: number, code: number, s: number): number {
+  /** Whether the query matches, gaps allowed, with one slip (prepared with `slips`). */
+  slipped(text: string, sy: Uint16Array): boolean {
+    const done = 1 << this.q.length;
+    let clean = 1;
+    let one = 0;
+    for (let j = 0; j < text.length; j++) {
+      const code = text.charCodeAt(j);
+      const s = sy[j];
+      one |= this.step(one, code, s, false) | this.step(clean, code, s, true);
+      clean |= this.step(clean, code, s, false);
+      if (one & done) return true;
+    }
+    return false;
+  }
+
+  /** The query positions reachable from the set `from` by taking one name character, strictly or by one slip. */
+  private step(from: number, code: number, s: number, slip: boolean): number {
     const { q } = this;
     let out = 0;
     for (let bits = from & ((1 << q.length) - 1); bits; bits &= bits - 1) {
@@ -88,15 +105,19 @@ export class Reach {
       const typed = q.charCodeAt(i);
       if (s && isLetter(typed)) {
         const key = i * this.width + s;
-        let to = this.table[key];
-        if (to < 0) {
-          to = 0;
-          const options = this.syllables.options(q.slice(i, this.runEnd[i]), s, false);
-          for (let o = 0; o < options.length; o += 2) to |= 1 << (i + options[o]);
-          this.table[key] = to;
+        if (this.strict[key] < 0) {
+          let strict = 0;
+          let slipped = 0;
+          const options = this.syllables.options(q.slice(i, this.runEnd[i]), s, this.slips);
+          for (let o = 0; o < options.length; o += 2) {
+            if (options[o + 1] > 0) strict |= 1 << (i + options[o]);
+            else slipped |= 1 << (i + options[o]);
+          }
+          this.strict[key] = strict;
+          this.slip[key] = slipped;
         }
-        out |= to;
-      } else if (typed === code) out |= 2 << i;
+        out |= (slip ? this.slip : this.strict)[key];
+      } else if (slip ? s && this.sounds[i]?.includes(s) : typed === code) out |= 2 << i;
     }
     return out;
   }

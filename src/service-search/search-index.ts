@@ -15,15 +15,17 @@ export const enum Tier {
   Fuzzy,
 }
 
-/** Attribute filters; all given ones must hold. */
+/** Attribute filters; all given ones must hold (a flag that is false or absent does not filter). */
 export interface SearchFilter {
   /** Department index in the catalogue's `departments`. */
   dept?: number;
+  /** 全程网办. */
   fullyOnline?: boolean;
   /** 零跑动: no visit to the hall. */
   noVisit?: boolean;
   /** 跨域通办: can be handled in another region. */
   crossRegion?: boolean;
+  /** 即办件. */
   instant?: boolean;
   type?: number;
 }
@@ -45,8 +47,6 @@ export interface SearchResult {
 const NONE = -Infinity;
 /** Points of a gapped pinyin match, aligned exactly only if it may be shown (see `rank`). */
 const LAZY = -1e9;
-/** Below this many matching names, the search also tolerates slips (typos, homophones, a missing word). */
-const FEW = 3;
 
 /**
  * Client-side search over a catalogue. Item names are indexed once per distinct name, with the departments that
@@ -79,8 +79,9 @@ export class SearchIndex {
   private tier = new Uint8Array(0);
   private points = new Float64Array(0);
   private form = new Uint8Array(0);
-  /** Per name: the field (name or alias) its best match was on. */
+  /** Per name: the field (name or alias) its best match was on, and the slips that match may use. */
   private field = new Int32Array(0);
+  private slips = new Uint8Array(0);
   private round = 0;
   private touched: number[] = [];
   /** The last pinyin query and the fields it matched. */
@@ -89,7 +90,7 @@ export class SearchIndex {
   constructor(readonly catalogue: Catalogue) {
     const { items, charPinyin } = catalogue;
     this.aligner = new Aligner(this.syllables, charPinyin);
-    this.reach = new Reach(this.syllables);
+    this.reach = new Reach(this.syllables, charPinyin);
     const byName = new Map<string, number>();
     this.nameIndex = new Int32Array(items.length);
     items.forEach((item, index) => {
@@ -135,6 +136,7 @@ export class SearchIndex {
     this.points = new Float64Array(size);
     this.form = new Uint8Array(size);
     this.field = new Int32Array(size);
+    this.slips = new Uint8Array(size);
     this.shared = new Uint16Array(this.texts.length);
     this.last = new Float64Array(this.texts.length);
     this.maxPopularity = this.names.map((list) => Math.max(...list.map((i) => items[i].popularity)));
@@ -174,11 +176,12 @@ export class SearchIndex {
     this.round++;
     this.touched = [];
     forms.forEach((f, i) => this.pass(f, i, 0));
-    // Few matches, or only gapped ones for a longer query: also try with slips.
-    if (this.touched.length < FEW || (text.length > 3 && this.touched.every((n) => this.tier[n] === Tier.Fuzzy))) {
+    // No match, or only gapped ones for a longer query: also try with slips — one in pinyin (a confusion or a
+    // dropped letter), and in Chinese a same-sounding character per two typed or a missing one per four.
+    if (!this.touched.length || (text.length > 3 && this.touched.every((n) => this.tier[n] === Tier.Fuzzy))) {
       forms.slice(0, 2).forEach((f, i) => {
         const length = f.replace(/ /g, '').length;
-        if (length > 1) this.pass(f, i, length >> 1);
+        if (length > 1) this.pass(f, i, /[a-z]/.test(f) ? 1 : length >> 1);
       });
     }
     return this.rank(this.touched, filter, limit, forms);
@@ -202,7 +205,7 @@ export class SearchIndex {
     const latin = /[a-z]/.test(compact);
     let prepared = false;
     const align = (f: number) => {
-      if (!prepared) aligner.prepare(text, slips > 0);
+      if (!prepared) aligner.prepare(text, slips);
       prepared = true;
       return aligner.score(texts[f], this.sy[f]);
     };
@@ -230,12 +233,12 @@ export class SearchIndex {
         let pieces = 0;
         if (latin) {
           if ((this.initials[f] & first) !== first || (this.letters[f] & all) !== all) continue;
-          // Without gaps or with one, a pinyin match; with more, a fuzzy one, ranked by its exact alignment.
+          // Without gaps, a pinyin match; with gaps, a fuzzy one, ranked by its exact alignment.
           const how = fast ? this.reach.match(texts[f], this.sy[f]) : 3;
           if (how < 0) continue;
           matched.push(f);
-          tier = how < 3 ? Tier.Pinyin : Tier.Fuzzy;
-          points = how < 3 ? 100 * (3 - how) : LAZY;
+          tier = how < 2 ? Tier.Pinyin : Tier.Fuzzy;
+          points = how < 2 ? 100 * (2 - how) : LAZY;
         } else {
           const t = texts[f];
           const at = t.indexOf(compact);
@@ -250,24 +253,30 @@ export class SearchIndex {
             tier = Tier.Fuzzy;
           }
         }
-        if (points !== NONE) this.note(owner[f], Math.max(tier, formTier), points, formIndex, f);
+        if (points !== NONE) this.note(owner[f], Math.max(tier, formTier), points, formIndex, f, 0);
       }
       if (keep) this.typed = [text, matched];
     } else {
-      const [first] = masks(text);
-      const m = compact.length;
-      // Chinese: only names holding enough of the typed characters or their sounds (a missing one costs a skip).
-      const candidates = latin ? undefined : this.sharing(compact, m - (slips >> 1));
+      const [first, all] = masks(text);
+      // Pinyin: one slip, found on bit sets and aligned only if shown. Chinese: only names holding enough of the
+      // typed characters or their sounds (a missing one costs a skip), aligned at once.
+      const bits = latin && this.reach.prepare(text, true);
+      const candidates = latin ? undefined : this.sharing(compact, compact.length - (slips >> 1));
       const count = candidates ? candidates.length : texts.length;
       for (let c = 0; c < count; c++) {
         const f = candidates ? candidates[c] : c;
         let initials = this.initials[f];
         if (initials & NL) initials |= NL;
-        if (latin && (initials & first) !== first) continue;
+        // Letters the name lacks must be slips: confusions add h, g, n, l or u; any other costs a skip.
+        if (latin && ((initials & first) !== first || popcount(all & ~(this.letters[f] | LOOSE)) > slips >> 1)) continue;
+        if (bits) {
+          if (this.reach.slipped(texts[f], this.sy[f])) this.note(owner[f], Tier.Fuzzy, LAZY, formIndex, f, slips);
+          continue;
+        }
         const points = align(f);
-        const count = Math.round(-points / SLIP);
+        const used = Math.round(-points / SLIP);
         // Ranked with the strict fuzzy matches: a slip weighs about as much as a well-typed syllable.
-        if (points !== NONE && count <= slips) this.note(owner[f], Tier.Fuzzy, points + count * (SLIP - 12), formIndex, f);
+        if (points !== NONE && used <= slips) this.note(owner[f], Tier.Fuzzy, points + used * (SLIP - 12), formIndex, f, 0);
       }
     }
   }
@@ -292,7 +301,7 @@ export class SearchIndex {
     return out;
   }
 
-  private note(n: number, tier: Tier, points: number, form: number, field: number): void {
+  private note(n: number, tier: Tier, points: number, form: number, field: number, slips: number): void {
     if (this.stamp[n] !== this.round) {
       this.stamp[n] = this.round;
       this.touched.push(n);
@@ -301,6 +310,7 @@ export class SearchIndex {
     this.points[n] = points;
     this.form[n] = form;
     this.field[n] = field;
+    this.slips[n] = slips;
   }
 
   /** Expands names to items, filters, keeps the best `limit` (tier, then points, then popularity). */
@@ -336,15 +346,15 @@ export class SearchIndex {
       hits: top.map(([tier, , , index]) => {
         const n = this.nameIndex[index];
         const form = this.form[n];
-        if (forms.length && form !== prepared) this.aligner.prepare(forms[(prepared = form)], false);
+        if (forms.length && form !== prepared) this.aligner.prepare(forms[(prepared = form)], 0);
         return { item: items[index], tier, spans: forms.length ? this.spans(n, forms[form]) : [] };
       }),
     };
   }
 
   /**
-   * Aligns gapped pinyin matches exactly, but only when fewer than `room` better names leave them a place on the
-   * first page, and then only the 300 most popular; the rest keep the lowest points.
+   * Aligns gapped (and slipped) pinyin matches exactly, but only when fewer than `room` better names leave them a
+   * place on the first page, and then only the 300 most popular; the rest keep the lowest points.
    */
   private settle(names: number[], room: number, forms: string[]): void {
     const lazy = names.filter((n) => this.points[n] === LAZY);
@@ -353,9 +363,12 @@ export class SearchIndex {
       lazy.sort((a, b) => this.maxPopularity[b] - this.maxPopularity[a]);
       let prepared = -1;
       for (const n of lazy.slice(0, 300)) {
-        if (this.form[n] !== prepared) this.aligner.prepare(forms[(prepared = this.form[n])], false);
+        const key = this.form[n] * 64 + this.slips[n];
+        if (key !== prepared) this.aligner.prepare(forms[this.form[n]], this.slips[n]);
+        prepared = key;
         const f = this.field[n];
-        this.points[n] = this.aligner.score(this.texts[f], this.sy[f]);
+        const points = this.aligner.score(this.texts[f], this.sy[f]);
+        this.points[n] = points + Math.round(-points / SLIP) * (SLIP - 12);
       }
     }
     for (const n of lazy) if (this.points[n] === LAZY) this.points[n] = -1e6;
@@ -368,9 +381,9 @@ export class SearchIndex {
     if (at >= 0) return [[at, at + compact.length]];
     const marks: number[] = [];
     if (this.aligner.score(this.texts[n], this.sy[n], marks) === NONE) {
-      this.aligner.prepare(text, true);
+      this.aligner.prepare(text, text.length);
       this.aligner.score(this.texts[n], this.sy[n], marks);
-      this.aligner.prepare(text, false);
+      this.aligner.prepare(text, 0);
     }
     const out: [number, number][] = [];
     for (const j of marks.reverse()) {
@@ -405,6 +418,15 @@ const bit = (s: string, k: number) => 1 << (s.charCodeAt(k) - 97);
 /** n and l, which many residents (Sichuan among them) do not tell apart. */
 const NL = bit('n', 0) | bit('l', 0);
 
+/** Letters a confusion may add: zh for z, ing for in, n for l and back, u for v. */
+const LOOSE = bit('h', 0) | bit('g', 0) | NL | bit('u', 0);
+
+function popcount(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}
+
 /** Bits of the first letter of each typed run of letters, and of all typed letters. */
 function masks(text: string): [number, number] {
   let first = 0;
@@ -428,10 +450,10 @@ function compare(a: Ranked, b: Ranked): number {
 function passes(item: CatalogueItem, f: SearchFilter): boolean {
   return (
     (f.dept === undefined || item.dept === f.dept) &&
-    (f.fullyOnline === undefined || item.fullyOnline === f.fullyOnline) &&
+    (!f.fullyOnline || item.fullyOnline) &&
     (!f.noVisit || item.visits === 0) &&
     (!f.crossRegion || item.crossRegion !== 'none') &&
-    (f.instant === undefined || item.instant === f.instant) &&
+    (!f.instant || item.instant) &&
     (f.type === undefined || item.type === f.type)
   );
 }

@@ -167,8 +167,8 @@ export class ZwServiceSearch extends ZwElement {
     else if (open && this.active >= 0 && (e.key === 'Home' || e.key === 'End')) to = e.key === 'Home' ? 0 : last;
     else if (e.key === 'Enter' && open && this.active >= 0) this.pick(this.active);
     else if (e.key === 'Escape' && (this.expanded || this.value)) {
-      if (this.expanded) this.expanded = false;
-      else this.onInput('');
+      if (!this.expanded) this.onInput('');
+      this.expanded = false;
       this.active = -1;
     } else return;
     e.preventDefault();
@@ -241,7 +241,7 @@ export class ZwServiceSearch extends ZwElement {
           this.onInput((e.target as HTMLInputElement).value);
         }}
         @keydown=${this.onKey}
-        @focus=${() => (this.expanded = true)}
+        @focus=${() => (this.expanded = this.chosen?.name !== this.value)}
         @blur=${() => (this.expanded = false)}
       />
       <span id="hint" class="visually-hidden">${s.hint}</span>
