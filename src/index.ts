@@ -1,2 +1,6 @@
 // The CDN bundle's entry: importing it registers every element.
 export * from './core/index.js';
+export * from './queue-status/index.js';
+export * from './service-search/index.js';
+export * from './a11y-toolbar/index.js';
+export * from './rating/index.js';
