@@ -216,7 +216,7 @@ describe('<zw-a11y-toolbar>', () => {
     }
     expect(steps).to.deep.equal(['125%', '150%', '175%', '200%', '200%']);
     expect(larger.getAttribute('aria-disabled')).to.equal('true');
-    expect(deepActive()).to.equal(larger); // still focusable at the end of the scale
+    expect(deepActive() === larger, 'still focusable at the end of the scale').to.be.true;
     expect(root.style.getPropertyValue('--zw-font-scale')).to.equal('2');
     expect(stored()!.fontScale).to.equal(2);
     pagePrefsStore().set({ fontScale: 1, elder: true });
@@ -332,12 +332,12 @@ describe('<zw-a11y-toolbar>', () => {
       await el.updateComplete;
       expect(el.open).to.be.true;
       expect(launcher.getAttribute('aria-expanded')).to.equal('true');
-      expect($(el, '#panel').contains(deepActive())).to.be.true;
+      expect($(el, '#panel').contains(deepActive()), 'focus inside the panel').to.be.true;
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(el.open).to.be.false;
       expect($(el, '#panel').hidden).to.be.true;
-      expect(document.activeElement).to.equal(hostButton);
+      expect(document.activeElement === hostButton, 'focus returns to the host button').to.be.true;
     });
 
     it('works as a disclosure button: Enter opens, Esc closes back onto the button', async () => {
@@ -347,12 +347,12 @@ describe('<zw-a11y-toolbar>', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(el.open).to.be.true;
-      expect(deepActive()).to.equal(launcher);
+      expect(deepActive() === launcher, 'focus on the launcher').to.be.true;
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(el.open).to.be.false;
-      expect(deepActive()).to.equal(launcher);
+      expect(deepActive() === launcher, 'focus on the launcher').to.be.true;
     });
 
     it('reaches every control with Tab, each with a visible focus indicator, and operates switches with Space', async () => {
@@ -370,7 +370,8 @@ describe('<zw-a11y-toolbar>', () => {
       }
       // One radio group is one tab stop.
       const expected = targets(el).filter((t) => t.localName === 'button' || t.querySelector('input:checked'));
-      expect([...reached]).to.have.members(expected);
+      const names = (list: Element[]) => list.map((t) => t.textContent!.trim()).sort();
+      expect(names([...reached])).to.deep.equal(names(expected));
       const spacing = byText(el, '加大间距');
       spacing.focus();
       await sendKeys({ press: 'Space' });
@@ -457,7 +458,7 @@ describe('<zw-a11y-toolbar>', () => {
       expect(captions).to.deep.equal(order);
       expect((synth.spoken[0].voice as { lang: string }).lang).to.equal('zh-CN');
       await el.updateComplete;
-      expect($(el, '.caption')).to.be.null; // finished: the strip goes away
+      expect($(el, '.caption') === null, 'finished: the strip goes away').to.be.true;
       expect(byText(el, '连读')).to.exist;
     });
 
@@ -479,8 +480,8 @@ describe('<zw-a11y-toolbar>', () => {
       $(el, '.caption button + button').click();
       await el.updateComplete;
       expect(synth.cancels).to.be.greaterThan(0);
-      expect($(el, '.caption')).to.be.null;
-      expect(deepActive()).to.equal(panelStop); // focus goes to the panel's read button, not to <body>
+      expect($(el, '.caption') === null, 'caption strip gone').to.be.true;
+      expect(deepActive() === panelStop, 'focus goes to the panel’s read button, not to <body>').to.be.true;
       synth.finish();
       expect(synth.texts).to.deep.equal(['办事指南', '第一句。']);
     });
@@ -535,7 +536,7 @@ describe('<zw-a11y-toolbar>', () => {
       synth.dispatchEvent(new Event('voiceschanged'));
       await el.updateComplete;
       expect(point.disabled || read.disabled).to.be.false;
-      expect($(el, '#nv')).to.be.null;
+      expect($(el, '#nv') === null, 'note gone').to.be.true;
     });
 
     it('is disabled, and says why, in a browser without speech synthesis', async () => {
@@ -580,7 +581,7 @@ describe('<zw-a11y-toolbar>', () => {
       expect(h.style.transform).to.equal(`translateY(${r.bottom + 6}px)`);
       pagePrefsStore().set({ readingGuide: false });
       await el.updateComplete;
-      expect($(el, '.guide')).to.be.null;
+      expect($(el, '.guide') === null, 'crosshair gone').to.be.true;
     });
 
     it('enlarges the cursor on the host page and inside widgets, and lets a strict-CSP page supply its own picture', async () => {

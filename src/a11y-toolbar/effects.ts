@@ -105,7 +105,7 @@ export class PageEffects implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    owners.splice(owners.indexOf(this), 1);
+    owners.splice(owners.indexOf(this) >>> 0, 1); // not found (-1) becomes past the end: nothing removed
     owners[0]?.host.requestUpdate();
     this.#abort?.abort();
     this.#unsubscribe?.();
