@@ -40,7 +40,7 @@ async function search() {
   );
   console.log(`recall@3 over ${result.queries} queries of the relevance set:`);
   console.table(result.recall);
-  console.log(`latency per keystroke (ms) over ${result.keystrokes} keystrokes (slow engines: every 4th / 12th at 10k / 50k):`);
+  console.log(`latency per keystroke (ms) over ${result.keystrokes} keystrokes (slow engines: every 4th / 12th at 10k / 50k), each after one untimed round:`);
   return result.rows;
 }
 

@@ -2,10 +2,10 @@ import { isHan, isLetter } from './query-text.js';
 import { SKIP, SLIP, type Syllables } from './syllables.js';
 
 const NONE = -Infinity;
-/** A Han character (or digit) typed exactly as in the name. */
-const SAME = 20;
+/** A Han character (or digit) typed exactly as in the name: one character taken, 20 points. */
+const SAME_CHARACTER = [1, 20];
 /** A Han character typed with the right sound but the wrong character (an IME slip). */
-const SOUND = 10;
+const SAME_SOUND = [1, 10 - SLIP];
 /** Bonus for a character matched right after the previous one: "社保" in 社保卡 beats 社…保 far apart. */
 const NEXT = 6;
 /** Cost of each name character skipped between two matched ones. */
@@ -27,7 +27,9 @@ export class Aligner {
   private q = '';
   private runEnd: number[] = [];
   private sounds: (number[] | undefined)[] = [];
-  private memo = new Map<number, number[]>();
+  /** Syllable options per query position × syllable id, computed when first needed. */
+  private memo: (number[] | undefined)[] = [];
+  private width = 0;
   private slips = 0;
   /** Scores below this need more slips than allowed: dropped at once. */
   private floor = NONE;
@@ -47,7 +49,8 @@ export class Aligner {
     this.q = text.replace(/ /g, '');
     this.slips = slips;
     this.floor = slips ? -(slips + 0.5) * SLIP : NONE;
-    this.memo.clear();
+    this.width = this.syllables.list.length;
+    this.memo = new Array<number[] | undefined>(this.q.length * this.width);
     this.runEnd = [];
     this.sounds = [];
     let end = -1;
@@ -83,18 +86,6 @@ export class Aligner {
     ends.fill(NONE, 0, size);
     best[0] = 0;
     let reach = 0;
-    let next = 0;
-    let newReach = 0;
-    const put = (k: number, value: number, i: number, adjacent: boolean) => {
-      if (value > ends[next + k] && value >= floor) {
-        ends[next + k] = value;
-        if (marks) {
-          from[next + k] = i;
-          joined[next + k] = adjacent ? 1 : 0;
-        }
-        if (k > newReach) newReach = k;
-      }
-    };
     for (let j = 0; ; j++) {
       const row = j * w;
       if (slips) {
@@ -109,8 +100,8 @@ export class Aligner {
       if (j === n) break;
       // Nothing is left of the name to take the rest of the query.
       if (!slips && m - reach > (n - j) * 6) return NONE;
-      next = row + w;
-      newReach = reach;
+      const next = row + w;
+      let newReach = reach;
       const code = text.charCodeAt(j);
       const syllable = sy[j];
       for (let i = 0; i < m && i <= reach; i++) {
@@ -120,13 +111,25 @@ export class Aligner {
         const adjacent = i > 0 && chained > prior;
         const base = i === 0 ? -0.5 * j : adjacent ? chained : prior;
         const typed = q.charCodeAt(i);
+        let options: number[] | undefined;
         if (syllable && isLetter(typed)) {
-          const key = i * 4096 + syllable;
-          let options = this.memo.get(key);
-          if (!options) this.memo.set(key, (options = this.syllables.options(q.slice(i, this.runEnd[i]), syllable, slips > 0)));
-          for (let o = 0; o < options.length; o += 2) put(i + options[o], base + options[o + 1], i, adjacent);
-        } else if (typed === code) put(i + 1, base + SAME, i, adjacent);
-        else if (slips && syllable && this.sounds[i]?.includes(syllable)) put(i + 1, base + SOUND - SLIP, i, adjacent);
+          const key = i * this.width + syllable;
+          options = this.memo[key] ??= this.syllables.options(q.slice(i, this.runEnd[i]), syllable, slips > 0);
+        } else if (typed === code) options = SAME_CHARACTER;
+        else if (slips && syllable && this.sounds[i]?.includes(syllable)) options = SAME_SOUND;
+        if (!options) continue;
+        for (let o = 0; o < options.length; o += 2) {
+          const k = i + options[o];
+          const value = base + options[o + 1];
+          if (value > ends[next + k] && value >= floor) {
+            ends[next + k] = value;
+            if (marks) {
+              from[next + k] = i;
+              joined[next + k] = adjacent ? 1 : 0;
+            }
+            if (k > newReach) newReach = k;
+          }
+        }
       }
       best[next] = 0;
       for (let i = 1; i <= newReach; i++) {

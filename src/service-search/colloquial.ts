@@ -108,6 +108,7 @@ let segmenter: Intl.Segmenter | undefined;
  * than two characters would be left. Spaces stay only between runs of letters or digits (syllable boundaries).
  */
 export function withoutFillers(text: string): string {
+  if (!/[\u3400-\u9fff]/.test(text)) return text;
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   let words = [...segmenter.segment(text)].map((s) => s.segment).filter((s) => s !== ' ');
   let a = 0;

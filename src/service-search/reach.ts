@@ -89,17 +89,25 @@ export class Reach {
     for (let j = 0; j < text.length; j++) {
       const code = text.charCodeAt(j);
       const s = sy[j];
-      one |= this.step(one, code, s, false) | this.step(clean, code, s, true);
-      clean |= this.step(clean, code, s, false);
+      const strict = this.step(clean, code, s, true);
+      one |= this.slid | (one && this.step(one, code, s, false));
+      clean |= strict;
       if (one & done) return true;
     }
     return false;
   }
 
-  /** The query positions reachable from the set `from` by taking one name character, strictly or by one slip. */
-  private step(from: number, code: number, s: number, slip: boolean): number {
+  /** What the last step reached by one slip. */
+  private slid = 0;
+
+  /**
+   * The query positions reachable from the set `from` by taking one name character strictly; with `slips`, those
+   * reached by one slip are left in `slid`.
+   */
+  private step(from: number, code: number, s: number, slips: boolean): number {
     const { q } = this;
     let out = 0;
+    let slid = 0;
     for (let bits = from & ((1 << q.length) - 1); bits; bits &= bits - 1) {
       const i = 31 - Math.clz32(bits & -bits);
       const typed = q.charCodeAt(i);
@@ -116,9 +124,12 @@ export class Reach {
           this.strict[key] = strict;
           this.slip[key] = slipped;
         }
-        out |= (slip ? this.slip : this.strict)[key];
-      } else if (slip ? s && this.sounds[i]?.includes(s) : typed === code) out |= 2 << i;
+        out |= this.strict[key];
+        if (slips) slid |= this.slip[key];
+      } else if (typed === code) out |= 2 << i;
+      else if (slips && s && this.sounds[i]?.includes(s)) slid |= 2 << i;
     }
+    this.slid = slid;
     return out;
   }
 }

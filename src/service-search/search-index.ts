@@ -84,8 +84,9 @@ export class SearchIndex {
   private slips = new Uint8Array(0);
   private round = 0;
   private touched: number[] = [];
-  /** The last pinyin query and the fields it matched. */
+  /** The last pinyin query and the fields it matched strictly, and with a slip (when that was tried). */
   private typed?: [string, number[]];
+  private slipped?: [string, number[]];
 
   constructor(readonly catalogue: Catalogue) {
     const { items, charPinyin } = catalogue;
@@ -255,22 +256,31 @@ export class SearchIndex {
         }
         if (points !== NONE) this.note(owner[f], Math.max(tier, formTier), points, formIndex, f, 0);
       }
-      if (keep) this.typed = [text, matched];
+      if (keep) {
+        this.typed = [text, matched];
+        this.slipped = undefined;
+      }
     } else {
       const [first, all] = masks(text);
-      // Pinyin: one slip, found on bit sets and aligned only if shown. Chinese: only names holding enough of the
-      // typed characters or their sounds (a missing one costs a skip), aligned at once.
+      // Pinyin: one slip, found on bit sets and aligned only if shown; typing on, only names the shorter query
+      // matched, strictly or with its slip, can match. Chinese: only names holding enough of the typed characters
+      // or their sounds (a missing one costs a skip), aligned at once.
       const bits = latin && this.reach.prepare(text, true);
-      const candidates = latin ? undefined : this.sharing(compact, compact.length - (slips >> 1));
+      const keep = bits && !formIndex;
+      const before = keep && this.typed && this.slipped && text.startsWith(this.slipped[0]) ? this.slipped : undefined;
+      const candidates = latin ? (before && [...before[1], ...this.typed![1]]) : this.sharing(compact, compact.length - (slips >> 1));
+      const matched: number[] = [];
       const count = candidates ? candidates.length : texts.length;
       for (let c = 0; c < count; c++) {
         const f = candidates ? candidates[c] : c;
         let initials = this.initials[f];
         if (initials & NL) initials |= NL;
-        // Letters the name lacks must be slips: confusions add h, g, n, l or u; any other costs a skip.
-        if (latin && ((initials & first) !== first || popcount(all & ~(this.letters[f] | LOOSE)) > slips >> 1)) continue;
+        // Letters the name lacks must be slips (a confusion adds h, g, n, l or u), one each.
+        if (latin && ((initials & first) !== first || popcount(all & ~this.letters[f]) > slips || all & ~(this.letters[f] | LOOSE))) continue;
         if (bits) {
-          if (this.reach.slipped(texts[f], this.sy[f])) this.note(owner[f], Tier.Fuzzy, LAZY, formIndex, f, slips);
+          if (!this.reach.slipped(texts[f], this.sy[f])) continue;
+          matched.push(f);
+          this.note(owner[f], Tier.Fuzzy, LAZY, formIndex, f, slips);
           continue;
         }
         const points = align(f);
@@ -278,6 +288,7 @@ export class SearchIndex {
         // Ranked with the strict fuzzy matches: a slip weighs about as much as a well-typed syllable.
         if (points !== NONE && used <= slips) this.note(owner[f], Tier.Fuzzy, points + used * (SLIP - 12), formIndex, f, 0);
       }
+      if (keep) this.slipped = [text, matched];
     }
   }
 
@@ -354,7 +365,7 @@ export class SearchIndex {
 
   /**
    * Aligns gapped (and slipped) pinyin matches exactly, but only when fewer than `room` better names leave them a
-   * place on the first page, and then only the 300 most popular; the rest keep the lowest points.
+   * place on the first page, and then only the 100 most popular; the rest keep the lowest points.
    */
   private settle(names: number[], room: number, forms: string[]): void {
     const lazy = names.filter((n) => this.points[n] === LAZY);
@@ -362,7 +373,7 @@ export class SearchIndex {
     if (names.length - lazy.length < room) {
       lazy.sort((a, b) => this.maxPopularity[b] - this.maxPopularity[a]);
       let prepared = -1;
-      for (const n of lazy.slice(0, 300)) {
+      for (const n of lazy.slice(0, 100)) {
         const key = this.form[n] * 64 + this.slips[n];
         if (key !== prepared) this.aligner.prepare(forms[this.form[n]], this.slips[n]);
         prepared = key;
