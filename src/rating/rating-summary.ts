@@ -52,7 +52,7 @@ export class ZwRatingSummary extends ZwElement {
       }
       li {
         display: grid;
-        grid-template-columns: minmax(6em, auto) 1fr minmax(6em, auto);
+        grid-template-columns: 9em 1fr 9em;
         align-items: center;
         gap: var(--_gap);
         min-block-size: 2em;
