@@ -31,14 +31,24 @@ interface Args {
 
 // ---------------------------------------------------------------- the speech engine boundary
 
-const real: { synth?: SpeechSynthesis | undefined } = {};
+const real: { synth?: SpeechSynthesis | undefined; Utterance?: typeof SpeechSynthesisUtterance } = {};
+
+/** Stands in for the browser's utterance, which accepts only the browser's own voice objects. */
+class StoryUtterance {
+  voice: unknown = null;
+  lang = '';
+  onend: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(public text: string) {}
+}
 
 /** Installs an engine with these voices that never finishes speaking (so the caption strip stays up), or none. */
 function voices(langs: string[] | null) {
   return [
     async () => {
-      if (!('synth' in real)) real.synth = window.speechSynthesis;
+      if (!('synth' in real)) Object.assign(real, { synth: window.speechSynthesis, Utterance: window.SpeechSynthesisUtterance });
       reader.stop();
+      window.SpeechSynthesisUtterance = StoryUtterance as unknown as typeof SpeechSynthesisUtterance;
       const engine = Object.assign(new EventTarget(), {
         getVoices: () => (langs ?? []).map((lang) => ({ lang, name: lang, voiceURI: lang, default: false, localService: true })),
         speak: () => undefined,
@@ -55,7 +65,9 @@ function voices(langs: string[] | null) {
 const ownVoices = [
   async () => {
     reader.stop();
-    if ('synth' in real) Object.defineProperty(window, 'speechSynthesis', { value: real.synth, configurable: true, writable: true });
+    if (!('synth' in real)) return;
+    Object.defineProperty(window, 'speechSynthesis', { value: real.synth, configurable: true, writable: true });
+    window.SpeechSynthesisUtterance = real.Utterance!;
   },
 ];
 
