@@ -82,7 +82,14 @@ async function browser(seed: number) {
   last.remove();
   const deliveredMs = performance.now() - started;
   const summary = (await (await fetch(`/api/v1/ratings/summary?service=${service}`)).json()) as { count: number };
-  return { service, made, stored: summary.count, ...stats, madeMs: Math.round(madeMs), deliveredMs: Math.round(deliveredMs) };
+  return {
+    service,
+    made,
+    stored: summary.count,
+    ...stats,
+    madeMs: Math.round(madeMs),
+    deliveredMs: Math.round(deliveredMs),
+  };
 }
 
 async function open(url: string): Promise<HTMLIFrameElement> {

@@ -6,7 +6,6 @@ import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
 
-
 // package.json marks the family entries free of side effects, so a bundler may drop a bare
 // `import '…/index.ts'`; registering here (define() skips a tag already taken) keeps the elements in every build.
 define('zw-rating-summary', ZwRatingSummary);
@@ -27,7 +26,10 @@ interface Args {
   table: boolean;
 }
 
-const summary = (byLevel: RatingSummary['byLevel'], scope: RatingSummary['scope'] = { hall: 'guangan-zwzx' }): RatingSummary => {
+const summary = (
+  byLevel: RatingSummary['byLevel'],
+  scope: RatingSummary['scope'] = { hall: 'guangan-zwzx' },
+): RatingSummary => {
   const count = Object.values(byLevel).reduce((a, b) => a + b, 0);
   return { scope, count, byLevel, goodRate: count ? (byLevel[3] + byLevel[4] + byLevel[5]) / count : null };
 };
@@ -44,7 +46,8 @@ function install(answer?: Answer): void {
   window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     if (!String(input).includes('/ratings/summary')) return original.fetch!(input, init);
     if (answer === 'hang') return new Promise<Response>(() => undefined);
-    if (answer === 'error') return new Response('{"type":"urn:zhengwu-widgets:problem:internal","title":"x","status":500}', { status: 500 });
+    if (answer === 'error')
+      return new Response('{"type":"urn:zhengwu-widgets:problem:internal","title":"x","status":500}', { status: 500 });
     return new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } });
   }) as typeof fetch;
 }
@@ -92,12 +95,24 @@ type Story = StoryObj<Args>;
 export const Live: Story = { loaders: at() };
 export const Hall: Story = { name: 'A hall with many ratings' };
 export const Table: Story = { name: 'Table alternative open', args: { table: true } };
-export const Window: Story = { name: 'A window with many 差评', loaders: at(troubled), args: { hall: '', window: 'w05' } };
-export const Empty: Story = { name: 'No ratings yet', loaders: at(empty), args: { hall: '', service: '511A0138000000' } };
+export const Window: Story = {
+  name: 'A window with many 差评',
+  loaders: at(troubled),
+  args: { hall: '', window: 'w05' },
+};
+export const Empty: Story = {
+  name: 'No ratings yet',
+  loaders: at(empty),
+  args: { hall: '', service: '511A0138000000' },
+};
 export const Loading: Story = { loaders: at('hang') };
 export const ErrorState: Story = { name: 'Error, with retry', loaders: at('error') };
 export const English: Story = { args: { lang: 'en', table: true } };
 export const ElderMode: Story = { name: 'Elder mode', args: { elder: true, table: true } };
 export const YellowOnBlack: Story = { name: 'Yellow on black', args: { contrast: 'yellow-on-black', table: true } };
 export const WhiteOnBlue: Story = { name: 'White on blue, English', args: { contrast: 'white-on-blue', lang: 'en' } };
-export const BlackOnWhite: Story = { name: 'Black on white, elder', loaders: at(troubled), args: { contrast: 'black-on-white', elder: true, window: 'w05', hall: '' } };
+export const BlackOnWhite: Story = {
+  name: 'Black on white, elder',
+  loaders: at(troubled),
+  args: { contrast: 'black-on-white', elder: true, window: 'w05', hall: '' },
+};

@@ -7,7 +7,6 @@ import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
 
-
 // package.json marks the family entries free of side effects, so a bundler may drop a bare
 // `import '…/index.ts'`; registering here (define() skips a tag already taken) keeps the elements in every build.
 define('zw-config', ZwConfig);
@@ -79,7 +78,10 @@ function install(s: Scenario): void {
       if (s.post === 'offline') throw new TypeError('Failed to fetch');
       if (s.post === 'hang') return new Promise<Response>(() => undefined);
       if (s.post === 'server-error') return problem('internal', 500);
-      return problem('already-rated', 409, { detail: '每个办件只能评价一次。', existing: { level: 4, createdAt: today } });
+      return problem('already-rated', 409, {
+        detail: '每个办件只能评价一次。',
+        existing: { level: 4, createdAt: today },
+      });
     }
     if (url.includes('/ratings/follow-up/') && s.followUp) {
       return s.followUp === 404 ? problem('not-found', 404) : json(s.followUp);

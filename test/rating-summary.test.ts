@@ -21,7 +21,9 @@ const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAl
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function summary(service: string, lang?: string): Promise<ZwRatingSummary> {
-  const el = await fixture<ZwRatingSummary>(html`<zw-rating-summary service=${service} lang=${lang ?? 'zh-CN'}></zw-rating-summary>`);
+  const el = await fixture<ZwRatingSummary>(
+    html`<zw-rating-summary service=${service} lang=${lang ?? 'zh-CN'}></zw-rating-summary>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('.rate, [role=alert]'), 'summary shown', { timeout: 8000 });
   return el;
 }
@@ -56,7 +58,13 @@ describe('<zw-rating-summary>', () => {
       '非常不满意 1 条（16.7%）',
     ]);
     const meters = $$(el, 'meter') as HTMLMeterElement[];
-    expect(meters.map((m) => [m.value, m.max])).to.deep.equal([[2, 6], [1, 6], [1, 6], [1, 6], [1, 6]]);
+    expect(meters.map((m) => [m.value, m.max])).to.deep.equal([
+      [2, 6],
+      [1, 6],
+      [1, 6],
+      [1, 6],
+      [1, 6],
+    ]);
     expect(meters.every((m) => m.getAttribute('aria-hidden') === 'true')).to.be.true;
   });
 
@@ -104,7 +112,9 @@ describe('<zw-rating-summary>', () => {
 
   it('refuses a malformed payload with a message naming the field', async () => {
     window.fetch = (() =>
-      Promise.resolve(new Response(JSON.stringify({ scope: {}, count: 3, byLevel: { 1: 1 }, goodRate: 0.5 }), { status: 200 }))) as typeof fetch;
+      Promise.resolve(
+        new Response(JSON.stringify({ scope: {}, count: 3, byLevel: { 1: 1 }, goodRate: 0.5 }), { status: 200 }),
+      )) as typeof fetch;
     const el = await summary(service);
     expect(text($(el, '[role=alert]'))).to.contain('byLevel.2');
   });
@@ -116,7 +126,12 @@ describe('<zw-rating-summary>', () => {
     await expect(el).to.be.accessible();
   });
 
-  for (const prefs of [{ elder: true }, { contrast: 'black-on-white' }, { contrast: 'yellow-on-black' }, { contrast: 'white-on-blue' }] as const) {
+  for (const prefs of [
+    { elder: true },
+    { contrast: 'black-on-white' },
+    { contrast: 'yellow-on-black' },
+    { contrast: 'white-on-blue' },
+  ] as const) {
     it(`is accessible with ${JSON.stringify(prefs)}`, async () => {
       pagePrefsStore().set(prefs);
       const el = await summary(service);

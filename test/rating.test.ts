@@ -46,8 +46,11 @@ function postRating(body: Record<string, unknown>, key: string = crypto.randomUU
 }
 const queued = (): OutboxEntry[] => JSON.parse(localStorage.getItem(OUTBOX_STORAGE_KEY) ?? '[]');
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
 const message = (el: Element) => $(el, '.msg').textContent!.trim();
 const radio = (el: Element, level: number) => $<HTMLInputElement>(el, `input[name=level][value="${level}"]`);
 const reasonBoxes = (el: Element) => $$<HTMLInputElement>(el, '.rs input[type=checkbox]');
@@ -66,11 +69,16 @@ async function choose(el: ZwRating, level: number, reasons = 0): Promise<void> {
 async function rating(attrs: { caseId?: string; service?: string } = {}): Promise<ZwRating> {
   return ready(
     await fixture<ZwRating>(
-      html`<zw-rating case=${attrs.caseId ?? newCase()} service=${attrs.service ?? newService()} channel="pc"></zw-rating>`,
+      html`<zw-rating
+        case=${attrs.caseId ?? newCase()}
+        service=${attrs.service ?? newService()}
+        channel="pc"
+      ></zw-rating>`,
     ),
   );
 }
-const settled = (el: ZwRating, text: string) => waitUntil(() => message(el) === text, `message "${text}" (now "${message(el)}")`, { timeout: 8000 });
+const settled = (el: ZwRating, text: string) =>
+  waitUntil(() => message(el) === text, `message "${text}" (now "${message(el)}")`, { timeout: 8000 });
 
 before(async function () {
   this.timeout(60_000); // the reference server starts (and seeds its database) on the first API request
@@ -148,9 +156,12 @@ describe('<zw-rating> levels and reasons', () => {
 
   it('loads the reasons once for every rating element on the page', async () => {
     const calls = spyFetch();
-    const el = await fixture(html`<div>
-      <zw-rating case=${newCase()} api-base=${location.origin}></zw-rating><zw-rating case=${newCase()} api-base=${location.origin}></zw-rating>
-    </div>`);
+    const el = await fixture(
+      html`<div>
+        <zw-rating case=${newCase()} api-base=${location.origin}></zw-rating
+        ><zw-rating case=${newCase()} api-base=${location.origin}></zw-rating>
+      </div>`,
+    );
     const [a, b] = el.querySelectorAll('zw-rating');
     await choose(await ready(a), 4);
     await choose(await ready(b), 3);
@@ -194,7 +205,9 @@ describe('<zw-rating> sending', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.msg'));
     expect(receipt.trackingCode).to.match(/^HC\d{8}-[0-9A-Z]{4}$/);
     expect($(el, 'dd').textContent).to.equal(receipt.trackingCode);
-    expect(el.shadowRoot!.textContent).to.contain(`${receipt.followUp!.workingDays} 个工作日内（${receipt.followUp!.dueBy} 前）整改`);
+    expect(el.shadowRoot!.textContent).to.contain(
+      `${receipt.followUp!.workingDays} 个工作日内（${receipt.followUp!.dueBy} 前）整改`,
+    );
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, 'button[type=button]').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[aria-live] ol li'), 'follow-up shown');
@@ -252,17 +265,34 @@ describe('<zw-rating> sending', () => {
     expect(phone.disabled).to.be.false;
     await choose(el, 3);
     phone.focus();
-    await sendKeys({ type: '1381234' });
+    await sendKeys({ type: '138 1234' });
     submitButton(el).click();
     await el.updateComplete;
     expect($(el, '#pe').textContent).to.equal('请输入 11 位手机号码，如 13812345678。');
     expect(phone.getAttribute('aria-invalid')).to.equal('true');
     expect(posts(calls)).to.have.length(0);
     await expect(el).to.be.accessible();
-    await sendKeys({ type: '5678' });
+    await sendKeys({ type: ' 5678' });
     submitButton(el).click();
     await settled(el, '提交成功，感谢您的评价！');
     expect(posts(calls)[0].body).to.deep.include({ phone: '13812345678', contactConsent: true });
+  });
+
+  it('starts afresh when the case changes (a single-page portal)', async () => {
+    const service = newService();
+    const el = await rating({ service });
+    await choose(el, 5, 1);
+    submitButton(el).click();
+    await settled(el, '提交成功，感谢您的评价！');
+    el.caseId = newCase();
+    await el.updateComplete;
+    expect(message(el)).to.equal('');
+    expect(el.level).to.equal(0);
+    expect(radio(el, 5).checked).to.be.false;
+    await choose(el, 3);
+    submitButton(el).click();
+    await settled(el, '提交成功，感谢您的评价！');
+    expect((await summary(service)).byLevel).to.deep.include({ 5: 1, 3: 1 });
   });
 
   it('leaves the phone number out when consent is withdrawn', async () => {
@@ -292,7 +322,11 @@ describe('<zw-rating> sending', () => {
     await sendKeys({ type: hostile });
     await el.updateComplete;
     expect($(el, '#cn').textContent).to.equal(`还可输入 ${500 - box.value.length} 字`);
-    await waitUntil(() => $(el, '[aria-live=polite]').textContent === $(el, '#cn').textContent, 'count announced after a pause', { timeout: 4000 });
+    await waitUntil(
+      () => $(el, '[aria-live=polite]').textContent === $(el, '#cn').textContent,
+      'count announced after a pause',
+      { timeout: 4000 },
+    );
     await choose(el, 4);
     submitButton(el).click();
     await settled(el, '提交成功，感谢您的评价！');
@@ -313,7 +347,9 @@ describe('<zw-rating> sending', () => {
       return realFetch(input, init);
     });
     // Another spelling of this origin, so the page's cached reasons are not used.
-    const el = await fixture<ZwRating>(html`<zw-rating case=${newCase()} api-base=${`${location.origin}/api/..`}></zw-rating>`);
+    const el = await fixture<ZwRating>(
+      html`<zw-rating case=${newCase()} api-base=${`${location.origin}/api/..`}></zw-rating>`,
+    );
     await choose(await ready(el), 5);
     expect(reasonBoxes(el)[0].closest('label')!.textContent).to.equal(evil);
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
@@ -360,7 +396,8 @@ describe('<zw-rating> delivery: nothing lost, nothing doubled', () => {
     expect((await summary(service)).count).to.equal(1);
     spyFetch(async (input, init) => {
       const res = await realFetch(input, init);
-      if (isPost(init)) calls.push({ url: String(input), method: 'POST', headers: {}, body: res.headers.get('Idempotent-Replayed') });
+      if (isPost(init))
+        calls.push({ url: String(input), method: 'POST', headers: {}, body: res.headers.get('Idempotent-Replayed') });
       return res;
     });
     window.dispatchEvent(new Event('online'));
@@ -374,7 +411,9 @@ describe('<zw-rating> delivery: nothing lost, nothing doubled', () => {
     const el = await rating({ service });
     spyFetch((input, init) =>
       isPost(init)
-        ? Promise.resolve(new Response('{"type":"urn:zhengwu-widgets:problem:internal","title":"x","status":503}', { status: 503 }))
+        ? Promise.resolve(
+            new Response('{"type":"urn:zhengwu-widgets:problem:internal","title":"x","status":503}', { status: 503 }),
+          )
         : realFetch(input, init),
     );
     await choose(el, 3);
@@ -427,7 +466,11 @@ describe('<zw-rating> delivery: nothing lost, nothing doubled', () => {
       );
       if (next === '<zw-rating>') {
         const again = await waitUntilFound(page2, 'zw-rating');
-        await waitUntil(() => again.shadowRoot && message(again) === '提交成功，感谢您的评价！', 'the next page tells the outcome', { timeout: 8000 });
+        await waitUntil(
+          () => again.shadowRoot && message(again) === '提交成功，感谢您的评价！',
+          'the next page tells the outcome',
+          { timeout: 8000 },
+        );
       }
       await waitUntil(() => queued().length === 0, 'outbox emptied by the next page', { timeout: 8000 });
       page2.remove();
@@ -451,11 +494,25 @@ describe('outbox', () => {
     const outcomes: OutboxOutcome[] = [];
     box.subscribe((o) => outcomes.push(o));
     const url = '/api/v1/ratings';
-    for (const level of [5, 4, 3]) box.add({ key: crypto.randomUUID(), url, body: { caseId: newCase(), serviceCode: service, channel: 'kiosk', level, reasons: [] } });
+    for (const level of [5, 4, 3])
+      box.add({
+        key: crypto.randomUUID(),
+        url,
+        body: { caseId: newCase(), serviceCode: service, channel: 'kiosk', level, reasons: [] },
+      });
     // A 差评 without a reason: the server answers 422, retrying cannot help.
-    box.add({ key: crypto.randomUUID(), url, body: { caseId: newCase(), serviceCode: service, channel: 'kiosk', level: 1, reasons: [] } });
+    box.add({
+      key: crypto.randomUUID(),
+      url,
+      body: { caseId: newCase(), serviceCode: service, channel: 'kiosk', level: 1, reasons: [] },
+    });
     const calls = spyFetch();
-    await Promise.all([box.flush(), box.flush(true), box.flush(), new Promise((r) => setTimeout(r)).then(() => box.flush(true))]);
+    await Promise.all([
+      box.flush(),
+      box.flush(true),
+      box.flush(),
+      new Promise((r) => setTimeout(r)).then(() => box.flush(true)),
+    ]);
     box.stop();
     expect(posts(calls)).to.have.length(4);
     expect(new Set(posts(calls).map((c) => c.headers['Idempotency-Key'])).size).to.equal(4);
@@ -466,7 +523,11 @@ describe('outbox', () => {
 
   it('does not count a 2xx page that is not JSON (a captive portal) as delivered', async () => {
     const box = new Outbox({ storageKey });
-    box.add({ key: crypto.randomUUID(), url: '/api/v1/ratings', body: { caseId: newCase(), channel: 'pc', level: 5, reasons: [] } });
+    box.add({
+      key: crypto.randomUUID(),
+      url: '/api/v1/ratings',
+      body: { caseId: newCase(), channel: 'pc', level: 5, reasons: [] },
+    });
     spyFetch(() => Promise.resolve(new Response('<html>请先登录 Wi-Fi</html>', { status: 200 })));
     const outcomes: OutboxOutcome[] = [];
     box.subscribe((o) => outcomes.push(o));
@@ -517,9 +578,9 @@ async function waitUntilFound(frame: HTMLIFrameElement, tag: string): Promise<Zw
 describe('<zw-rating> in a form', () => {
   it('is a form control: value, required validity, a 差评 needs a reason, reset', async () => {
     const calls = spyFetch();
-    const form = await fixture<HTMLFormElement>(html`<form>
-      <zw-rating name="rating" required></zw-rating><button>提交</button>
-    </form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><zw-rating name="rating" required></zw-rating><button>提交</button></form>`,
+    );
     const el = await ready(form.querySelector('zw-rating')!);
     expect(el.shadowRoot!.querySelector('button[type=submit]')).to.equal(null);
     expect(form.checkValidity()).to.be.false;
@@ -542,7 +603,11 @@ describe('<zw-rating> in a form', () => {
   });
 
   it('is valid without a level when not required, and disabled with its fieldset', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><fieldset><zw-rating name="r"></zw-rating></fieldset></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset><zw-rating name="r"></zw-rating></fieldset>
+      </form>`,
+    );
     const el = await ready(form.querySelector('zw-rating')!);
     expect(form.checkValidity()).to.be.true;
     form.querySelector('fieldset')!.disabled = true;

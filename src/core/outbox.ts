@@ -39,7 +39,10 @@ export interface OutboxOptions {
 
 /** A key for one logical action: a random UUID (or 128 random bits on an old or insecure-context browser). */
 export function idempotencyKey(): string {
-  return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return (
+    crypto.randomUUID?.() ??
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+  );
 }
 
 /**
@@ -105,10 +108,12 @@ export class Outbox {
     if (!this.entries().length) return Promise.resolve();
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     const drain = () => this.drain(force);
-    const running = (locks ? locks.request(`${this.storageKey}:flush`, drain).then(() => undefined) : drain()).finally(() => {
-      this.running = undefined;
-      this.schedule();
-    });
+    const running = (locks ? locks.request(`${this.storageKey}:flush`, drain).then(() => undefined) : drain()).finally(
+      () => {
+        this.running = undefined;
+        this.schedule();
+      },
+    );
     this.running = running;
     return running;
   }
@@ -141,7 +146,11 @@ export class Outbox {
       } catch (error) {
         const e = error as ApiError;
         // A 2xx that is not JSON is a captive portal or a proxy's page, not the API: not delivered.
-        outcome = { key: entry.key, state: e.transient || e.kind === 'invalid-payload' ? 'waiting' : 'rejected', error: e };
+        outcome = {
+          key: entry.key,
+          state: e.transient || e.kind === 'invalid-payload' ? 'waiting' : 'rejected',
+          error: e,
+        };
       }
       if (outcome.state === 'waiting') {
         const delay = outcome.error.details.retryAfterMs ?? backoffDelay(entry.tries, this.base, this.cap);

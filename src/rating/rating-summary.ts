@@ -108,7 +108,13 @@ export class ZwRatingSummary extends ZwElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('service') || changed.has('window') || changed.has('hall') || changed.has('config' as keyof ZwRatingSummary)) void this.load();
+    if (
+      changed.has('service') ||
+      changed.has('window') ||
+      changed.has('hall') ||
+      changed.has('config' as keyof ZwRatingSummary)
+    )
+      void this.load();
   }
 
   /** Fetches the summary again (after a rating was sent, for example). */
@@ -118,7 +124,12 @@ export class ZwRatingSummary extends ZwElement {
       Object.entries({ service: this.service, window: this.window, hall }).filter((e): e is [string, string] => !!e[1]),
     );
     try {
-      this.data = (await this.api.get<RatingSummary>(`/api/v1/ratings/summary?${query}`, { schema: RatingSummarySchema, signal: this.signal })).data;
+      this.data = (
+        await this.api.get<RatingSummary>(`/api/v1/ratings/summary?${query}`, {
+          schema: RatingSummarySchema,
+          signal: this.signal,
+        })
+      ).data;
       this.error = undefined;
     } catch (error) {
       if ((error as { kind?: string }).kind !== 'aborted') this.error = error;
@@ -141,32 +152,41 @@ export class ZwRatingSummary extends ZwElement {
         <span class="hint">${d.count ? s.count(d.count) : nothing}</span>
       </p>
       <p class="hint">${s.goodRateIs}</p>
-      ${d.count
-        ? html`<ul>
-              ${rows.map(
-                ([, name, count, share]) =>
-                  html`<li>
-                    <span>${name}</span>
-                    <meter aria-hidden="true" min="0" max=${d.count} .value=${count}></meter>
-                    <span>${s.countShare(count, share)}</span>
-                  </li>`,
-              )}
-            </ul>
-            <details>
-              <summary>${s.table}</summary>
-              <table>
-                <caption>
-                  ${s.byLevel}
-                </caption>
-                <tr>
-                  <th scope="col">${s.levelCol}</th>
-                  <th scope="col">${s.number}</th>
-                  <th scope="col">${s.share}</th>
-                </tr>
-                ${rows.map(([, name, count, share]) => html`<tr><th scope="row">${name}</th><td>${count}</td><td>${share}</td></tr>`)}
-              </table>
-            </details>`
-        : nothing}
+      ${
+        d.count
+          ? html`<ul>
+                ${rows.map(
+                  ([, name, count, share]) =>
+                    html`<li>
+                      <span>${name}</span>
+                      <meter aria-hidden="true" min="0" max=${d.count} .value=${count}></meter>
+                      <span>${s.countShare(count, share)}</span>
+                    </li>`,
+                )}
+              </ul>
+              <details>
+                <summary>${s.table}</summary>
+                <table>
+                  <caption>
+                    ${s.byLevel}
+                  </caption>
+                  <tr>
+                    <th scope="col">${s.levelCol}</th>
+                    <th scope="col">${s.number}</th>
+                    <th scope="col">${s.share}</th>
+                  </tr>
+                  ${rows.map(
+                    ([, name, count, share]) =>
+                      html`<tr>
+                        <th scope="row">${name}</th>
+                        <td>${count}</td>
+                        <td>${share}</td>
+                      </tr>`,
+                  )}
+                </table>
+              </details>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -7,7 +7,10 @@ import { idempotencyKey, pageOutbox, type OutboxOutcome } from '../core/outbox.j
 import { validate } from '../core/api/validate.js';
 import type { ApiError } from '../core/api/errors.js';
 import type { Channel, RatingFollowUp, RatingInput, RatingReasons, RatingReceipt } from '../core/api/types.gen.js';
-import { RatingFollowUp as RatingFollowUpSchema, RatingReceipt as RatingReceiptSchema } from '../core/api/schemas.gen.js';
+import {
+  RatingFollowUp as RatingFollowUpSchema,
+  RatingReceipt as RatingReceiptSchema,
+} from '../core/api/schemas.gen.js';
 import { loadReasons } from './reasons.js';
 import { ratingStrings, type RatingStrings } from './strings.js';
 
@@ -253,11 +256,18 @@ export class ZwRating extends ZwElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('caseId') && this.phase === 'form' && this.caseId) {
+    if (changed.has('caseId')) {
+      // Another case in the same element (a single-page portal): start afresh.
+      if (changed.get('caseId')) {
+        this.formResetCallback();
+        Object.assign(this, { phase: 'form', key: undefined, receipt: undefined, follow: undefined });
+      }
       // A rating of this case that an earlier page saved and has not delivered yet.
-      const waiting = pageOutbox()
-        .entries()
-        .find((e) => (e.body as RatingInput | null)?.caseId === this.caseId);
+      const waiting =
+        this.caseId &&
+        pageOutbox()
+          .entries()
+          .find((e) => (e.body as RatingInput | null)?.caseId === this.caseId);
       if (waiting) [this.key, this.phase] = [waiting.key, 'queued'];
     }
     if (changed.has('trackingCode') && this.trackingCode) void this.lookup(this.trackingCode);
@@ -284,7 +294,8 @@ export class ZwRating extends ZwElement {
     this.internals.setValidity(flags, message, (anchor && root.querySelector<HTMLElement>(anchor)) || undefined);
     // On the resident's own submit, focus goes to the status line ("正在提交…", then the outcome), since the
     // form they were in is disabled and then replaced; later changes are announced there without moving focus.
-    if (changed.has('phase' as keyof ZwRating) && this.phase === 'sending') root.querySelector<HTMLElement>('.msg')?.focus();
+    if (changed.has('phase' as keyof ZwRating) && this.phase === 'sending')
+      root.querySelector<HTMLElement>('.msg')?.focus();
   }
 
   private async load(): Promise<void> {
@@ -300,7 +311,9 @@ export class ZwRating extends ZwElement {
     this.follow = this.strings(coreStrings).loading;
     try {
       const path = `/api/v1/ratings/follow-up/${encodeURIComponent(code)}`;
-      this.follow = (await this.api.get<RatingFollowUp>(path, { schema: RatingFollowUpSchema, signal: this.signal })).data;
+      this.follow = (
+        await this.api.get<RatingFollowUp>(path, { schema: RatingFollowUpSchema, signal: this.signal })
+      ).data;
     } catch (error) {
       this.follow = describeError(error, this.strings(coreStrings));
     }
@@ -408,19 +421,21 @@ export class ZwRating extends ZwElement {
     const r = this.receipt;
     return html`<form part="base" novalidate @submit=${this.submit}>
       <p class="msg" role="status" tabindex="-1">${message}</p>
-      ${this.phase === 'form' || this.phase === 'sending'
-        ? this.caseId || this.inForm
-          ? this.renderForm(s)
-          : nothing
-        : r?.bad && r.trackingCode
-          ? html`<dl>
-                <dt>${s.code}</dt>
-                <dd>${r.trackingCode}</dd>
-              </dl>
-              ${r.followUp ? html`<p>${s.next(r.followUp.workingDays, r.followUp.dueBy)}</p>` : nothing}
-              <button type="button" @click=${() => this.lookup(r.trackingCode!)}>${s.lookup}</button>
-              ${this.renderFollow(s)}`
-          : nothing}
+      ${
+        this.phase === 'form' || this.phase === 'sending'
+          ? this.caseId || this.inForm
+            ? this.renderForm(s)
+            : nothing
+          : r?.bad && r.trackingCode
+            ? html`<dl>
+                  <dt>${s.code}</dt>
+                  <dd>${r.trackingCode}</dd>
+                </dl>
+                ${r.followUp ? html`<p>${s.next(r.followUp.workingDays, r.followUp.dueBy)}</p>` : nothing}
+                <button type="button" @click=${() => this.lookup(r.trackingCode!)}>${s.lookup}</button>
+                ${this.renderFollow(s)}`
+            : nothing
+      }
     </form>`;
   }
 
@@ -429,7 +444,8 @@ export class ZwRating extends ZwElement {
     const level = this.reasons?.levels.find((l) => l.level === this.level);
     const core = this.strings(coreStrings);
     const left = this.max - this.comment.length;
-    const error = (id: string, text: string) => (text ? html`<p id=${id} class="err" role="alert">${text}</p>` : nothing);
+    const error = (id: string, text: string) =>
+      text ? html`<p id=${id} class="err" role="alert">${text}</p>` : nothing;
     return html`<fieldset ?disabled=${this.off || this.phase === 'sending'}>
       <fieldset aria-describedby=${p.level ? 'le' : nothing}>
         <legend>${s.legend}</legend>
@@ -448,30 +464,48 @@ export class ZwRating extends ZwElement {
         )}
         ${error('le', p.level)}
       </fieldset>
-      ${this.level
-        ? html`<fieldset class="rs" aria-describedby=${p.reason ? 're' : nothing}>
-            <legend>${s.reasons}${this.bad ? s.required : s.optional}</legend>
-            ${level
-              ? level.reasons.map(
-                  (r) =>
-                    html`<label
-                      ><input type="checkbox" .checked=${this.picked.includes(r.code)} @change=${() => this.toggle(r.code)} />${r.text}</label
-                    >`,
-                )
-              : this.loadError
-                ? html`<p>${describeError(this.loadError, core)}</p>
-                    <button type="button" @click=${this.load}>${core.retry}</button>`
-                : html`<p>${core.loading}</p>`}
-            ${error('re', p.reason)}
-          </fieldset>`
-        : nothing}
+      ${
+        this.level
+          ? html`<fieldset class="rs" aria-describedby=${p.reason ? 're' : nothing}>
+              <legend>${s.reasons}${this.bad ? s.required : s.optional}</legend>
+              ${
+                level
+                  ? level.reasons.map(
+                      (r) =>
+                        html`<label
+                          ><input
+                            type="checkbox"
+                            .checked=${this.picked.includes(r.code)}
+                            @change=${() => this.toggle(r.code)}
+                          />${r.text}</label
+                        >`,
+                    )
+                  : this.loadError
+                    ? html`<p>${describeError(this.loadError, core)}</p>
+                        <button type="button" @click=${this.load}>${core.retry}</button>`
+                    : html`<p>${core.loading}</p>`
+              }
+              ${error('re', p.reason)}
+            </fieldset>`
+          : nothing
+      }
       <label for="c">${s.comment}</label>
       <p id="cp" class="hint">${s.privacy}</p>
-      <textarea id="c" maxlength=${this.max} .value=${this.comment} aria-describedby="cp cn" @input=${this.type}></textarea>
+      <textarea
+        id="c"
+        maxlength=${this.max}
+        .value=${this.comment}
+        aria-describedby="cp cn"
+        @input=${this.type}
+      ></textarea>
       <p id="cn" class="hint">${s.left(left)}</p>
       <p class="visually-hidden" aria-live="polite">${this.said}</p>
       <label
-        ><input type="checkbox" .checked=${this.consent} @change=${() => (this.consent = !this.consent)} />${s.consent}</label
+        ><input
+          type="checkbox"
+          .checked=${this.consent}
+          @change=${() => (this.consent = !this.consent)}
+        />${s.consent}</label
       >
       <label for="ph">${s.phone}</label>
       <input
@@ -479,12 +513,12 @@ export class ZwRating extends ZwElement {
         type="tel"
         inputmode="numeric"
         autocomplete="tel-national"
-        maxlength="11"
+        maxlength="13"
         .value=${this.phone}
         ?disabled=${!this.consent}
         aria-invalid=${p.phone ? 'true' : 'false'}
         aria-describedby=${p.phone ? 'pe' : nothing}
-        @input=${(e: Event) => (this.phone = (e.target as HTMLInputElement).value.trim())}
+        @input=${(e: Event) => (this.phone = (e.target as HTMLInputElement).value.replace(/[\s-]/g, ''))}
       />
       ${error('pe', p.phone)} ${this.inForm ? nothing : html`<p><button type="submit">${s.submit}</button></p>`}
     </fieldset>`;
@@ -492,7 +526,9 @@ export class ZwRating extends ZwElement {
 
   private renderFollow(s: RatingStrings) {
     const f = this.follow;
-    return html`<div aria-live="polite">${!f || typeof f === 'string' ? html`<p>${f}</p>` : this.renderSteps(s, f)}</div>`;
+    return html`<div aria-live="polite">
+      ${!f || typeof f === 'string' ? html`<p>${f}</p>` : this.renderSteps(s, f)}
+    </div>`;
   }
 
   private renderSteps(s: RatingStrings, f: RatingFollowUp) {
@@ -506,7 +542,11 @@ export class ZwRating extends ZwElement {
       </dl>
       <ol>
         ${f.history.map(
-          (h) => html`<li><time datetime=${h.at}>${new Date(h.at).toLocaleString(this.locale)}</time> ${s.status(h.status)}${s.colon}${h.note}</li>`,
+          (h) =>
+            html`<li>
+              <time datetime=${h.at}>${new Date(h.at).toLocaleString(this.locale)}</time>
+              ${s.status(h.status)}${s.colon}${h.note}
+            </li>`,
         )}
       </ol>`;
   }

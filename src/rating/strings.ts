@@ -2,8 +2,20 @@ import { defineStrings } from '../core/i18n.js';
 
 const ZH_LEVELS = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'];
 const EN_LEVELS = ['', 'Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
-const ZH_STATUS: Record<string, string> = { received: '已受理', assigned: '已转办', rectifying: '整改中', revisited: '已回访', closed: '已办结' };
-const EN_STATUS: Record<string, string> = { received: 'Received', assigned: 'Assigned', rectifying: 'Being fixed', revisited: 'Called back', closed: 'Closed' };
+const ZH_STATUS: Record<string, string> = {
+  received: '已受理',
+  assigned: '已转办',
+  rectifying: '整改中',
+  revisited: '已回访',
+  closed: '已办结',
+};
+const EN_STATUS: Record<string, string> = {
+  received: 'Received',
+  assigned: 'Assigned',
+  rectifying: 'Being fixed',
+  revisited: 'Called back',
+  closed: 'Closed',
+};
 
 /** Strings of `<zw-rating>` and `<zw-rating-summary>`. Level names follow GB/T 39734-2020. */
 export const ratingStrings = defineStrings(
@@ -28,7 +40,7 @@ export const ratingStrings = defineStrings(
     sent: '提交成功，感谢您的评价！',
     queued: '已保存，联网后自动提交',
     queuedPage: '网络异常：评价暂存在本页，联网后自动提交，请勿关闭本页。',
-    rated: (level: string) => `该办件已评价（${level}）`,
+    rated: (level: string) => (level ? `该办件已评价（${level}）` : '该办件已评价'),
     noCase: '缺少办件编号，无法评价。',
     code: '差评跟踪码',
     next: (days: number, due: string) =>
@@ -67,8 +79,9 @@ export const ratingStrings = defineStrings(
     colon: ': ',
     sent: 'Thank you, your rating was submitted.',
     queued: 'Saved. It will be submitted when you are back online.',
-    queuedPage: 'No connection: your rating is kept on this page and will be sent when you are back online. Keep this page open.',
-    rated: (level: string) => `This case has already been rated (${level}).`,
+    queuedPage:
+      'No connection: your rating is kept on this page and will be sent when you are back online. Keep this page open.',
+    rated: (level: string) => `This case has already been rated${level ? ` (${level})` : ''}.`,
     noCase: 'No case number is given, so this case cannot be rated.',
     code: 'Tracking code',
     next: (days: number, due: string) =>
