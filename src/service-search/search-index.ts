@@ -116,8 +116,10 @@ export class SearchIndex {
       const sy: number[] = [];
       for (let j = 0; j < name.length; ) {
         const hit = short.find(([target]) => name.startsWith(target, j));
-        if (hit) for (const k of hit[2]) (text += name[j + k]), sy.push(this.sy[n][j + k]);
-        else (text += name[j]), sy.push(this.sy[n][j]);
+        for (const k of hit ? hit[2] : [0]) {
+          text += name[j + k];
+          sy.push(this.sy[n][j + k]);
+        }
         j += hit ? hit[0].length : 1;
       }
       this.add(text, n, (_, j) => this.syllables.list[sy[j]]);
@@ -128,7 +130,9 @@ export class SearchIndex {
       const n = byName.get(item.name)!;
       for (const alias of item.aliases) {
         const text = normalizeQuery(alias, {}).replace(/ /g, '');
-        if (text && !seen.has(`${n} ${text}`)) seen.add(`${n} ${text}`) && this.add(text, n, reading);
+        if (!text || seen.has(`${n} ${text}`)) continue;
+        seen.add(`${n} ${text}`);
+        this.add(text, n, reading);
       }
     });
     const size = this.names.length;
@@ -230,8 +234,8 @@ export class SearchIndex {
       for (let c = 0; c < count; c++) {
         const f = list ? list[c] : c;
         let tier: Tier;
-        let points = 0;
-        let pieces = 0;
+        let points: number;
+        let pieces: number;
         if (latin) {
           if ((this.initials[f] & first) !== first || (this.letters[f] & all) !== all) continue;
           // Without gaps, a pinyin match; with gaps, a fuzzy one, ranked by its exact alignment.

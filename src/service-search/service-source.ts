@@ -39,6 +39,8 @@ export interface ServiceSource {
   readonly types: Readonly<Record<string, string>>;
   /** True when the catalogue is a saved copy because the server could not be reached. */
   readonly offline: boolean;
+  /** Whether it can keep only items handled across regions at any scope (the search API filters one scope). */
+  readonly anyScope: boolean;
   find(q: string, filters: Filters, limit: number, signal: AbortSignal): Promise<Found>;
 }
 
@@ -50,6 +52,7 @@ export class CatalogueSource implements ServiceSource {
 
   /** True when the server could not be reached and this is the saved copy. */
   offline = false;
+  readonly anyScope = true;
 
   constructor(catalogue: Catalogue) {
     this.index = new SearchIndex(catalogue);
@@ -78,6 +81,7 @@ export class ServerSource implements ServiceSource {
   readonly departments: readonly string[] = [];
   readonly types: Readonly<Record<string, string>> = {};
   readonly offline = false;
+  readonly anyScope = false;
 
   constructor(private readonly api: ApiClient) {}
 
@@ -98,7 +102,6 @@ export class ServerSource implements ServiceSource {
     if (f.dept) params.set('dept', f.dept);
     if (f.fullyOnline) params.set('fullyOnline', 'true');
     if (f.noVisit) params.set('visits', '0');
-    if (f.crossRegion) params.set('crossRegion', 'any');
     if (f.instant) params.set('instant', 'true');
     if (f.type !== undefined) params.set('type', String(f.type));
     const { data } = await this.api.get<ServiceSearchPage>(`${SEARCH}?${params}`, { schema: PageSchema, signal });

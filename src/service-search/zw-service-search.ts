@@ -36,7 +36,8 @@ type Choice = Hit | 'more';
  * @attr type - Only items of this type code (事项类型), e.g. `1` 行政许可, `20` 公共服务.
  * @attr fully-online - Only items handled entirely online (全程网办).
  * @attr no-visit - Only items that need no visit (零跑动).
- * @attr cross-region - Only items that can be handled in other regions (跨域通办).
+ * @attr cross-region - Only items that can be handled in other regions (跨域通办); client mode only, as the search
+ *   API filters by one scope at a time.
  * @attr instant - Only items settled on the spot (即办件).
  * @attr href-template - Link for handling an item online, `{code}` replaced by its code, e.g. `/bs/{code}`;
  *   without it, the item's own `onlineUrl`.
@@ -289,7 +290,7 @@ export class ZwServiceSearch extends ZwElement {
   }
 
   private filterControls(s: SearchStrings) {
-    const { departments = [], types = {} } = this.source ?? {};
+    const { departments = [], types = {}, anyScope = true } = this.source ?? {};
     const box = (name: 'fullyOnline' | 'noVisit' | 'crossRegion' | 'instant') =>
       html`<label
         ><input type="checkbox" .checked=${live(this[name])} @change=${(e: Event) => this.setFilter(name, (e.target as HTMLInputElement).checked)} />${s[
@@ -315,7 +316,7 @@ export class ZwServiceSearch extends ZwElement {
       <summary>${s.filters}</summary>
       <div>
         ${pick(s.dept, 'dept', departments.map((d) => [d, d]))} ${pick(s.type, 'type', Object.entries(types))} ${box('fullyOnline')}
-        ${box('noVisit')} ${box('crossRegion')} ${box('instant')}
+        ${box('noVisit')} ${anyScope ? box('crossRegion') : nothing} ${box('instant')}
       </div>
     </details>`;
   }

@@ -1,0 +1,223 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { ZwConfig } from '../src/core/index.ts';
+import { ZwServiceSearch } from '../src/service-search/index.ts';
+import type { Catalogue } from '../src/core/api/types.gen.ts';
+import { pagePrefsStore } from '../src/core/prefs/store.ts';
+import { define } from '../src/core/define.ts';
+import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+
+// Registered here as well: a bundler may drop a bare import of a side-effect-free family entry.
+define('zw-config', ZwConfig);
+define('zw-service-search', ZwServiceSearch);
+
+/**
+ * Every state of `<zw-service-search>`. Stories without a scenario search the real 广安区 catalogue served by the
+ * reference API that Storybook's dev server mounts; a `play` function types what a resident would. Scenarios that
+ * need a particular network stub `fetch` (the network boundary) for their own API base, so the catalogue saved for
+ * offline use by one story never leaks into another. Use the lang / elder / contrast controls for every mode.
+ */
+
+interface Args {
+  lang: 'zh-CN' | 'en';
+  elder: boolean;
+  contrast: ContrastScheme;
+  mode: 'auto' | 'client' | 'server';
+  apiBase: string;
+  hrefTemplate: string;
+  noVisit: boolean;
+  fullyOnline: boolean;
+}
+
+// ---------------------------------------------------------------- the network boundary
+
+interface Scenario {
+  /** API base the scenario answers for (other requests go to the reference API). */
+  base: string;
+  /** The catalogue request: never answered, refused, answered with this payload. */
+  catalogue?: 'hang' | 'offline' | ((real: Catalogue) => unknown);
+  /** Save the real catalogue for this base first (as an earlier visit would have). */
+  saved?: boolean;
+}
+
+const original: { fetch?: typeof fetch } = {};
+const SAVED = 'zw-service-catalogue:v1';
+
+async function install(s?: Scenario): Promise<void> {
+  original.fetch ??= window.fetch.bind(window);
+  window.fetch = original.fetch;
+  if (!s) return;
+  const realFetch = original.fetch;
+  const real = (await (await realFetch('/api/v1/services/catalogue')).json()) as Catalogue;
+  const saved = await caches.open(SAVED);
+  await saved.delete(`${s.base}/api/v1/services/catalogue`);
+  if (s.saved) {
+    const body = new Response(JSON.stringify(real), { headers: { ETag: '"saved"', 'Content-Type': 'application/json' } });
+    await saved.put(`${s.base}/api/v1/services/catalogue`, body);
+  }
+  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (!url.startsWith(s.base)) return realFetch(input, init);
+    const path = url.slice(s.base.length);
+    if (path === '/api/v1/services/catalogue' && s.catalogue) {
+      if (s.catalogue === 'hang') return new Promise<Response>(() => undefined);
+      if (s.catalogue === 'offline') throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify(s.catalogue(real)), { headers: { 'Content-Type': 'application/json', ETag: '"stub"' } });
+    }
+    return realFetch(path, init);
+  }) as typeof fetch;
+}
+
+const at = (s?: Scenario) => [async () => install(s)];
+
+/** What a resident does in the shadow DOM: focus the box, type (as an input method commits), press keys. */
+function act(steps: { type?: string; keys?: string[]; choose?: boolean; openGuide?: boolean; openFilters?: boolean }) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('zw-service-search') as ZwServiceSearch;
+    const root = el.shadowRoot!;
+    for (let tries = 0; !(el as unknown as { source?: unknown }).source && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const box = root.querySelector<HTMLInputElement>('#q')!;
+    box.focus();
+    if (steps.type !== undefined) {
+      box.value = steps.type;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    }
+    await el.updateComplete;
+    for (const key of steps.keys ?? []) {
+      box.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      await el.updateComplete;
+    }
+    if (steps.choose) root.querySelector<HTMLElement>('[role=option]')?.click();
+    if (steps.openFilters) root.querySelector<HTMLDetailsElement>('.filters')!.open = true;
+    for (let tries = 0; steps.openGuide && !root.querySelector('.card ol') && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (steps.openGuide) root.querySelector<HTMLDetailsElement>('.card details')!.open = true;
+  };
+}
+
+// ---------------------------------------------------------------- meta
+
+const meta: Meta<Args> = {
+  title: 'Service search/zw-service-search',
+  component: 'zw-service-search',
+  tags: ['autodocs'],
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    elder: { control: 'boolean', description: '长辈模式 / elder mode' },
+    contrast: { control: 'select', options: ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'] },
+    mode: { control: 'inline-radio', options: ['auto', 'client', 'server'] },
+  },
+  args: {
+    lang: 'zh-CN',
+    elder: false,
+    contrast: 'none',
+    mode: 'auto',
+    apiBase: '',
+    hrefTemplate: '',
+    noVisit: false,
+    fullyOnline: false,
+  },
+  loaders: at(),
+  decorators: [
+    (story, { args }) => {
+      pagePrefsStore().set({ elder: args.elder, contrast: args.contrast });
+      return story();
+    },
+  ],
+  render: (a) =>
+    html`<zw-service-search
+      lang=${a.lang}
+      mode=${a.mode}
+      api-base=${a.apiBase || nothing}
+      href-template=${a.hrefTemplate || nothing}
+      ?no-visit=${a.noVisit}
+      ?fully-online=${a.fullyOnline}
+    ></zw-service-search>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+// ---------------------------------------------------------------- searching
+
+export const Idle: Story = { name: 'Idle: nothing typed' };
+export const Popular: Story = { name: 'Focused: popular items', play: act({}) };
+export const Chinese: Story = { name: 'Results: 社保卡 (characters in order)', play: act({ type: '社保卡' }) };
+export const Pinyin: Story = { name: 'Results: full pinyin shebaoka', play: act({ type: 'shebaoka' }) };
+export const Initials: Story = { name: 'Results: initials jhdj', play: act({ type: 'jhdj' }) };
+export const Mixed: Story = { name: 'Results: mixed 社保k', play: act({ type: '社保k' }) };
+export const Traditional: Story = { name: 'Results: traditional 補領結婚證', play: act({ type: '補領結婚證' }) };
+export const Typo: Story = { name: 'Results: pinyin slip siyedengji (s for sh)', play: act({ type: 'siyedengji' }) };
+export const Everyday: Story = { name: 'Results: everyday words 社保卡丢了', play: act({ type: '社保卡丢了' }) };
+export const Active: Story = { name: 'Keyboard: third result active', play: act({ type: '户口', keys: ['ArrowDown', 'ArrowDown', 'ArrowDown'] }) };
+export const ShowMore: Story = { name: 'Many results: the first page and “show more”', play: act({ type: 's', keys: ['ArrowDown', 'End'] }) };
+export const NoResults: Story = { name: 'No results: closest and popular items', play: act({ type: '火星移民签证' }) };
+
+export const Filtered: Story = {
+  name: 'Filters: 零跑动 and 全程网办 (attributes), filter panel open',
+  args: { noVisit: true, fullyOnline: true },
+  play: act({ type: '社保', openFilters: true }),
+};
+
+// ---------------------------------------------------------------- the chosen item
+
+export const Chosen: Story = {
+  name: 'Chosen: what to know before going, guide open',
+  args: { hrefTemplate: '/bs/{code}' },
+  play: act({ type: '身份证丢了', choose: true, openGuide: true }),
+};
+
+// ---------------------------------------------------------------- modes and failures
+
+export const ServerMode: Story = { name: 'Server mode (paged search on the server)', args: { mode: 'server' }, play: act({ type: '营业执照' }) };
+
+export const Loading: Story = {
+  name: 'Loading the catalogue',
+  args: { mode: 'client', apiBase: 'https://slow.example' },
+  loaders: at({ base: 'https://slow.example', catalogue: 'hang' }),
+};
+
+export const Offline: Story = {
+  name: 'Offline: the saved catalogue',
+  args: { mode: 'client', apiBase: 'https://offline.example' },
+  loaders: at({ base: 'https://offline.example', catalogue: 'offline', saved: true }),
+  play: act({ type: '结婚登记' }),
+};
+
+export const Unreachable: Story = {
+  name: 'Error: server unreachable, nothing saved',
+  args: { mode: 'client', apiBase: 'https://down.example' },
+  loaders: at({ base: 'https://down.example', catalogue: 'offline' }),
+};
+
+export const Malformed: Story = {
+  name: 'Error: malformed catalogue',
+  args: { mode: 'client', apiBase: 'https://broken.example' },
+  loaders: at({
+    base: 'https://broken.example',
+    catalogue: (real) => ({ ...real, items: real.items.map((it, i) => (i === 3 ? { ...it, name: 42 } : it)) }),
+  }),
+};
+
+export const MarkupName: Story = {
+  name: 'An item named like markup shows as text',
+  args: { mode: 'client', apiBase: 'https://markup.example' },
+  loaders: at({
+    base: 'https://markup.example',
+    catalogue: (real) => ({
+      ...real,
+      items: [{ ...real.items[0], code: 'X-1', name: '<img src=x onerror=alert(1)>', pinyin: '', initials: '', aliases: [] }, ...real.items],
+    }),
+  }),
+  play: act({ type: 'img' }),
+};
+
+// ---------------------------------------------------------------- modes of display
+
+export const Elder: Story = { name: 'Elder mode (长辈模式)', args: { elder: true }, play: act({ type: '社保卡' }) };
+export const YellowOnBlack: Story = { name: 'High contrast: yellow on black', args: { contrast: 'yellow-on-black' }, play: act({ type: '社保卡' }) };
+export const WhiteOnBlue: Story = { name: 'High contrast: white on blue', args: { contrast: 'white-on-blue' }, play: act({ type: '社保卡' }) };
+export const English: Story = { name: 'English', args: { lang: 'en' }, play: act({ type: 'hukou', choose: true, openGuide: true }) };
