@@ -54,7 +54,10 @@ export class ZwA11yToolbar extends ZwBase {
 fieldset{min-width:0;margin:0;padding:0;border:0}
 .label{flex-basis:100%;padding:0;font-size:var(--_fs-large);font-weight:700}
 output{min-width:4em;text-align:center;font-weight:700}
-.choice input{width:1em;height:1em;margin:0;accent-color:currentColor}
+.choice input{appearance:none;font:inherit;color:inherit;flex:none;width:.9em;height:.9em;margin:0;border:2px solid;border-radius:50%;forced-color-adjust:none}
+.choice :checked{background:currentColor}
+.open::after{content:'';width:.4em;height:.4em;border:solid;border-width:0 2px 2px 0;transform:translateY(-.15em) rotate(45deg)}
+.open[aria-expanded=true]::after{transform:translateY(.1em) rotate(-135deg)}
 .choice:has(:focus-visible){outline:3px solid var(--_focus);outline-offset:2px}
 .black-on-white{color:#000;background:#fff}
 .yellow-on-black{color:#ff0;background:#000}
