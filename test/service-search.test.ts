@@ -94,6 +94,20 @@ describe('<zw-service-search>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says it is loading, then stays quiet and accessible until the resident types', async () => {
+    let answer: (r: Response) => void = () => undefined;
+    spyFetch((url, init) => (isCatalogue(url) ? new Promise<Response>((resolve) => (answer = resolve)) : realFetch(url, init)));
+    const el = await fixture<ZwServiceSearch>(html`<zw-service-search mode="client"></zw-service-search>`);
+    expect(status(el)).to.equal('正在加载…');
+    await expect(el).to.be.accessible();
+    answer(json(catalogue, { ETag: '"v1"' }));
+    await ready(el);
+    await el.updateComplete;
+    expect(status(el)).to.equal('');
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
   it('matches pinyin, initials and mixed input as they are typed', async () => {
     const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
     for (const typed of ['jhdj', 'hukouqianyi', '户口qy', 'sfz']) {
@@ -142,6 +156,7 @@ describe('<zw-service-search>', () => {
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
     expect(active()).to.equal('o0');
+    await expect(el).to.be.accessible();
     const first = names(el)[0];
     const chosen = oneEvent(el, 'zw-select');
     await sendKeys({ press: 'Enter' });

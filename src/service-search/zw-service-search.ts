@@ -249,7 +249,7 @@ export class ZwServiceSearch extends ZwElement {
       <div id="list" role="listbox" part="listbox" aria-label=${s.results} ?hidden=${!open}>
         ${this.options(s, choices)}
       </div>
-      <p role="status" class="note">${this.said}</p>
+      <p role="status" class="note">${this.source || this.failure ? this.said : this.strings(coreStrings).loading}</p>
       ${this.failure
         ? html`<p class="error" role="alert">
             ${this.failure} <button @click=${() => (this.source ? this.search() : this.load())}>${this.strings(coreStrings).retry}</button>
