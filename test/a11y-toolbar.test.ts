@@ -621,6 +621,30 @@ describe('<zw-a11y-toolbar>', () => {
     });
   });
 
+  describe('host-page recipe (docs/host-page.md)', () => {
+    it('scales the host page and the widgets once each: 24 px in elder mode, 32 px at 200%', async () => {
+      const recipe = new CSSStyleSheet();
+      recipe.replaceSync(`html { font-size: calc(100% * var(--zw-font-scale, 1)); --zw-base-font-size: max(16px, calc(1rem / var(--zw-font-scale, 1))); }`);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, recipe];
+      try {
+        const el = await toolbar(html`<zw-a11y-toolbar></zw-a11y-toolbar><p id="host" style="font-size:1rem">主页正文</p><zw-read-probe></zw-read-probe>`);
+        const hostText = el.parentElement!.querySelector('#host')!;
+        const probe = el.parentElement!.querySelector('zw-read-probe') as ZwReadProbe;
+        const sizes = async () => {
+          await probe.updateComplete;
+          return [getComputedStyle(hostText).fontSize, getComputedStyle($(probe, 'p')).fontSize];
+        };
+        expect(await sizes()).to.deep.equal(['16px', '16px']);
+        pagePrefsStore().set({ elder: true });
+        expect(await sizes()).to.deep.equal(['24px', '24px']);
+        pagePrefsStore().set({ elder: false, fontScale: 2 });
+        expect(await sizes()).to.deep.equal(['32px', '32px']);
+      } finally {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== recipe);
+      }
+    });
+  });
+
   describe('axe', () => {
     it('is accessible closed, open, in elder mode, in English, and while reading', async () => {
       const el = await toolbar();
