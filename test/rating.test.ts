@@ -243,6 +243,27 @@ describe('<zw-rating> sending', () => {
     expect((await summary(service)).count).to.equal(1);
   });
 
+  it('says it is sending while the server has not answered', async () => {
+    const el = await rating();
+    let answer: (r: Response) => void = () => undefined;
+    spyFetch((input, init) =>
+      isPost(init) ? new Promise<Response>((resolve) => (answer = resolve)) : realFetch(input, init),
+    );
+    await choose(el, 4);
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(message(el)).to.equal('正在提交…');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.msg'));
+    expect(submitButton(el).matches(':disabled')).to.be.true;
+    await expect(el).to.be.accessible();
+    answer(new Response('{"type":"urn:zhengwu-widgets:problem:internal","title":"x","status":502}', { status: 502 }));
+    await settled(el, '已保存，联网后自动提交');
+    await expect(el).to.be.accessible();
+    spyFetch(realFetch);
+    await pageOutbox().flush(true);
+    await settled(el, '提交成功，感谢您的评价！');
+  });
+
   it('says "该办件已评价" with the earlier level when the case was rated before', async () => {
     const caseId = newCase();
     expect((await postRating({ caseId, level: 4 })).status).to.equal(201);

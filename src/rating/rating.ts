@@ -431,7 +431,13 @@ export class ZwRating extends ZwElement {
                   <dt>${s.code}</dt>
                   <dd>${r.trackingCode}</dd>
                 </dl>
-                ${r.followUp ? html`<p>${s.next(r.followUp.workingDays, r.followUp.dueBy)}</p>` : nothing}
+                ${
+                  r.followUp
+                    ? html`<p>
+                        ${s.next(this.reasons?.followUpWorkingDays ?? r.followUp.workingDays, r.followUp.dueBy)}
+                      </p>`
+                    : nothing
+                }
                 <button type="button" @click=${() => this.lookup(r.trackingCode!)}>${s.lookup}</button>
                 ${this.renderFollow(s)}`
             : nothing
