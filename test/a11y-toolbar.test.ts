@@ -403,6 +403,7 @@ describe('<zw-a11y-toolbar>', () => {
           expect(r.height, `height of “${t.textContent!.trim()}”`).to.be.at.least(60);
         }
         expect(parseFloat(getComputedStyle($(el, '.caption p')).fontSize)).to.be.at.least(36);
+        await expect(el).to.be.accessible();
       });
     }
   });
