@@ -41,7 +41,6 @@ export class ZwA11yToggle extends ZwBase {
     name: {},
     value: {},
     disabled: { type: Boolean, reflect: true },
-    formDisabled: { state: true },
   };
 
   mode: ToggleMode = 'elder';
@@ -49,7 +48,7 @@ export class ZwA11yToggle extends ZwBase {
   name = '';
   value = 'on';
   disabled = false;
-  private formDisabled = false;
+  #formDisabled = false;
 
   readonly #internals = this.attachInternals?.();
   readonly #effects = new PageEffects(this, false, () => this.renderRoot.querySelector('button')?.focus());
@@ -81,7 +80,8 @@ export class ZwA11yToggle extends ZwBase {
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.#formDisabled = disabled;
+    this.requestUpdate();
   }
 
   #flip(): void {
@@ -100,7 +100,7 @@ export class ZwA11yToggle extends ZwBase {
         role="switch"
         aria-checked=${this.checked}
         aria-describedby=${mute ? 'nv' : nothing}
-        ?disabled=${this.disabled || this.formDisabled || mute}
+        ?disabled=${this.disabled || this.#formDisabled || mute}
         @click=${this.#flip}
       >
         <slot>${s[this.mode] ?? s.elder}</slot></button

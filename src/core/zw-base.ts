@@ -21,7 +21,7 @@ export class ZwBase extends LitElement {
 
   // Declared without decorators so that an element written without them (the accessibility family) ships no
   // decorator code at all; subclasses may use either style.
-  static override properties: PropertyDeclarations = { theme: {}, config: { state: true }, prefs: { state: true } };
+  static override properties: PropertyDeclarations = { theme: {} };
 
   /** Colour theme: `light` (default), `dark`, or `auto` to follow the device. */
   theme: 'light' | 'dark' | 'auto' = 'light';
@@ -36,8 +36,16 @@ export class ZwBase extends LitElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (v) => (this.config = v) });
-    new ContextConsumer(this, { context: prefsContext, subscribe: true, callback: (v) => (this.prefs = v) });
+    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (v) => this.#receive('config', v) });
+    new ContextConsumer(this, { context: prefsContext, subscribe: true, callback: (v) => this.#receive('prefs', v) });
+  }
+
+  /** A value from context: stored and reported as a changed property (internal state, not an attribute). */
+  #receive(key: 'config' | 'prefs', value: unknown): void {
+    const fields = this as unknown as Record<string, unknown>;
+    const old = fields[key];
+    fields[key] = value;
+    this.requestUpdate(key, old);
   }
 
   /** Aborted when the element is disconnected; pass it to every request and listener. */
