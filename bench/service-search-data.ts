@@ -28,7 +28,8 @@ export function synthesize(real: Catalogue, count: number): Catalogue {
         items.push(item);
         continue;
       }
-      const deptName = county + real.departments[item.dept].replace(/^(区|广安区)/, '') + (round ? ` ${round + 1}` : '');
+      const deptName =
+        county + real.departments[item.dept].replace(/^(区|广安区)/, '') + (round ? ` ${round + 1}` : '');
       let dept = deptIndex.get(deptName);
       if (dept === undefined) {
         dept = departments.push(deptName) - 1;

@@ -78,7 +78,13 @@ const fuseTokens: Engine = {
   name: 'Fuse.js 7 (token search)',
   build(c) {
     const { docs, query } = prepare(c);
-    const f = new Fuse(docs, { keys: fuseKeys, threshold: 0.4, ignoreLocation: true, useTokenSearch: true, tokenize: chineseTokens });
+    const f = new Fuse(docs, {
+      keys: fuseKeys,
+      threshold: 0.4,
+      ignoreLocation: true,
+      useTokenSearch: true,
+      tokenize: chineseTokens,
+    });
     return (q) => f.search(query(q), { limit: 20 }).map((r) => r.item.name);
   },
   stride: (n) => (n <= 1500 ? 1 : n <= 10_000 ? 4 : 12),
@@ -92,11 +98,16 @@ const miniSearch: Engine = {
     const m = new MiniSearch<(typeof docs)[number]>({
       fields: ['name', 'aliases', 'syllables', 'initials'],
       storeFields: ['name'],
-      extractField: (doc, field) => (field === 'aliases' ? doc.aliases.join(' ') : String(doc[field as keyof typeof doc])),
+      extractField: (doc, field) =>
+        field === 'aliases' ? doc.aliases.join(' ') : String(doc[field as keyof typeof doc]),
       // Chinese: words and characters; pinyin: each syllable and the whole name run together; initials: every
       // suffix, so "sfz" finds jmsfz… by prefix.
       tokenize: (text, field) =>
-        field === 'syllables' ? [...text.split(' '), text.replace(/ /g, '')] : field === 'initials' ? [text, ...suffixes(text)] : chineseTokens(text),
+        field === 'syllables'
+          ? [...text.split(' '), text.replace(/ /g, '')]
+          : field === 'initials'
+            ? [text, ...suffixes(text)]
+            : chineseTokens(text),
       processTerm: (t) => t.toLowerCase(),
       searchOptions: {
         prefix: true,
@@ -168,7 +179,15 @@ export default async function run() {
         .slice(0, 3)
         .map(([ms, q]) => `${q} ${round(ms)}`)
         .join(', ');
-      rows.push({ items: size, names, engine: e.name, buildMs: round(buildMs), ...stats(samples), keystrokes: samples.length, slowest });
+      rows.push({
+        items: size,
+        names,
+        engine: e.name,
+        buildMs: round(buildMs),
+        ...stats(samples),
+        keystrokes: samples.length,
+        slowest,
+      });
       await new Promise((r) => setTimeout(r, 0));
     }
   }

@@ -34,13 +34,17 @@ async function search() {
     res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json' });
     res.end(body ?? '{}');
   };
-  const result = await runInBrowser<{ recall: Record<string, unknown>[]; rows: Record<string, unknown>[]; queries: number; keystrokes: number }>(
-    'bench/service-search.browser.ts',
-    serve,
-  );
+  const result = await runInBrowser<{
+    recall: Record<string, unknown>[];
+    rows: Record<string, unknown>[];
+    queries: number;
+    keystrokes: number;
+  }>('bench/service-search.browser.ts', serve);
   console.log(`recall@3 over ${result.queries} queries of the relevance set:`);
   console.table(result.recall);
-  console.log(`latency per keystroke (ms) over ${result.keystrokes} keystrokes (slow engines: every 4th / 12th at 10k / 50k), each after one untimed round:`);
+  console.log(
+    `latency per keystroke (ms) over ${result.keystrokes} keystrokes (slow engines: every 4th / 12th at 10k / 50k), each after one untimed round:`,
+  );
   return result.rows;
 }
 

@@ -52,7 +52,9 @@ async function install(s?: Scenario): Promise<void> {
   const saved = await caches.open(SAVED);
   await saved.delete(`${s.base}/api/v1/services/catalogue`);
   if (s.saved) {
-    const body = new Response(JSON.stringify(real), { headers: { ETag: '"saved"', 'Content-Type': 'application/json' } });
+    const body = new Response(JSON.stringify(real), {
+      headers: { ETag: '"saved"', 'Content-Type': 'application/json' },
+    });
     await saved.put(`${s.base}/api/v1/services/catalogue`, body);
   }
   window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -62,7 +64,9 @@ async function install(s?: Scenario): Promise<void> {
     if (path === '/api/v1/services/catalogue' && s.catalogue) {
       if (s.catalogue === 'hang') return new Promise<Response>(() => undefined);
       if (s.catalogue === 'offline') throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify(s.catalogue(real)), { headers: { 'Content-Type': 'application/json', ETag: '"stub"' } });
+      return new Response(JSON.stringify(s.catalogue(real)), {
+        headers: { 'Content-Type': 'application/json', ETag: '"stub"' },
+      });
     }
     return realFetch(path, init);
   }) as typeof fetch;
@@ -152,8 +156,14 @@ export const Mixed: Story = { name: 'Results: mixed 社保k', play: act({ type: 
 export const Traditional: Story = { name: 'Results: traditional 補領結婚證', play: act({ type: '補領結婚證' }) };
 export const Typo: Story = { name: 'Results: pinyin slip siyedengji (s for sh)', play: act({ type: 'siyedengji' }) };
 export const Everyday: Story = { name: 'Results: everyday words 社保卡丢了', play: act({ type: '社保卡丢了' }) };
-export const Active: Story = { name: 'Keyboard: third result active', play: act({ type: '户口', keys: ['ArrowDown', 'ArrowDown', 'ArrowDown'] }) };
-export const ShowMore: Story = { name: 'Many results: the first page and “show more”', play: act({ type: 's', keys: ['ArrowDown', 'End'] }) };
+export const Active: Story = {
+  name: 'Keyboard: third result active',
+  play: act({ type: '户口', keys: ['ArrowDown', 'ArrowDown', 'ArrowDown'] }),
+};
+export const ShowMore: Story = {
+  name: 'Many results: the first page and “show more”',
+  play: act({ type: 's', keys: ['ArrowDown', 'End'] }),
+};
 export const NoResults: Story = { name: 'No results: closest and popular items', play: act({ type: '火星移民签证' }) };
 
 export const Filtered: Story = {
@@ -172,7 +182,11 @@ export const Chosen: Story = {
 
 // ---------------------------------------------------------------- modes and failures
 
-export const ServerMode: Story = { name: 'Server mode (paged search on the server)', args: { mode: 'server' }, play: act({ type: '营业执照' }) };
+export const ServerMode: Story = {
+  name: 'Server mode (paged search on the server)',
+  args: { mode: 'server' },
+  play: act({ type: '营业执照' }),
+};
 
 export const Loading: Story = {
   name: 'Loading the catalogue',
@@ -209,7 +223,10 @@ export const MarkupName: Story = {
     base: 'https://markup.example',
     catalogue: (real) => ({
       ...real,
-      items: [{ ...real.items[0], code: 'X-1', name: '<img src=x onerror=alert(1)>', pinyin: '', initials: '', aliases: [] }, ...real.items],
+      items: [
+        { ...real.items[0], code: 'X-1', name: '<img src=x onerror=alert(1)>', pinyin: '', initials: '', aliases: [] },
+        ...real.items,
+      ],
     }),
   }),
   play: act({ type: 'img' }),
@@ -218,6 +235,18 @@ export const MarkupName: Story = {
 // ---------------------------------------------------------------- modes of display
 
 export const Elder: Story = { name: 'Elder mode (长辈模式)', args: { elder: true }, play: act({ type: '社保卡' }) };
-export const YellowOnBlack: Story = { name: 'High contrast: yellow on black', args: { contrast: 'yellow-on-black' }, play: act({ type: '社保卡' }) };
-export const WhiteOnBlue: Story = { name: 'High contrast: white on blue', args: { contrast: 'white-on-blue' }, play: act({ type: '社保卡' }) };
-export const English: Story = { name: 'English', args: { lang: 'en' }, play: act({ type: 'hukou', choose: true, openGuide: true }) };
+export const YellowOnBlack: Story = {
+  name: 'High contrast: yellow on black',
+  args: { contrast: 'yellow-on-black' },
+  play: act({ type: '社保卡' }),
+};
+export const WhiteOnBlue: Story = {
+  name: 'High contrast: white on blue',
+  args: { contrast: 'white-on-blue' },
+  play: act({ type: '社保卡' }),
+};
+export const English: Story = {
+  name: 'English',
+  args: { lang: 'en' },
+  play: act({ type: 'hukou', choose: true, openGuide: true }),
+};

@@ -28,8 +28,11 @@ function spyFetch(via: (url: string, init: RequestInit) => Promise<Response> = (
 const json = (body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', ...headers } });
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
 const input = (el: Element) => $<HTMLInputElement>(el, '#q');
 const options = (el: Element) => $$(el, '[role=option]');
 const names = (el: Element) => options(el).map((o) => o.querySelector('span')?.textContent ?? o.textContent!.trim());
@@ -46,7 +49,9 @@ async function searchFor(el: ZwServiceSearch, text: string): Promise<void> {
   await el.updateComplete;
 }
 
-before(async () => {
+before(async function () {
+  // The first request starts the reference server (it seeds its database): allow for a slow machine.
+  this.timeout(60_000);
   catalogue = await (await realFetch('/api/v1/services/catalogue')).json();
 });
 beforeEach(async () => {
@@ -61,7 +66,9 @@ describe('search relevance over the real 广安区 catalogue', () => {
   it('finds an accepted item in the first three for the relevance set', () => {
     const index = new SearchIndex(catalogue);
     const { recall, misses } = recallAt3((q) => index.search(q, {}, 3).hits.map((h) => h.item.name));
-    console.log(`recall@3 = ${recall.toFixed(3)} over ${relevanceSet.length} queries; misses: ${JSON.stringify(misses)}`);
+    console.log(
+      `recall@3 = ${recall.toFixed(3)} over ${relevanceSet.length} queries; misses: ${JSON.stringify(misses)}`,
+    );
     expect(relevanceSet.length).to.be.at.least(50);
     expect(recall).to.be.at.least(0.97);
   });
@@ -71,13 +78,21 @@ const hasSaved = async () => Boolean(await (await caches.open(SAVED)).match('/ap
 const isCatalogue = (url: string) => url.endsWith('/api/v1/services/catalogue');
 const withItem = (extra: Partial<Catalogue['items'][number]>): Catalogue => ({
   ...catalogue,
-  items: [{ ...catalogue.items[0], code: 'XSS-1', pinyin: '', initials: '', aliases: [], popularity: 100, ...extra }, ...catalogue.items],
+  items: [
+    { ...catalogue.items[0], code: 'XSS-1', pinyin: '', initials: '', aliases: [], popularity: 100, ...extra },
+    ...catalogue.items,
+  ],
 });
 const compose = (el: Element, type: string, value?: string, composing = false) => {
   if (value !== undefined) input(el).value = value;
   const event =
     type === 'input'
-      ? new InputEvent('input', { bubbles: true, composed: true, isComposing: composing, inputType: 'insertCompositionText' })
+      ? new InputEvent('input', {
+          bubbles: true,
+          composed: true,
+          isComposing: composing,
+          inputType: 'insertCompositionText',
+        })
       : new CompositionEvent(type, { bubbles: true, composed: true, data: value });
   input(el).dispatchEvent(event);
 };
@@ -95,12 +110,15 @@ describe('<zw-service-search>', () => {
   });
 
   it('says it is loading, then stays quiet and accessible until the resident types', async () => {
-    let answer: (r: Response) => void = () => undefined;
-    spyFetch((url, init) => (isCatalogue(url) ? new Promise<Response>((resolve) => (answer = resolve)) : realFetch(url, init)));
+    let answer: ((r: Response) => void) | undefined;
+    spyFetch((url, init) =>
+      isCatalogue(url) ? new Promise<Response>((resolve) => (answer = resolve)) : realFetch(url, init),
+    );
     const el = await fixture<ZwServiceSearch>(html`<zw-service-search mode="client"></zw-service-search>`);
     expect(status(el)).to.equal('正在加载…');
     await expect(el).to.be.accessible();
-    answer(json(catalogue, { ETag: '"v1"' }));
+    await waitUntil(() => answer, 'catalogue requested');
+    answer!(json(catalogue, { ETag: '"v1"' }));
     await ready(el);
     await el.updateComplete;
     expect(status(el)).to.equal('');
@@ -127,8 +145,12 @@ describe('<zw-service-search>', () => {
     compose(el, 'input', 'she', true);
     await el.updateComplete;
     expect(names(el)).to.deep.equal(before);
-    input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, isComposing: true }));
-    input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, isComposing: true }));
+    input(el).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, isComposing: true }),
+    );
+    input(el).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, isComposing: true }),
+    );
     await el.updateComplete;
     expect(input(el).hasAttribute('aria-activedescendant')).to.be.false;
     compose(el, 'compositionend', '社保');
@@ -263,7 +285,9 @@ describe('<zw-service-search>', () => {
 
   it('shows an item named like markup as text', async () => {
     const evil = '<img src=x onerror=alert(1)>';
-    spyFetch((url, init) => (isCatalogue(url) ? Promise.resolve(json(withItem({ name: evil }), { ETag: '"x1"' })) : realFetch(url, init)));
+    spyFetch((url, init) =>
+      isCatalogue(url) ? Promise.resolve(json(withItem({ name: evil }), { ETag: '"x1"' })) : realFetch(url, init),
+    );
     const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search mode="client"></zw-service-search>`));
     await searchFor(el, 'img');
     expect(names(el)[0]).to.equal(evil);
@@ -328,7 +352,12 @@ describe('<zw-service-search>', () => {
     await searchFor(el, 'hukou');
     await waitUntil(() => /services? found$/.test(status(el)), 'English count');
     expect($(el, 'label').textContent).to.equal('Search government services');
-    for (const prefs of [{ elder: true }, { contrast: 'yellow-on-black' }, { contrast: 'white-on-blue' }, { contrast: 'black-on-white' }] as const) {
+    for (const prefs of [
+      { elder: true },
+      { contrast: 'yellow-on-black' },
+      { contrast: 'white-on-blue' },
+      { contrast: 'black-on-white' },
+    ] as const) {
       pagePrefsStore().set(prefs);
       await el.updateComplete;
       await expect(el).to.be.accessible();

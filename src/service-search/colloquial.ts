@@ -57,7 +57,7 @@ function words(): Map<string, string[]> {
 function spokenWords(text: string): [number, string, string[]][] {
   const found: [number, string, string[]][] = [];
   const map = words();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let len = Math.min(longest, text.length - i);
     while (len > 0 && !map.has(text.substr(i, len))) len--;
     if (len) found.push([i, text.substr(i, len), map.get(text.substr(i, len))!]);

@@ -50,12 +50,16 @@ export class Reach {
     return true;
   }
 
-  /** 0 when the query matches from the name's start without gaps, 1 without gaps elsewhere, 2 with gaps; -1 not. */
+  /**
+   * 0 when the query matches from the name's start without gaps, 1 without gaps elsewhere, 2 with gaps; -1 not.
+   * One or two typed characters only match without gaps (scattered, they match nearly every name and mean nothing).
+   */
   match(text: string, sy: Uint16Array): number {
     if (this.q.length === 1) {
       for (let j = 0; j < text.length; j++) if (this.step(1, text.charCodeAt(j), sy[j], false)) return j ? 1 : 0;
       return -1;
     }
+    const short = this.q.length < 3;
     const done = 1 << this.q.length;
     let start = 1;
     let free = 0;
@@ -68,7 +72,7 @@ export class Reach {
       const fromFree = free | 1;
       const a = start ? this.step(start, code, s, false) : 0;
       const b = fromFree === start ? a : this.step(fromFree, code, s, false);
-      const c = any === fromFree ? b : this.step(any, code, s, false);
+      const c = short || any === fromFree ? b : this.step(any, code, s, false);
       start = a;
       free = b;
       any |= c;

@@ -114,7 +114,7 @@ export class SearchIndex {
       if (!short.some(([target]) => name.includes(target))) continue;
       let text = '';
       const sy: number[] = [];
-      for (let j = 0; j < name.length; ) {
+      for (let j = 0; j < name.length;) {
         const hit = short.find(([target]) => name.startsWith(target, j));
         for (const k of hit ? hit[2] : [0]) {
           text += name[j + k];
@@ -192,7 +192,6 @@ export class SearchIndex {
     return this.rank(this.touched, filter, limit, forms);
   }
 
-
   /** When nothing matches: the names that share the most with the query (for "did you mean"). */
   closest(query: string, filter: SearchFilter = {}, limit = 5): SearchHit[] {
     const text = withoutFillers(normalizeQuery(query, this.catalogue.traditional));
@@ -248,7 +247,14 @@ export class SearchIndex {
           const t = texts[f];
           const at = t.indexOf(compact);
           if (at >= 0) {
-            tier = f >= this.names.length ? Tier.Alias : at ? Tier.Word : t.length === compact.length ? Tier.Exact : Tier.Prefix;
+            tier =
+              f >= this.names.length
+                ? Tier.Alias
+                : at
+                  ? Tier.Word
+                  : t.length === compact.length
+                    ? Tier.Exact
+                    : Tier.Prefix;
             points = -at;
           } else if ((pieces = cover(t, compact))) {
             tier = Tier.Word;
@@ -272,7 +278,9 @@ export class SearchIndex {
       const bits = latin && this.reach.prepare(text, true);
       const keep = bits && !formIndex;
       const before = keep && this.typed && this.slipped && text.startsWith(this.slipped[0]) ? this.slipped : undefined;
-      const candidates = latin ? (before && [...before[1], ...this.typed![1]]) : this.sharing(compact, compact.length - (slips >> 1));
+      const candidates = latin
+        ? before && [...before[1], ...this.typed![1]]
+        : this.sharing(compact, compact.length - (slips >> 1));
       const matched: number[] = [];
       const count = candidates ? candidates.length : texts.length;
       for (let c = 0; c < count; c++) {
@@ -280,7 +288,11 @@ export class SearchIndex {
         let initials = this.initials[f];
         if (initials & NL) initials |= NL;
         // Letters the name lacks must be slips (a confusion adds h, g, n, l or u), one each.
-        if (latin && ((initials & first) !== first || popcount(all & ~this.letters[f]) > slips || all & ~(this.letters[f] | LOOSE))) continue;
+        if (
+          latin &&
+          ((initials & first) !== first || popcount(all & ~this.letters[f]) > slips || all & ~(this.letters[f] | LOOSE))
+        )
+          continue;
         if (bits) {
           if (!this.reach.slipped(texts[f], this.sy[f])) continue;
           matched.push(f);
@@ -290,7 +302,8 @@ export class SearchIndex {
         const points = align(f);
         const used = Math.round(-points / SLIP);
         // Ranked with the strict fuzzy matches: a slip weighs about as much as a well-typed syllable.
-        if (points !== NONE && used <= slips) this.note(owner[f], Tier.Fuzzy, points + used * (SLIP - 12), formIndex, f, 0);
+        if (points !== NONE && used <= slips)
+          this.note(owner[f], Tier.Fuzzy, points + used * (SLIP - 12), formIndex, f, 0);
       }
       if (keep) this.slipped = [text, matched];
     }

@@ -62,7 +62,10 @@ export class CatalogueSource implements ServiceSource {
 
   async find(q: string, filters: Filters, limit: number): Promise<Found> {
     const { index } = this;
-    const filter = { ...filters, dept: filters.dept === undefined ? undefined : this.departments.indexOf(filters.dept) };
+    const filter = {
+      ...filters,
+      dept: filters.dept === undefined ? undefined : this.departments.indexOf(filters.dept),
+    };
     const found = index.search(q, filter, limit);
     const none = q.trim() !== '' && !found.total;
     return {
@@ -172,7 +175,9 @@ export async function* catalogues(api: ApiClient, signal: AbortSignal): AsyncGen
     const fresh = res.headers.get('ETag');
     if (fresh && fresh !== etag) {
       try {
-        const body = new Response(JSON.stringify(res.data), { headers: { ETag: fresh, 'Content-Type': 'application/json' } });
+        const body = new Response(JSON.stringify(res.data), {
+          headers: { ETag: fresh, 'Content-Type': 'application/json' },
+        });
         await (await caches.open(SAVED)).put(api.url(CATALOGUE), body);
       } catch {
         /* nowhere to save it: the search still works until the page is closed */

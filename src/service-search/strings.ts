@@ -33,7 +33,8 @@ export const searchStrings = defineStrings(
     visits: (n: number) => (n ? (n === 1 ? '最多跑一次' : `跑动 ${n} 次`) : '零跑动'),
     promised: (days: number) => (days ? `承诺 ${days} 个工作日` : '即来即办'),
     limit: (legal: TimeLimit | null, promised: TimeLimit | null) =>
-      [legal && `法定 ${zhLimit(legal)}`, promised && `承诺 ${zhLimit(promised)}`].filter(Boolean).join('，') || '无时限要求',
+      [legal && `法定 ${zhLimit(legal)}`, promised && `承诺 ${zhLimit(promised)}`].filter(Boolean).join('，') ||
+      '无时限要求',
     scope: (s: string) => ZH_SCOPE[s] ?? '',
     limits: '办理时限',
     fee: '收费',
@@ -67,10 +68,12 @@ export const searchStrings = defineStrings(
     crossRegion: 'Cross-region',
     instant: 'Settled on the spot',
     visits: (n: number) => (n ? (n === 1 ? 'At most one visit' : `${n} visits`) : 'No visit needed'),
-    promised: (days: number) => (days ? `Done in ${days} working ${days === 1 ? 'day' : 'days'}` : 'Settled on the spot'),
+    promised: (days: number) =>
+      days ? `Done in ${days} working ${days === 1 ? 'day' : 'days'}` : 'Settled on the spot',
     limit: (legal: TimeLimit | null, promised: TimeLimit | null) =>
-      [legal && `legal limit ${enLimit(legal)}`, promised && `promised ${enLimit(promised)}`].filter(Boolean).join(', ') ||
-      'No time limit',
+      [legal && `legal limit ${enLimit(legal)}`, promised && `promised ${enLimit(promised)}`]
+        .filter(Boolean)
+        .join(', ') || 'No time limit',
     scope: (s: string) => EN_SCOPE[s] ?? '',
     limits: 'Time limit',
     fee: 'Fee',

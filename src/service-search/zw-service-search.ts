@@ -1,12 +1,20 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
 import type { ServiceDetail, ServiceSummary } from '../core/api/types.gen.js';
 import { ServiceDetail as ServiceDetailSchema } from '../core/api/schemas.gen.js';
-import { catalogues, chooseMode, ServerSource, type Filters, type Found, type Hit, type ServiceSource, type Span } from './service-source.js';
+import {
+  catalogues,
+  chooseMode,
+  ServerSource,
+  type Filters,
+  type Found,
+  type Hit,
+  type ServiceSource,
+  type Span,
+} from './service-source.js';
 import { searchStrings, type SearchStrings } from './strings.js';
 import { searchStyles } from './styles.js';
 
@@ -95,7 +103,8 @@ export class ZwServiceSearch extends ZwElement {
   protected override updated(changed: Map<string, unknown>): void {
     const filters = ['dept', 'type', 'fullyOnline', 'noVisit', 'crossRegion', 'instant'];
     if (this.source && filters.some((f) => changed.has(f))) void this.search();
-    if (changed.has('active') && this.active >= 0) this.renderRoot.querySelector(`#o${this.active}`)?.scrollIntoView({ block: 'nearest' });
+    if (changed.has('active') && this.active >= 0)
+      this.renderRoot.querySelector(`#o${this.active}`)?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Finds where results come from, then keeps the catalogue current (client mode). */
@@ -119,7 +128,14 @@ export class ZwServiceSearch extends ZwElement {
 
   private get filters(): Filters {
     const { dept, type, fullyOnline, noVisit, crossRegion, instant } = this;
-    return { dept: dept || undefined, type: Number.isInteger(type) ? type : undefined, fullyOnline, noVisit, crossRegion, instant };
+    return {
+      dept: dept || undefined,
+      type: Number.isInteger(type) ? type : undefined,
+      fullyOnline,
+      noVisit,
+      crossRegion,
+      instant,
+    };
   }
 
   /** Runs the search for the current text and filters; a later search wins over a slower earlier one. */
@@ -136,7 +152,10 @@ export class ZwServiceSearch extends ZwElement {
       // Announced once typing pauses, so a screen reader is not interrupted at every keystroke.
       clearTimeout(this.timer);
       const s = this.strings(searchStrings);
-      this.timer = setTimeout(() => (this.said = !q.trim() ? '' : found.total ? s.found(found.total) : s.none(q.trim())), 400);
+      this.timer = setTimeout(
+        () => (this.said = !q.trim() ? '' : found.total ? s.found(found.total) : s.none(q.trim())),
+        400,
+      );
     } catch (error) {
       if (ask === this.asked && !this.signal.aborted) this.failure = describeError(error, this.strings(coreStrings));
     }
@@ -205,7 +224,8 @@ export class ZwServiceSearch extends ZwElement {
       });
       if (this.chosen?.code === code) this.detail = data;
     } catch (error) {
-      if (this.chosen?.code === code && !this.signal.aborted) this.detail = describeError(error, this.strings(coreStrings));
+      if (this.chosen?.code === code && !this.signal.aborted)
+        this.detail = describeError(error, this.strings(coreStrings));
     }
   }
 
@@ -234,7 +254,7 @@ export class ZwServiceSearch extends ZwElement {
         aria-activedescendant=${open && this.active >= 0 ? `o${this.active}` : nothing}
         aria-describedby="hint"
         placeholder=${s.placeholder}
-        .value=${live(this.value)}
+        .value=${this.value}
         @input=${(e: InputEvent) => !e.isComposing && !this.composing && this.onInput((e.target as HTMLInputElement).value)}
         @compositionstart=${() => (this.composing = true)}
         @compositionend=${(e: CompositionEvent) => {
@@ -250,11 +270,16 @@ export class ZwServiceSearch extends ZwElement {
         ${this.options(s, choices)}
       </div>
       <p role="status" class="note">${this.source || this.failure ? this.said : this.strings(coreStrings).loading}</p>
-      ${this.failure
-        ? html`<p class="error" role="alert">
-            ${this.failure} <button @click=${() => (this.source ? this.search() : this.load())}>${this.strings(coreStrings).retry}</button>
-          </p>`
-        : nothing}
+      ${
+        this.failure
+          ? html`<p class="error" role="alert">
+              ${this.failure}
+              <button @click=${() => (this.source ? this.search() : this.load())}>
+                ${this.strings(coreStrings).retry}
+              </button>
+            </p>`
+          : nothing
+      }
       ${this.source?.offline ? html`<p class="note">${s.offline}</p>` : nothing} ${this.filterControls(s)}
       ${this.chosen ? this.card(s, this.chosen) : nothing}
     </div>`;
@@ -293,9 +318,11 @@ export class ZwServiceSearch extends ZwElement {
     const { departments = [], types = {}, anyScope = true } = this.source ?? {};
     const box = (name: 'fullyOnline' | 'noVisit' | 'crossRegion' | 'instant') =>
       html`<label
-        ><input type="checkbox" .checked=${live(this[name])} @change=${(e: Event) => this.setFilter(name, (e.target as HTMLInputElement).checked)} />${s[
-          name
-        ]}</label
+        ><input
+          type="checkbox"
+          .checked=${this[name]}
+          @change=${(e: Event) => this.setFilter(name, (e.target as HTMLInputElement).checked)}
+        />${s[name]}</label
       >`;
     const pick = (label: string, name: 'dept' | 'type', values: [string, string][]) =>
       values.length
@@ -315,8 +342,13 @@ export class ZwServiceSearch extends ZwElement {
     return html`<details class="filters">
       <summary>${s.filters}</summary>
       <div>
-        ${pick(s.dept, 'dept', departments.map((d) => [d, d]))} ${pick(s.type, 'type', Object.entries(types))} ${box('fullyOnline')}
-        ${box('noVisit')} ${anyScope ? box('crossRegion') : nothing} ${box('instant')}
+        ${pick(
+          s.dept,
+          'dept',
+          departments.map((d) => [d, d]),
+        )}
+        ${pick(s.type, 'type', Object.entries(types))} ${box('fullyOnline')} ${box('noVisit')}
+        ${anyScope ? box('crossRegion') : nothing} ${box('instant')}
       </div>
     </details>`;
   }
@@ -324,7 +356,9 @@ export class ZwServiceSearch extends ZwElement {
   private card(s: SearchStrings, item: ServiceSummary) {
     const d = typeof this.detail === 'object' && this.detail.code === item.code ? this.detail : undefined;
     const loading = typeof this.detail === 'string' ? this.detail : this.strings(coreStrings).loading;
-    const online = this.hrefTemplate ? this.hrefTemplate.replace(/\{code\}/g, encodeURIComponent(item.code)) : safe(d?.onlineUrl);
+    const online = this.hrefTemplate
+      ? this.hrefTemplate.replace(/\{code\}/g, encodeURIComponent(item.code))
+      : safe(d?.onlineUrl);
     const fee = d && (d.fee.charged ? d.fee.items.map((f) => `${f.name} ${f.amount}`).join('；') : s.free);
     return html`<section class="card" part="details" aria-labelledby="title">
       <h3 id="title">${item.name}</h3>
@@ -333,32 +367,46 @@ export class ZwServiceSearch extends ZwElement {
         <dt>${s.visitsLabel}</dt>
         <dd>${s.visits(item.visits)}${item.fullyOnline ? `，${s.fullyOnline}` : ''}</dd>
         <dt>${s.limits}</dt>
-        <dd>${d ? s.limit(d.legalLimit, d.promisedLimit) : item.promisedDays === null ? loading : s.promised(item.promisedDays)}</dd>
+        <dd>
+          ${d ? s.limit(d.legalLimit, d.promisedLimit) : item.promisedDays === null ? loading : s.promised(item.promisedDays)}
+        </dd>
         <dt>${s.fee}</dt>
         <dd>${fee ?? loading}</dd>
-        ${item.crossRegion === 'none'
-          ? nothing
-          : html`<dt>${s.crossRegion}</dt>
-              <dd>${s.scope(item.crossRegion)}${d?.crossRegionNote ? html`<span class="meta">${d.crossRegionNote}</span>` : ''}</dd>`}
+        ${
+          item.crossRegion === 'none'
+            ? nothing
+            : html`<dt>${s.crossRegion}</dt>
+                <dd>
+                  ${s.scope(item.crossRegion)}${d?.crossRegionNote ? html`<span class="meta">${d.crossRegionNote}</span>` : ''}
+                </dd>`
+        }
       </dl>
       ${online ? html`<a href=${online}>${s.online}</a>` : nothing}
       ${safe(d?.guideUrl) ? html`<a href=${safe(d?.guideUrl)!} target="_blank" rel="noopener noreferrer">${s.guide}</a>` : nothing}
       <details>
         <summary>${s.details}</summary>
-        ${d
-          ? html`<h4>${s.materials}</h4>
-              <ol>
-                ${d.materials.map(
-                  (m) => html`<li>${m.name}<span class="meta">${s.material(m.form, m.copies, m.required)} ${m.note ?? ''}</span></li>`,
-                )}
-              </ol>
-              <h4>${s.where}</h4>
-              <ul>
-                ${d.locations.map(
-                  (l) => html`<li>${l.name}<span class="meta">${l.address} · ${l.window} · ${l.hours} · ${l.phone}</span></li>`,
-                )}
-              </ul>`
-          : html`<p>${loading}</p>`}
+        ${
+          d
+            ? html`<h4>${s.materials}</h4>
+                <ol>
+                  ${d.materials.map(
+                    (m) =>
+                      html`<li>
+                        ${m.name}<span class="meta">${s.material(m.form, m.copies, m.required)} ${m.note ?? ''}</span>
+                      </li>`,
+                  )}
+                </ol>
+                <h4>${s.where}</h4>
+                <ul>
+                  ${d.locations.map(
+                    (l) =>
+                      html`<li>
+                        ${l.name}<span class="meta">${l.address} · ${l.window} · ${l.hours} · ${l.phone}</span>
+                      </li>`,
+                  )}
+                </ul>`
+            : html`<p>${loading}</p>`
+        }
       </details>
     </section>`;
   }
@@ -377,4 +425,5 @@ function marked(name: string, spans: Span[]): TemplateResult {
 }
 
 /** Only web links from the server become hrefs (never `javascript:`). */
-const safe = (url: string | null | undefined): string | undefined => (url && /^https?:\/\//i.test(url) ? url : undefined);
+const safe = (url: string | null | undefined): string | undefined =>
+  url && /^https?:\/\//i.test(url) ? url : undefined;
