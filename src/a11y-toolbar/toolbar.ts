@@ -38,6 +38,7 @@ function deepActive(): HTMLElement | undefined {
  *   `{ key, prefs }`, the preference changed (or `reset`) and all preferences after the change.
  *
  * @csspart base - The always-visible bar with the elder-mode switch and the 无障碍 button.
+ * @csspart elder - The 长辈模式 switch in the bar (a page with its own elder toggle may hide it).
  * @csspart panel - The preference panel.
  * @csspart caption - The caption strip (大字幕) shown while reading aloud.
  */
@@ -147,6 +148,7 @@ output{min-width:4em;text-align:center;font-weight:700}
     const on = this.prefs[key];
     return html`<button
       role="switch"
+      part=${mode === 'elder' ? 'elder' : nothing}
       aria-checked=${on}
       ?disabled=${mute}
       aria-describedby=${mute ? 'nv' : nothing}
