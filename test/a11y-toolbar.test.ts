@@ -8,6 +8,7 @@ import { ZwBase } from '../src/core/zw-base.ts';
 import { define } from '../src/core/define.ts';
 import { pagePrefsStore, PrefsStore, PREFS_STORAGE_KEY } from '../src/core/prefs/store.ts';
 import type { A11yPrefs, ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { textContrast } from './support/contrast.ts';
 
 /** A second zw element: text in its shadow root around a slot, so the page reader has to walk the flat tree. */
 class ZwReadProbe extends ZwBase {
@@ -110,27 +111,6 @@ async function opened(markup?: ReturnType<typeof html>) {
   return el;
 }
 
-type RGB = [number, number, number, number];
-const rgb = (c: string): RGB => {
-  const [r, g, b, a = 1] = c.match(/[\d.]+/g)!.map(Number);
-  return [r, g, b, a];
-};
-const luminance = ([r, g, b]: RGB) => {
-  const f = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-};
-const contrast = (a: RGB, b: RGB) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-};
-/** The colour actually behind `el`: the first opaque background up the flat tree. */
-function backdrop(el: Element): RGB {
-  for (let n: Element | null = el; n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host as Element) ?? null) {
-    const bg = rgb(getComputedStyle(n).backgroundColor);
-    if (bg[3] > 0) return bg;
-  }
-  return [255, 255, 255, 1];
-}
 /** Every visible element in `el`'s shadow root that shows text of its own (slots show their slotted text). */
 function textElements(el: Element): HTMLElement[] {
   return $$<HTMLElement>(el, '*').filter(
@@ -395,7 +375,7 @@ describe('<zw-a11y-toolbar>', () => {
           const size = parseFloat(s.fontSize);
           expect(size, `font size of “${t.textContent!.trim()}”`).to.be.at.least(24);
           expect(parseFloat(s.lineHeight) / size, `line height of “${t.textContent!.trim()}”`).to.be.at.least(1.5);
-          expect(contrast(rgb(s.color), backdrop(t)), `contrast of “${t.textContent!.trim()}”`).to.be.at.least(4.5);
+          expect(textContrast(t), `contrast of “${t.textContent!.trim()}”`).to.be.at.least(4.5);
         }
         for (const h of $$(el, '.label')) expect(parseFloat(getComputedStyle(h).fontSize)).to.be.at.least(30);
         for (const t of targets(el)) {
@@ -417,8 +397,7 @@ describe('<zw-a11y-toolbar>', () => {
         byText(el, '连读').click();
         await el.updateComplete;
         for (const t of textElements(el)) {
-          const ratio = contrast(rgb(getComputedStyle(t).color), backdrop(t));
-          expect(ratio, `“${t.textContent!.trim()}” in ${scheme}`).to.be.at.least(7);
+          expect(textContrast(t), `“${t.textContent!.trim()}” in ${scheme}`).to.be.at.least(7);
         }
         await expect(el).to.be.accessible();
       });
@@ -427,7 +406,7 @@ describe('<zw-a11y-toolbar>', () => {
     it('meets 4.5:1 with the default colours', async () => {
       const el = await opened();
       for (const t of textElements(el)) {
-        expect(contrast(rgb(getComputedStyle(t).color), backdrop(t)), t.textContent!).to.be.at.least(4.5);
+        expect(textContrast(t), t.textContent!).to.be.at.least(4.5);
       }
     });
   });
