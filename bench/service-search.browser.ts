@@ -128,7 +128,7 @@ const miniSearch: Engine = {
   stride: () => 1,
 };
 
-const engines = [zw, fuse, fuseTokens, miniSearch];
+const all = [zw, fuse, fuseTokens, miniSearch];
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -147,6 +147,8 @@ export default async function run() {
     return new Promise(() => {});
   }
   const load = async (n: number | 'real') => (await (await fetch(`/api/zw-bench/catalogue/${n}`)).json()) as Catalogue;
+  const only = ((await (await fetch('/api/zw-bench/engines')).json()) as string[]).filter(Boolean);
+  const engines = all.filter((e) => !only.length || only.some((o) => e.name.toLowerCase().includes(o.toLowerCase())));
   const real = await load('real');
   const recall = engines.map((e) => {
     const search = e.build(real);

@@ -30,6 +30,11 @@ async function search() {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...isolation });
       return res.end(ISOLATED_PAGE);
     }
+    // SEARCH_BENCH_ENGINES=zhengwu,mini runs only the engines whose names contain those words.
+    if (req.url === '/api/zw-bench/engines') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify((process.env.SEARCH_BENCH_ENGINES ?? '').split(',')));
+    }
     const body = bodies.get(req.url?.split('/').pop() ?? '');
     res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json' });
     res.end(body ?? '{}');

@@ -39,8 +39,11 @@ export interface ServiceSource {
   readonly types: Readonly<Record<string, string>>;
   /** True when the catalogue is a saved copy because the server could not be reached. */
   readonly offline: boolean;
-  /** Whether it can keep only items handled across regions at any scope (the search API filters one scope). */
-  readonly anyScope: boolean;
+  /**
+   * Whether every search is a request (server mode): then typing is debounced, and the 跨域通办 filter (any scope)
+   * is not offered, as the search API filters one scope at a time.
+   */
+  readonly remote: boolean;
   find(q: string, filters: Filters, limit: number, signal: AbortSignal): Promise<Found>;
 }
 
@@ -52,7 +55,7 @@ export class CatalogueSource implements ServiceSource {
 
   /** True when the server could not be reached and this is the saved copy. */
   offline = false;
-  readonly anyScope = true;
+  readonly remote = false;
 
   constructor(catalogue: Catalogue) {
     this.index = new SearchIndex(catalogue);
@@ -84,7 +87,7 @@ export class ServerSource implements ServiceSource {
   readonly departments: readonly string[] = [];
   readonly types: Readonly<Record<string, string>> = {};
   readonly offline = false;
-  readonly anyScope = false;
+  readonly remote = true;
 
   constructor(private readonly api: ApiClient) {}
 

@@ -145,6 +145,9 @@ export class ZwServiceSearch extends ZwElement {
     const ask = ++this.asked;
     const q = this.value;
     try {
+      // A request per keystroke would be wasted: ask the server once typing pauses.
+      if (source.remote) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (ask !== this.asked) return;
       const found = await source.find(q, this.filters, this.limit, this.signal);
       if (ask !== this.asked) return;
       this.found = found;
@@ -315,7 +318,7 @@ export class ZwServiceSearch extends ZwElement {
   }
 
   private filterControls(s: SearchStrings) {
-    const { departments = [], types = {}, anyScope = true } = this.source ?? {};
+    const { departments = [], types = {}, remote = false } = this.source ?? {};
     const box = (name: 'fullyOnline' | 'noVisit' | 'crossRegion' | 'instant') =>
       html`<label
         ><input
@@ -348,7 +351,7 @@ export class ZwServiceSearch extends ZwElement {
           departments.map((d) => [d, d]),
         )}
         ${pick(s.type, 'type', Object.entries(types))} ${box('fullyOnline')} ${box('noVisit')}
-        ${anyScope ? box('crossRegion') : nothing} ${box('instant')}
+        ${remote ? nothing : box('crossRegion')} ${box('instant')}
       </div>
     </details>`;
   }
