@@ -58,3 +58,9 @@ export function instantAt(date: string, minutes: number): Date {
 export function isValidDate(date: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
 }
+
+/** RFC 3339 in China's offset, the form the API uses for every date-time: 2026-11-23T10:15:12+08:00. */
+export function isoLocal(at: Date): string {
+  const shifted = new Date(at.getTime() + OFFSET_MS);
+  return `${shifted.toISOString().slice(0, 19)}+08:00`;
+}

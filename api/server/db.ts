@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { MIGRATIONS } from './schema.ts';
+import { MIGRATIONS, RUNTIME_TABLES } from './schema.ts';
 
 /** What every store needs from a database; the same plain PostgreSQL (with $1 params) runs on PGlite and `pg`. */
 export interface Queryable {
@@ -12,6 +12,8 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+  /** Marks a migrated and seeded in-memory database as a template for later in-memory ones (no-op otherwise). */
+  shareAsTemplate(): void;
   close(): Promise<void>;
 }
 
@@ -27,8 +29,32 @@ export async function openDb(options: DbOptions): Promise<Db> {
   return db;
 }
 
+/*
+ * Creating a PGlite database runs initdb, which takes seconds; loading a dump of one that is already migrated
+ * and seeded takes a fraction of that. So once a process has a seeded in-memory database open, the next
+ * in-memory one (tests create several) starts from a dump of it.
+ */
+const templates = new Set<PGlite>();
+let template: Promise<Blob> | undefined;
+
+function memoryTemplate(): Promise<Blob> | undefined {
+  if (!template) {
+    const source = templates.values().next().value;
+    if (source) template = source.dumpDataDir('none');
+  }
+  return template;
+}
+
 async function openPGlite(dataDir: string | undefined): Promise<Db> {
-  const lite = dataDir ? new PGlite(dataDir) : new PGlite();
+  let lite: PGlite;
+  if (dataDir) lite = new PGlite(dataDir);
+  else {
+    const dump = await memoryTemplate()?.catch(() => undefined);
+    lite = dump ? new PGlite({ loadDataDir: dump }) : new PGlite();
+    await lite.waitReady;
+    // The template was taken from a database in use: keep its schema and seed, not its tickets and ratings.
+    if (dump) await lite.exec(`TRUNCATE ${RUNTIME_TABLES.join(', ')}`);
+  }
   await lite.waitReady;
   return {
     kind: 'pglite',
@@ -37,7 +63,13 @@ async function openPGlite(dataDir: string | undefined): Promise<Db> {
       await lite.exec(sql);
     },
     transaction: (fn) => lite.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) })),
-    close: () => lite.close(),
+    shareAsTemplate() {
+      if (!dataDir) templates.add(lite);
+    },
+    close: async () => {
+      templates.delete(lite);
+      await lite.close();
+    },
   };
 }
 
@@ -65,6 +97,7 @@ function openPostgres(connectionString: string): Db {
         client.release();
       }
     },
+    shareAsTemplate() {},
     close: () => pool.end(),
   };
 }
@@ -78,6 +111,6 @@ async function migrate(db: Db): Promise<void> {
 }
 
 /** Both drivers return timestamptz as Date; text is accepted too so callers need not care. */
-export function isoTime(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+export function asDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
 }

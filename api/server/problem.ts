@@ -16,6 +16,9 @@ export type ProblemSlug =
   | 'idempotency-key-missing'
   | 'internal';
 
+/** Text the server has in both languages; plain strings are sent as they are. */
+export type Localized = string | { zh: string; en: string };
+
 export interface FieldError {
   pointer: string;
   message: string;
@@ -39,21 +42,21 @@ const STATUS: Record<ProblemSlug, number> = {
 };
 
 const TITLES: Record<ProblemSlug, { zh: string; en: string }> = {
-  validation: { zh: '请求参数有误', en: 'The request has invalid fields' },
+  validation: { zh: '请求参数校验失败', en: 'The request has invalid fields' },
   'malformed-json': { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   'payload-too-large': { zh: '请求体过大', en: 'The request body is too large' },
   'not-found': { zh: '未找到', en: 'Not found' },
   'unsupported-media-type': { zh: '不支持的内容类型', en: 'Unsupported media type' },
   'method-not-allowed': { zh: '不支持该请求方法', en: 'Method not allowed' },
   'rate-limited': { zh: '请求过于频繁', en: 'Too many requests' },
-  'hall-closed': { zh: '大厅当前不在服务时间', en: 'The hall is closed' },
-  'quota-exhausted': { zh: '今日线上取号名额已满', en: "Today's online tickets are used up" },
+  'hall-closed': { zh: '大厅未开放', en: 'The hall is closed' },
+  'quota-exhausted': { zh: '今日线上号源已取完', en: "Today's online tickets are used up" },
   'already-rated': { zh: '该办件已评价', en: 'This case has already been rated' },
   'idempotency-key-reuse': {
-    zh: '幂等键已用于另一个请求',
+    zh: '幂等键已用于其他请求',
     en: 'The idempotency key was used for a different request',
   },
-  'idempotency-key-missing': { zh: '缺少 Idempotency-Key 请求头', en: 'The Idempotency-Key header is missing' },
+  'idempotency-key-missing': { zh: '缺少幂等键', en: 'The Idempotency-Key header is missing or malformed' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
 };
 
@@ -78,7 +81,7 @@ export function preferredLang(acceptLanguage: string | undefined): Lang {
 export class ProblemError extends Error {
   readonly slug: ProblemSlug;
   readonly status: number;
-  readonly detail: string | undefined;
+  readonly detail: Localized | undefined;
   readonly errors: FieldError[] | undefined;
   readonly extensions: Record<string, unknown>;
   readonly headers: Record<string, string>;
@@ -86,13 +89,13 @@ export class ProblemError extends Error {
   constructor(
     slug: ProblemSlug,
     init: {
-      detail?: string;
+      detail?: Localized;
       errors?: FieldError[];
       extensions?: Record<string, unknown>;
       headers?: Record<string, string>;
     } = {},
   ) {
-    super(init.detail ?? slug);
+    super(typeof init.detail === 'object' ? init.detail.en : (init.detail ?? slug));
     this.slug = slug;
     this.status = STATUS[slug];
     this.detail = init.detail;
@@ -102,8 +105,17 @@ export class ProblemError extends Error {
   }
 }
 
-export function validationProblem(errors: FieldError[], detail?: string): ProblemError {
-  return new ProblemError('validation', { errors, ...(detail ? { detail } : {}) });
+export const KEY_REUSED: Localized = {
+  zh: '该 Idempotency-Key 已用于内容不同的请求，请为新的操作生成新的键。',
+  en: 'This Idempotency-Key was used with a different request; use a new key for a new action.',
+};
+
+export function validationProblem(errors: FieldError[]): ProblemError {
+  const n = errors.length;
+  return new ProblemError('validation', {
+    errors,
+    detail: { zh: `有 ${n} 项内容不符合要求。`, en: `${n} ${n === 1 ? 'field breaks' : 'fields break'} the rules.` },
+  });
 }
 
 export function problemResponse(c: Context, problem: ProblemError): Response {
@@ -112,8 +124,8 @@ export function problemResponse(c: Context, problem: ProblemError): Response {
     type: `urn:zhengwu-widgets:problem:${problem.slug}`,
     title: TITLES[problem.slug][lang],
     status: problem.status,
-    ...(problem.detail ? { detail: problem.detail } : {}),
-    instance: new URL(c.req.url).pathname,
+    ...(problem.detail ? { detail: typeof problem.detail === 'object' ? problem.detail[lang] : problem.detail } : {}),
+    instance: pathAndQuery(c.req.url),
     ...(problem.errors ? { errors: problem.errors } : {}),
     ...problem.extensions,
   };
@@ -122,4 +134,9 @@ export function problemResponse(c: Context, problem: ProblemError): Response {
   headers.set('Content-Language', lang === 'en' ? 'en' : 'zh-CN');
   headers.set('Cache-Control', 'no-store');
   return new Response(JSON.stringify(body), { status: problem.status, headers });
+}
+
+function pathAndQuery(url: string): string {
+  const u = new URL(url);
+  return u.pathname + u.search;
 }

@@ -18,11 +18,13 @@ export const MIGRATIONS: readonly string[] = [
      data_version text NOT NULL
    )`,
   `CREATE INDEX IF NOT EXISTS services_department_idx ON services (department)`,
-  `CREATE TABLE IF NOT EXISTS hall_days (
+  // Online tickets issued per hall, day and category: the counter the daily quota is checked against.
+  `CREATE TABLE IF NOT EXISTS online_quota (
      hall_id text NOT NULL,
      service_date date NOT NULL,
-     online_issued integer NOT NULL DEFAULT 0,
-     PRIMARY KEY (hall_id, service_date)
+     category_id text NOT NULL,
+     issued integer NOT NULL DEFAULT 0,
+     PRIMARY KEY (hall_id, service_date, category_id)
    )`,
   `CREATE TABLE IF NOT EXISTS online_tickets (
      hall_id text NOT NULL,
@@ -31,6 +33,8 @@ export const MIGRATIONS: readonly string[] = [
      category_id text NOT NULL,
      idempotency_key text NOT NULL UNIQUE,
      request_hash text NOT NULL,
+     -- The ticket as first issued, kept as sent.
+     ticket text NOT NULL,
      issued_at timestamptz NOT NULL,
      PRIMARY KEY (hall_id, service_date, number)
    )`,
@@ -50,7 +54,8 @@ export const MIGRATIONS: readonly string[] = [
      staff_id text,
      hall_id text,
      tracking_code text UNIQUE,
-     receipt jsonb NOT NULL,
+     -- The receipt as first sent, so a replay returns the same JSON.
+     receipt text NOT NULL,
      created_at timestamptz NOT NULL,
      CHECK (phone IS NULL OR contact_consent)
    )`,
@@ -64,3 +69,6 @@ export const MIGRATIONS: readonly string[] = [
      created_at timestamptz NOT NULL
    )`,
 ];
+
+/** Tables written while serving (as opposed to the seeded catalogue and meta). */
+export const RUNTIME_TABLES: readonly string[] = ['rating_follow_ups', 'ratings', 'online_tickets', 'online_quota'];

@@ -1,0 +1,23 @@
+import type { Db } from './db.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
+import type { OnlineTickets } from './queue/online-tickets.ts';
+import type { QueueSimulator } from './queue/simulator.ts';
+import type { RatingStore } from './ratings/store.ts';
+import type { SerializedCatalogue, ServiceData } from './services/catalogue.ts';
+import type { ApiSpec } from './spec.ts';
+
+/** What the route modules share; built once by createApp. */
+export interface AppContext {
+  spec: ApiSpec;
+  db: Db;
+  now: () => Date;
+  /** Distinguishes this process's snapshot versions from an earlier run's in ETags. */
+  bootId: string;
+  simulator: QueueSimulator;
+  online: OnlineTickets;
+  ratings: RatingStore;
+  services: ServiceData;
+  catalogue: SerializedCatalogue;
+  ratingLimiter: RateLimiter;
+  trustProxy: boolean;
+}

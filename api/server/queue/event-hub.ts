@@ -1,0 +1,122 @@
+import type { HallPatch, HallSnapshot } from '../payloads.ts';
+
+const encoder = new TextEncoder();
+const RETRY = encoder.encode('retry: 3000\n\n');
+const HEARTBEAT = encoder.encode(': hb\n\n');
+
+/** How many recent patches are kept for Last-Event-ID resume. */
+const RING_SIZE = 512;
+/** A client this many frames behind is not reading; it is dropped rather than buffered without bound. */
+const MAX_BACKLOG = 2_000;
+
+interface Client {
+  controller: ReadableStreamDefaultController<Uint8Array>;
+  closed: boolean;
+}
+
+function frame(event: 'snapshot' | 'patch', version: number, data: unknown): Uint8Array {
+  return encoder.encode(`event: ${event}\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+/**
+ * The Server-Sent Events fan-out of one hall. A patch is serialized and encoded once, and the very same
+ * bytes go to every client and into the resume buffer.
+ */
+export class EventHub {
+  private readonly clients = new Set<Client>();
+  private readonly ring: { version: number; bytes: Uint8Array }[] = [];
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly snapshot: () => HallSnapshot;
+
+  constructor(snapshot: () => HallSnapshot, heartbeatMs: number) {
+    this.snapshot = snapshot;
+    this.heartbeat = setInterval(() => this.broadcast(HEARTBEAT), heartbeatMs);
+    this.heartbeat.unref?.();
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  publish(patch: HallPatch): Uint8Array {
+    const bytes = frame('patch', patch.version, patch);
+    this.ring.push({ version: patch.version, bytes });
+    if (this.ring.length > RING_SIZE) this.ring.shift();
+    this.broadcast(bytes);
+    return bytes;
+  }
+
+  /**
+   * The frames a (re)connecting client must get first: the patches after `lastEventId` when all of them are
+   * still buffered, otherwise a fresh snapshot.
+   */
+  private opening(lastEventId: string | undefined): Uint8Array[] {
+    const snap = this.snapshot();
+    const last = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : NaN;
+    if (Number.isSafeInteger(last) && last <= snap.version) {
+      if (last === snap.version) return [];
+      const oldest = this.ring[0]?.version;
+      if (oldest !== undefined && oldest <= last + 1) return this.ring.filter((f) => f.version > last).map((f) => f.bytes);
+    }
+    return [frame('snapshot', snap.version, snap)];
+  }
+
+  /** A new event stream; it ends when the client goes away (signal) or the hub closes. */
+  connect(lastEventId: string | undefined, signal: AbortSignal): ReadableStream<Uint8Array> {
+    let client: Client | undefined;
+    const remove = () => {
+      if (!client || client.closed) return;
+      client.closed = true;
+      this.clients.delete(client);
+      try {
+        client.controller.close();
+      } catch {
+        // already closed or errored by the consumer
+      }
+    };
+    return new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        client = { controller, closed: false };
+        // Opening frames and registration happen in one synchronous step, so no patch can fall in between.
+        controller.enqueue(RETRY);
+        for (const bytes of this.opening(lastEventId)) controller.enqueue(bytes);
+        if (signal.aborted) {
+          remove();
+          return;
+        }
+        this.clients.add(client);
+        signal.addEventListener('abort', remove, { once: true });
+      },
+      cancel: () => remove(),
+    });
+  }
+
+  private broadcast(bytes: Uint8Array): void {
+    for (const client of this.clients) {
+      if ((client.controller.desiredSize ?? 0) < -MAX_BACKLOG) {
+        this.drop(client);
+        continue;
+      }
+      try {
+        client.controller.enqueue(bytes);
+      } catch {
+        this.drop(client);
+      }
+    }
+  }
+
+  private drop(client: Client): void {
+    client.closed = true;
+    this.clients.delete(client);
+    try {
+      client.controller.close();
+    } catch {
+      // nothing left to close
+    }
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const client of [...this.clients]) this.drop(client);
+  }
+}

@@ -1,0 +1,279 @@
+import { instantAt, isoLocal, localTime, parseClockTime } from '../clock.ts';
+import type { CategoryDef, HallDef, WindowDef } from './halls.ts';
+import type { Call, CategoryView, HallPatch, HallSnapshot, TicketStatus, TicketView, WindowView } from '../payloads.ts';
+
+interface TicketState {
+  number: string;
+  seq: number;
+  categoryId: string;
+  status: TicketStatus;
+  issuedAt: Date;
+  calledAt: Date | null;
+  window: WindowDef | null;
+  online: boolean;
+}
+
+interface WindowState {
+  def: WindowDef;
+  status: WindowView['status'];
+  serving: TicketState | null;
+}
+
+/** Ticket numbers are a prefix and three digits, so a category can issue at most 999 a day. */
+export const MAX_TICKETS_PER_CATEGORY = 999;
+
+/** Is the hall serving at this instant (working day, inside hours, outside the lunch break)? */
+export function isHallOpenAt(hall: HallDef, at: Date): boolean {
+  const t = localTime(at);
+  if (!hall.weekdays.includes(t.weekday)) return false;
+  if (t.minutes < parseClockTime(hall.hours.opens) || t.minutes >= parseClockTime(hall.hours.closes)) return false;
+  if (hall.hours.lunch) {
+    const [from = '', to = ''] = hall.hours.lunch.split('-');
+    if (t.minutes >= parseClockTime(from) && t.minutes < parseClockTime(to)) return false;
+  }
+  return true;
+}
+
+/**
+ * The live state of one hall's queue. Mutations record what they touched; `commit()` turns that into one
+ * HallPatch with the next version, so every change a client sees is a single patch.
+ */
+export class HallQueue {
+  readonly def: HallDef;
+  version = 0;
+  updatedAt: Date;
+  open = false;
+  day: string;
+  private tickets = new Map<string, TicketState>();
+  private waiting = new Map<string, TicketState[]>();
+  private counters = new Map<string, number>();
+  private windows: WindowState[];
+  private touchedWindows = new Set<string>();
+  private touchedCategories = new Set<string>();
+  private calls: Call[] = [];
+  private openChanged = false;
+
+  constructor(def: HallDef, now: Date) {
+    this.def = def;
+    this.updatedAt = now;
+    this.day = localTime(now).date;
+    this.windows = def.windows.map((w) => ({ def: w, status: 'closed', serving: null }));
+    for (const c of def.categories) {
+      this.waiting.set(c.id, []);
+      this.counters.set(c.id, 0);
+    }
+  }
+
+  category(id: string): CategoryDef | undefined {
+    return this.def.categories.find((c) => c.id === id);
+  }
+
+  get windowStates(): readonly WindowState[] {
+    return this.windows;
+  }
+
+  waitingCount(categoryId: string): number {
+    return this.waiting.get(categoryId)?.length ?? 0;
+  }
+
+  // ------------------------------------------------------------------ mutations
+
+  /** Starts a new service day: yesterday's tickets are gone and numbering restarts. */
+  rollDay(date: string): void {
+    this.day = date;
+    this.tickets.clear();
+    for (const c of this.def.categories) {
+      this.waiting.set(c.id, []);
+      this.counters.set(c.id, 0);
+      this.touchedCategories.add(c.id);
+    }
+    for (const w of this.windows) {
+      if (w.serving) this.touch(w);
+      w.serving = null;
+    }
+  }
+
+  setOpen(open: boolean): void {
+    if (this.open === open) return;
+    this.open = open;
+    this.openChanged = true;
+    for (const w of this.windows) {
+      this.finish(w, 'served');
+      w.status = open ? 'open' : 'closed';
+      this.touch(w);
+    }
+    if (!open) {
+      // Whoever still waits at closing time is served before the staff leave.
+      for (const [categoryId, list] of this.waiting) {
+        for (const t of list) t.status = 'served';
+        if (list.length) this.touchedCategories.add(categoryId);
+        this.waiting.set(categoryId, []);
+      }
+    }
+  }
+
+  /** The next number of a category, or null when the day's numbers are used up. */
+  nextNumber(categoryId: string): { number: string; seq: number } | null {
+    const c = this.category(categoryId);
+    const seq = (this.counters.get(categoryId) ?? 0) + 1;
+    if (!c || seq > MAX_TICKETS_PER_CATEGORY) return null;
+    this.counters.set(categoryId, seq);
+    return { number: `${c.prefix}${String(seq).padStart(3, '0')}`, seq };
+  }
+
+  /** Puts a ticket in its category's line (kept in number order, as the kiosk and online share one sequence). */
+  enqueue(number: string, seq: number, categoryId: string, issuedAt: Date, online: boolean): TicketState {
+    const ticket: TicketState = { number, seq, categoryId, status: 'waiting', issuedAt, calledAt: null, window: null, online };
+    this.tickets.set(number, ticket);
+    const list = this.waiting.get(categoryId)!;
+    list.push(ticket);
+    list.sort((a, b) => a.seq - b.seq);
+    if (seq > (this.counters.get(categoryId) ?? 0)) this.counters.set(categoryId, seq);
+    this.touchedCategories.add(categoryId);
+    return ticket;
+  }
+
+  issueWalkIn(categoryId: string, at: Date): TicketState | null {
+    const next = this.nextNumber(categoryId);
+    return next ? this.enqueue(next.number, next.seq, categoryId, at, false) : null;
+  }
+
+  /** The window finishes its current ticket and calls the longest-waiting one it serves. */
+  callNext(windowId: string, at: Date, outcome: 'served' | 'missed' = 'served'): boolean {
+    const w = this.windows.find((x) => x.def.id === windowId);
+    if (!w || w.status !== 'open') return false;
+    const hadTicket = this.finish(w, outcome);
+    let head: TicketState | undefined;
+    for (const id of w.def.categoryIds) {
+      const candidate = this.waiting.get(id)?.[0];
+      if (candidate && (!head || candidate.issuedAt < head.issuedAt)) head = candidate;
+    }
+    if (!head) {
+      if (hadTicket) this.touch(w);
+      return hadTicket;
+    }
+    this.waiting.get(head.categoryId)!.shift();
+    head.status = 'called';
+    head.calledAt = at;
+    head.window = w.def;
+    w.serving = head;
+    this.touch(w);
+    this.touchedCategories.add(head.categoryId);
+    this.calls.push({ ticket: head.number, windowId: w.def.id, windowLabel: w.def.label, at: isoLocal(at) });
+    return true;
+  }
+
+  setWindowStatus(windowId: string, status: 'open' | 'paused'): boolean {
+    const w = this.windows.find((x) => x.def.id === windowId);
+    if (!w || w.status === status || w.status === 'closed') return false;
+    if (status === 'paused') this.finish(w, 'served');
+    w.status = status;
+    this.touch(w);
+    return true;
+  }
+
+  private finish(w: WindowState, outcome: 'served' | 'missed'): boolean {
+    if (!w.serving) return false;
+    w.serving.status = outcome;
+    w.serving = null;
+    this.touch(w);
+    return true;
+  }
+
+  private touch(w: WindowState): void {
+    this.touchedWindows.add(w.def.id);
+    // A window opening, pausing or closing changes the estimates of the categories it serves.
+    for (const id of w.def.categoryIds) this.touchedCategories.add(id);
+  }
+
+  /** Forgets recorded changes without publishing them (used while warming up before anyone listens). */
+  discardChanges(): void {
+    this.touchedWindows.clear();
+    this.touchedCategories.clear();
+    this.calls = [];
+    this.openChanged = false;
+  }
+
+  /** Turns the changes since the last commit into one patch, or null if nothing changed. */
+  commit(at: Date): HallPatch | null {
+    if (!this.openChanged && !this.touchedWindows.size && !this.touchedCategories.size && !this.calls.length) return null;
+    this.version += 1;
+    this.updatedAt = at;
+    const patch: HallPatch = { version: this.version, updatedAt: isoLocal(at) };
+    if (this.openChanged) patch.open = this.open;
+    if (this.touchedWindows.size) {
+      patch.windows = this.windows.filter((w) => this.touchedWindows.has(w.def.id)).map((w) => this.windowView(w));
+    }
+    if (this.touchedCategories.size) {
+      patch.categories = this.def.categories.filter((c) => this.touchedCategories.has(c.id)).map((c) => this.categoryView(c));
+    }
+    if (this.calls.length) patch.calls = this.calls;
+    this.discardChanges();
+    return patch;
+  }
+
+  // ------------------------------------------------------------------ views
+
+  private windowView(w: WindowState): WindowView {
+    return { id: w.def.id, label: w.def.label, status: w.status, serving: w.serving?.number ?? null, categoryIds: [...w.def.categoryIds] };
+  }
+
+  /** Open windows that serve a category; at least one, so an estimate never divides by zero. */
+  private servingWindows(categoryId: string): number {
+    return Math.max(1, this.windows.filter((w) => w.status === 'open' && w.def.categoryIds.includes(categoryId)).length);
+  }
+
+  private estimate(ahead: number, c: CategoryDef): number {
+    return Math.ceil((ahead * c.avgServiceMinutes) / this.servingWindows(c.id));
+  }
+
+  categoryView(c: CategoryDef): CategoryView {
+    const waiting = this.waitingCount(c.id);
+    return {
+      id: c.id,
+      name: c.name,
+      prefix: c.prefix,
+      waiting,
+      avgServiceMinutes: c.avgServiceMinutes,
+      estimatedWaitMinutes: this.estimate(waiting, c),
+    };
+  }
+
+  snapshot(): HallSnapshot {
+    const { opens, closes, lunch, note } = this.def.hours;
+    return {
+      hallId: this.def.id,
+      name: this.def.name,
+      open: this.open,
+      hours: { opens, closes, lunch, note },
+      windows: this.windows.map((w) => this.windowView(w)),
+      categories: this.def.categories.map((c) => this.categoryView(c)),
+      version: this.version,
+      updatedAt: isoLocal(this.updatedAt),
+    };
+  }
+
+  ticket(number: string): TicketView | null {
+    const t = this.tickets.get(number);
+    if (!t) return null;
+    const c = this.category(t.categoryId)!;
+    const ahead = t.status === 'waiting' ? this.waiting.get(t.categoryId)!.indexOf(t) : 0;
+    return {
+      number: t.number,
+      hallId: this.def.id,
+      categoryId: t.categoryId,
+      status: t.status,
+      ahead: Math.max(0, ahead),
+      estimatedWaitMinutes: t.status === 'waiting' ? this.estimate(Math.max(0, ahead), c) : 0,
+      window: t.window ? { id: t.window.id, label: t.window.label } : null,
+      issuedAt: isoLocal(t.issuedAt),
+      calledAt: t.calledAt ? isoLocal(t.calledAt) : null,
+      online: t.online,
+    };
+  }
+
+  /** When today's opening began, for warming the queue up to a plausible mid-day state. */
+  openedAt(): Date {
+    return instantAt(this.day, parseClockTime(this.def.hours.opens));
+  }
+}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { isoLocal } from '../clock.ts';
+import { asDate, type Db, type Queryable } from '../db.ts';
+import { canonicalJson, sha256Hex } from '../hash.ts';
+import { KEY_REUSED, ProblemError, validationProblem, type FieldError, type Lang } from '../problem.ts';
+import { findHall } from '../queue/halls.ts';
+import type { FollowUpStatus, RatingFollowUp, RatingInput, RatingReceipt, RatingSummary } from '../payloads.ts';
+import { followUpPlan, stagesReached, trackingCode } from './follow-up.ts';
+import { cleanComment, FOLLOW_UP_WORKING_DAYS, reasonsFor } from './reasons.ts';
+
+type PlanStage = { status: FollowUpStatus; at: string; note: string; atMs: number };
+
+/** The rules the schema cannot express, each reported at the field it concerns, in the client's language. */
+export function ruleErrors(input: RatingInput, lang: Lang): FieldError[] {
+  const errors: FieldError[] = [];
+  const say = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const allowed = reasonsFor(input.level);
+  input.reasons.forEach((code, i) => {
+    if (!allowed.has(code)) {
+      errors.push({
+        pointer: `/reasons/${i}`,
+        code: 'enum',
+        message: say(`原因 ${code} 不属于所选评价等级`, `reason ${code} is not offered for level ${input.level}`),
+      });
+    }
+  });
+  if (input.level <= 2 && input.reasons.length === 0) {
+    errors.push({
+      pointer: '/reasons',
+      code: 'minItems',
+      message: say('选择“不满意”或“非常不满意”时，请至少选择一项原因', 'a bad rating needs at least one reason'),
+    });
+  }
+  if (input.phone !== undefined && input.contactConsent !== true) {
+    errors.push({
+      pointer: '/contactConsent',
+      code: 'required',
+      message: say('留下手机号时须同意工作人员回访联系', 'a phone number needs contactConsent: true'),
+    });
+  }
+  return errors;
+}
+
+class KeyTaken extends Error {}
+
+export class RatingStore {
+  private readonly db: Db;
+  private readonly now: () => Date;
+
+  constructor(db: Db, now: () => Date) {
+    this.db = db;
+    this.now = now;
+  }
+
+  async submit(input: RatingInput, key: string, lang: Lang): Promise<{ receipt: RatingReceipt; replayed: boolean }> {
+    const errors = ruleErrors(input, lang);
+    if (errors.length) throw validationProblem(errors);
+    const requestHash = sha256Hex(canonicalJson({ op: 'submitRating', body: input }));
+    try {
+      return await this.db.transaction(async (tx) => {
+        const earlier = await this.earlier(tx, input.caseId, key, requestHash);
+        if (earlier) return earlier;
+        return { receipt: await this.insert(tx, input, key, requestHash), replayed: false };
+      });
+    } catch (err) {
+      if (!(err instanceof KeyTaken)) throw err;
+      // A concurrent request with the same key or case committed first: answer as if it had come before.
+      const winner = await this.earlier(this.db, input.caseId, key, requestHash);
+      if (winner) return winner;
+      throw err;
+    }
+  }
+
+  /** A replay (same key, same body), or a problem: key reused with another body (422), case already rated (409). */
+  private async earlier(q: Queryable, caseId: string, key: string, requestHash: string) {
+    const byKey = await q.query<{ request_hash: string; receipt: RatingReceipt | string }>(
+      'SELECT request_hash, receipt FROM ratings WHERE idempotency_key = $1',
+      [key],
+    );
+    const row = byKey.rows[0];
+    if (row) {
+      if (row.request_hash !== requestHash) {
+        throw new ProblemError('idempotency-key-reuse', { detail: KEY_REUSED });
+      }
+      const receipt = typeof row.receipt === 'string' ? (JSON.parse(row.receipt) as RatingReceipt) : row.receipt;
+      return { receipt, replayed: true };
+    }
+    const byCase = await q.query<{ level: number; created_at: Date | string }>(
+      'SELECT level, created_at FROM ratings WHERE case_id = $1',
+      [caseId],
+    );
+    const existing = byCase.rows[0];
+    if (existing) {
+      throw new ProblemError('already-rated', {
+        detail: { zh: '每个办件只能评价一次。', en: 'Each case can be rated once.' },
+        extensions: { existing: { level: existing.level, createdAt: isoLocal(asDate(existing.created_at)) } },
+      });
+    }
+    return null;
+  }
+
+  private async insert(tx: Queryable, input: RatingInput, key: string, requestHash: string): Promise<RatingReceipt> {
+    const createdAt = this.now();
+    const bad = input.level <= 2;
+    let code: string | null = null;
+    let plan: { dueBy: string; stages: PlanStage[] } | null = null;
+    if (bad) {
+      for (let i = 0; i < 5 && !code; i += 1) {
+        const candidate = trackingCode(createdAt);
+        const taken = await tx.query('SELECT 1 FROM ratings WHERE tracking_code = $1', [candidate]);
+        if (taken.rows.length === 0) code = candidate;
+      }
+      if (!code) throw new Error('Could not allocate a tracking code');
+      plan = followUpPlan(createdAt, FOLLOW_UP_WORKING_DAYS, await this.department(tx, input), input.phone !== undefined);
+    }
+    const id = randomUUID();
+    const receipt: RatingReceipt = {
+      id,
+      caseId: input.caseId,
+      level: input.level,
+      reasons: input.reasons,
+      createdAt: isoLocal(createdAt),
+      bad,
+      trackingCode: code,
+      followUp: plan ? { dueBy: plan.dueBy, workingDays: FOLLOW_UP_WORKING_DAYS } : null,
+    };
+    const comment = input.comment === undefined ? null : cleanComment(input.comment) || null;
+    const inserted = await tx.query(
+      `INSERT INTO ratings (id, case_id, idempotency_key, request_hash, channel, level, reasons, comment, phone,
+         contact_consent, service_code, window_id, staff_id, hall_id, tracking_code, receipt, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        id,
+        input.caseId,
+        key,
+        requestHash,
+        input.channel,
+        input.level,
+        JSON.stringify(input.reasons),
+        comment,
+        // The phone number is kept only with the resident's consent (the rules above refuse it otherwise).
+        input.contactConsent === true ? (input.phone ?? null) : null,
+        input.contactConsent === true,
+        input.serviceCode ?? null,
+        input.windowId ?? null,
+        input.staffId ?? null,
+        input.hallId ?? null,
+        code,
+        JSON.stringify(receipt),
+        createdAt.toISOString(),
+      ],
+    );
+    if (inserted.rows.length === 0) throw new KeyTaken();
+    if (plan && code) {
+      await tx.query(
+        `INSERT INTO rating_follow_ups (tracking_code, rating_id, due_by, plan, created_at) VALUES ($1, $2, $3::date, $4::jsonb, $5)`,
+        [code, id, plan.dueBy, JSON.stringify(plan.stages), createdAt.toISOString()],
+      );
+    }
+    return receipt;
+  }
+
+  /** Who the follow-up is assigned to: the item's department, else the hall, else the district's 12345 office. */
+  private async department(q: Queryable, input: RatingInput): Promise<string> {
+    if (input.serviceCode) {
+      const { rows } = await q.query<{ department: string }>('SELECT department FROM services WHERE code = $1', [input.serviceCode]);
+      if (rows[0]) return rows[0].department;
+    }
+    if (input.hallId) {
+      const hall = findHall(input.hallId);
+      if (hall) return hall.name;
+    }
+    return '区政务服务管理部门';
+  }
+
+  async followUp(code: string): Promise<RatingFollowUp | null> {
+    const { rows } = await this.db.query<{
+      level: number;
+      created_at: Date | string;
+      due_by: string;
+      plan: PlanStage[] | string;
+    }>(
+      `SELECT r.level, r.created_at, to_char(f.due_by, 'YYYY-MM-DD') AS due_by, f.plan
+       FROM rating_follow_ups f JOIN ratings r ON r.id = f.rating_id WHERE f.tracking_code = $1`,
+      [code],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const plan = typeof row.plan === 'string' ? (JSON.parse(row.plan) as PlanStage[]) : row.plan;
+    const history = stagesReached(plan, this.now());
+    return {
+      trackingCode: code,
+      level: row.level,
+      status: history[history.length - 1]!.status,
+      createdAt: isoLocal(asDate(row.created_at)),
+      dueBy: row.due_by,
+      history,
+    };
+  }
+
+  async summary(scope: { service?: string; window?: string; hall?: string }): Promise<RatingSummary> {
+    const { rows } = await this.db.query<{ level: number; n: number }>(
+      `SELECT level, count(*)::int AS n FROM ratings
+       WHERE ($1::text IS NULL OR service_code = $1)
+         AND ($2::text IS NULL OR window_id = $2)
+         AND ($3::text IS NULL OR hall_id = $3)
+       GROUP BY level`,
+      [scope.service ?? null, scope.window ?? null, scope.hall ?? null],
+    );
+    const byLevel: Record<'1' | '2' | '3' | '4' | '5', number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    for (const r of rows) byLevel[String(r.level) as keyof typeof byLevel] = Number(r.n);
+    const count = Object.values(byLevel).reduce((a, b) => a + b, 0);
+    const good = byLevel['3'] + byLevel['4'] + byLevel['5'];
+    return {
+      scope: { service: scope.service ?? null, window: scope.window ?? null, hall: scope.hall ?? null },
+      count,
+      byLevel,
+      goodRate: count === 0 ? null : Math.round((good / count) * 10_000) / 10_000,
+    };
+  }
+}

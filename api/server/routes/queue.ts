@@ -1,0 +1,88 @@
+import type { Context, Hono } from 'hono';
+import { localTime } from '../clock.ts';
+import type { AppContext } from '../context.ts';
+import { etagMatches } from '../http/etag.ts';
+import { route } from '../http/route.ts';
+import { ProblemError } from '../problem.ts';
+import { forecast } from '../queue/forecast.ts';
+import { HALLS } from '../queue/halls.ts';
+import type { Hall } from '../queue/simulator.ts';
+import { OperationValidator } from '../validate.ts';
+
+export function queueRoutes(app: Hono, ctx: AppContext): void {
+  const take = new OperationValidator(ctx.spec, '/halls/{hallId}/tickets', 'post');
+
+  /** The hall named in the path, brought up to date with the clock (the simulator may be paused). */
+  const hallOf = (c: Context): Hall => {
+    const id = c.req.param('hallId') ?? '';
+    const hall = ctx.simulator.hall(id);
+    if (!hall) throw new ProblemError('not-found', { detail: { zh: `没有 id 为 ${id} 的大厅。`, en: `There is no hall ${id}.` } });
+    const now = ctx.now();
+    if (ctx.simulator.syncClock(hall.queue, now)) ctx.simulator.publish(hall, now);
+    return hall;
+  };
+
+  route(app, '/api/v1/halls', {
+    GET: (c) => c.json({ halls: HALLS.map((h) => ({ id: h.id, name: h.name, address: h.address })) }),
+  });
+
+  route(app, '/api/v1/halls/:hallId/snapshot', {
+    GET: (c) => {
+      const { queue } = hallOf(c);
+      const etag = `"${ctx.bootId}.${queue.version}"`;
+      if (etagMatches(c.req.header('if-none-match'), etag)) {
+        return c.body(null, 304, { ETag: etag, 'Cache-Control': 'no-cache' });
+      }
+      return c.json(queue.snapshot(), 200, { ETag: etag, 'Cache-Control': 'no-cache' });
+    },
+  });
+
+  route(app, '/api/v1/halls/:hallId/events', {
+    GET: (c) => {
+      const { hub } = hallOf(c);
+      // A HEAD request would never read (or cancel) the stream, so it must not join the fan-out.
+      const stream =
+        c.req.method === 'HEAD'
+          ? null
+          : // The header wins over the query parameter; an unusable value simply gets a fresh snapshot.
+            hub.connect(c.req.header('last-event-id') ?? c.req.query('lastEventId'), c.req.raw.signal);
+      return new Response(stream, {
+        headers: {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          // no-transform keeps compression middleware (e.g. a dev server's) from buffering the stream.
+          'Cache-Control': 'no-cache, no-transform',
+          // Reverse proxies (nginx) must pass events through as they come.
+          'X-Accel-Buffering': 'no',
+        },
+      });
+    },
+  });
+
+  route(app, '/api/v1/halls/:hallId/tickets', {
+    POST: async (c) => {
+      const hall = hallOf(c);
+      const key = take.idempotencyKey(c);
+      const body = await take.body<{ categoryId: string }>(c);
+      const { ticket, replayed } = await ctx.online.take(hall, body.categoryId, key);
+      if (replayed) return c.json(ticket, 200, { 'Idempotent-Replayed': 'true' });
+      return c.json(ticket, 201);
+    },
+  });
+
+  route(app, '/api/v1/halls/:hallId/tickets/:number', {
+    GET: (c) => {
+      const { queue } = hallOf(c);
+      const number = c.req.param('number') ?? '';
+      const ticket = /^[A-Z][0-9]{3}$/.test(number) ? queue.ticket(number) : null;
+      if (!ticket) throw new ProblemError('not-found', { detail: { zh: `今日没有号码为 ${number} 的排队号。`, en: `There is no ticket ${number} today.` } });
+      return c.json(ticket);
+    },
+  });
+
+  route(app, '/api/v1/halls/:hallId/forecast', {
+    GET: (c) => {
+      const { queue } = hallOf(c);
+      return c.json(forecast(queue.def, localTime(ctx.now()).date));
+    },
+  });
+}

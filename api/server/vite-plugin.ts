@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import type { Plugin, ViteDevServer } from 'vite';
+import { createApp, type AppOptions, type ReferenceApp } from './app.ts';
+
+export interface ZwApiPluginOptions extends AppOptions {
+  /** Where the demo's PGlite database lives (default .data/pglite, git-ignored). */
+  dataDir?: string;
+}
+
+/**
+ * Mounts the reference API at /api/ on Vite's dev server (the demo portal and Storybook). The app is created
+ * once, on first use, and closed with the dev server. Loads nothing from src/ and no Lit at run time (the
+ * payload types it shares with the browser code are type-only imports), so both vite.config.ts and
+ * .storybook/main.ts can load it.
+ */
+export function zwApiPlugin(options: ZwApiPluginOptions = {}): Plugin {
+  let reference: Promise<ReferenceApp> | undefined;
+  let listener: ReturnType<typeof getRequestListener> | undefined;
+  const start = (): Promise<ReferenceApp> => {
+    if (!reference) {
+      const dataDir = options.databaseUrl ? undefined : resolve(options.dataDir ?? '.data/pglite');
+      if (dataDir) mkdirSync(dataDir, { recursive: true });
+      reference = createApp({ simulatorSpeed: 4, alwaysOpen: true, ...options, dataDir });
+      reference.then(({ app }) => (listener = getRequestListener(app.fetch)), () => undefined);
+      // A failed start is reported to that request; the next one tries again.
+      reference.catch(() => {
+        reference = undefined;
+      });
+    }
+    return reference;
+  };
+  const stop = async (): Promise<void> => {
+    const current = reference;
+    reference = undefined;
+    await current?.then(
+      (r) => r.close(),
+      () => undefined,
+    );
+  };
+  return {
+    name: 'zhengwu-widgets-api',
+    apply: 'serve',
+    configureServer(server: ViteDevServer) {
+      server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
+        if (!req.url?.startsWith('/api/')) return next();
+        start()
+          .then(({ app }) => (listener ?? getRequestListener(app.fetch))(req, res))
+          .catch(next);
+      });
+      // In middleware mode (Storybook) there is no httpServer; closeBundle below covers that case.
+      server.httpServer?.once('close', () => void stop());
+    },
+    async closeBundle() {
+      await stop();
+    },
+  };
+}
