@@ -496,12 +496,12 @@ export interface components {
          *         {
          *           "id": "guangan-zwzx",
          *           "name": "广安区政务服务中心",
-         *           "address": "四川省广安市广安区金安大道二段 88 号"
+         *           "address": "四川省广安市广安区金安大道二段 188 号"
          *         },
          *         {
-         *           "id": "guangan-bdc",
-         *           "name": "广安区不动产登记服务大厅",
-         *           "address": "四川省广安市广安区建设路 56 号"
+         *           "id": "xiexing-bmfw",
+         *           "name": "协兴镇便民服务中心",
+         *           "address": "四川省广安市广安区协兴镇牌坊村便民服务中心"
          *         }
          *       ]
          *     }
@@ -513,7 +513,7 @@ export interface components {
              *       {
              *         "id": "guangan-zwzx",
              *         "name": "广安区政务服务中心",
-             *         "address": "四川省广安市广安区金安大道二段 88 号"
+             *         "address": "四川省广安市广安区金安大道二段 188 号"
              *       }
              *     ]
              */
@@ -524,7 +524,7 @@ export interface components {
          * @example {
          *       "id": "guangan-zwzx",
          *       "name": "广安区政务服务中心",
-         *       "address": "四川省广安市广安区金安大道二段 88 号"
+         *       "address": "四川省广安市广安区金安大道二段 188 号"
          *     }
          */
         HallSummary: {
@@ -540,7 +540,7 @@ export interface components {
             name: string;
             /**
              * @description The hall's street address.
-             * @example 四川省广安市广安区金安大道二段 88 号
+             * @example 四川省广安市广安区金安大道二段 188 号
              */
             address: string;
         };
@@ -1614,7 +1614,7 @@ export interface components {
          *       "locations": [
          *         {
          *           "name": "广安区政务服务中心",
-         *           "address": "四川省广安市广安区金安大道二段 88 号",
+         *           "address": "四川省广安市广安区金安大道二段 188 号",
          *           "window": "社保医保综合窗口（5 号、6 号窗口）",
          *           "hours": "工作日 09:00-12:00，13:30-17:00",
          *           "phone": "0826-2345678"
@@ -1729,7 +1729,7 @@ export interface components {
              * @example [
              *       {
              *         "name": "广安区政务服务中心",
-             *         "address": "四川省广安市广安区金安大道二段 88 号",
+             *         "address": "四川省广安市广安区金安大道二段 188 号",
              *         "window": "社保医保综合窗口（5 号、6 号窗口）",
              *         "hours": "工作日 09:00-12:00，13:30-17:00",
              *         "phone": "0826-2345678"
@@ -1882,7 +1882,7 @@ export interface components {
          * @description A place where the item is handled in person (办理地点).
          * @example {
          *       "name": "广安区政务服务中心",
-         *       "address": "四川省广安市广安区金安大道二段 88 号",
+         *       "address": "四川省广安市广安区金安大道二段 188 号",
          *       "window": "社保医保综合窗口（5 号、6 号窗口）",
          *       "hours": "工作日 09:00-12:00，13:30-17:00",
          *       "phone": "0826-2345678"
@@ -1896,7 +1896,7 @@ export interface components {
             name: string;
             /**
              * @description Its street address.
-             * @example 四川省广安市广安区金安大道二段 88 号
+             * @example 四川省广安市广安区金安大道二段 188 号
              */
             address: string;
             /**
@@ -1925,12 +1925,12 @@ export interface components {
          *           "bad": false,
          *           "reasons": [
          *             {
-         *               "code": "501",
-         *               "text": "办事指南清晰准确"
-         *             },
-         *             {
          *               "code": "513",
          *               "text": "可以全程网上办理"
+         *             },
+         *             {
+         *               "code": "514",
+         *               "text": "可以使用手机办理"
          *             }
          *           ]
          *         },
@@ -1940,8 +1940,8 @@ export interface components {
          *           "bad": false,
          *           "reasons": [
          *             {
-         *               "code": "402",
-         *               "text": "工作人员态度热情"
+         *               "code": "411",
+         *               "text": "跑大厅一次办完"
          *             }
          *           ]
          *         },
@@ -1951,8 +1951,8 @@ export interface components {
          *           "bad": false,
          *           "reasons": [
          *             {
-         *               "code": "301",
-         *               "text": "等候时间稍长"
+         *               "code": "310",
+         *               "text": "办事指南指引准确"
          *             }
          *           ]
          *         },
@@ -1962,12 +1962,12 @@ export interface components {
          *           "bad": true,
          *           "reasons": [
          *             {
-         *               "code": "205",
-         *               "text": "等候时间过长"
+         *               "code": "212",
+         *               "text": "在线预约办理后到实体大厅重复取号排队"
          *             },
          *             {
-         *               "code": "212",
-         *               "text": "需要多次跑动"
+         *               "code": "213",
+         *               "text": "窗口人员业务不熟练"
          *             }
          *           ]
          *         },
@@ -1977,8 +1977,8 @@ export interface components {
          *           "bad": true,
          *           "reasons": [
          *             {
-         *               "code": "103",
-         *               "text": "工作人员态度生硬"
+         *               "code": "113",
+         *               "text": "多头跑窗口和部门"
          *             }
          *           ]
          *         }
@@ -2008,8 +2008,8 @@ export interface components {
              *         "bad": false,
              *         "reasons": [
              *           {
-             *             "code": "402",
-             *             "text": "工作人员态度热情"
+             *             "code": "411",
+             *             "text": "跑大厅一次办完"
              *           }
              *         ]
              *       },
@@ -2019,8 +2019,8 @@ export interface components {
              *         "bad": false,
              *         "reasons": [
              *           {
-             *             "code": "301",
-             *             "text": "等候时间稍长"
+             *             "code": "310",
+             *             "text": "办事指南指引准确"
              *           }
              *         ]
              *       },
@@ -2030,8 +2030,8 @@ export interface components {
              *         "bad": true,
              *         "reasons": [
              *           {
-             *             "code": "212",
-             *             "text": "需要多次跑动"
+             *             "code": "213",
+             *             "text": "窗口人员业务不熟练"
              *           }
              *         ]
              *       },
@@ -2041,8 +2041,8 @@ export interface components {
              *         "bad": true,
              *         "reasons": [
              *           {
-             *             "code": "103",
-             *             "text": "工作人员态度生硬"
+             *             "code": "113",
+             *             "text": "多头跑窗口和部门"
              *           }
              *         ]
              *       }
@@ -2068,12 +2068,12 @@ export interface components {
          *       "bad": true,
          *       "reasons": [
          *         {
-         *           "code": "205",
-         *           "text": "等候时间过长"
+         *           "code": "212",
+         *           "text": "在线预约办理后到实体大厅重复取号排队"
          *         },
          *         {
-         *           "code": "212",
-         *           "text": "需要多次跑动"
+         *           "code": "213",
+         *           "text": "窗口人员业务不熟练"
          *         }
          *       ]
          *     }
@@ -2098,12 +2098,12 @@ export interface components {
              * @description The reasons offered at this level.
              * @example [
              *       {
-             *         "code": "205",
-             *         "text": "等候时间过长"
+             *         "code": "212",
+             *         "text": "在线预约办理后到实体大厅重复取号排队"
              *       },
              *       {
-             *         "code": "212",
-             *         "text": "需要多次跑动"
+             *         "code": "213",
+             *         "text": "窗口人员业务不熟练"
              *       }
              *     ]
              */
@@ -2112,8 +2112,8 @@ export interface components {
         /**
          * @description A reason a resident may give for a rating.
          * @example {
-         *       "code": "212",
-         *       "text": "需要多次跑动"
+         *       "code": "213",
+         *       "text": "窗口人员业务不熟练"
          *     }
          */
         RatingReason: {
@@ -2139,8 +2139,8 @@ export interface components {
          *       "channel": "mobile",
          *       "level": 2,
          *       "reasons": [
-         *         "205",
-         *         "212"
+         *         "212",
+         *         "213"
          *       ],
          *       "comment": "材料清单上没写需要户口簿，白跑了一趟。",
          *       "phone": "13890261234",
@@ -2186,8 +2186,8 @@ export interface components {
             /**
              * @description Codes of the reasons picked, from those offered for `level`; at least one for a level of 2 or 1.
              * @example [
-             *       "205",
-             *       "212"
+             *       "212",
+             *       "213"
              *     ]
              */
             reasons: string[];
@@ -2214,8 +2214,8 @@ export interface components {
          *       "caseId": "51160220261123000451",
          *       "level": 2,
          *       "reasons": [
-         *         "205",
-         *         "212"
+         *         "212",
+         *         "213"
          *       ],
          *       "createdAt": "2026-11-23T10:32:15+08:00",
          *       "bad": true,
@@ -2245,8 +2245,8 @@ export interface components {
             /**
              * @description The reason codes given.
              * @example [
-             *       "205",
-             *       "212"
+             *       "212",
+             *       "213"
              *     ]
              */
             reasons: string[];
