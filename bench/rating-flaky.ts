@@ -8,6 +8,7 @@
 import { ZwConfig } from '../src/core/index.ts';
 import { ZwRating } from '../src/rating/index.ts';
 import { OUTBOX_STORAGE_KEY, pageOutbox } from '../src/core/outbox.ts';
+import { prng } from '../api/server/prng.ts';
 
 const TOTAL = 1000;
 const FAIL = 0.3;
@@ -25,17 +26,6 @@ interface Stats {
 
 type BenchWindow = Window & { benchStats?: Stats; benchRandom?: () => number };
 
-/** Seeded so that a run can be repeated (mulberry32). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const queued = () => (JSON.parse(localStorage.getItem(OUTBOX_STORAGE_KEY) ?? '[]') as unknown[]).length;
