@@ -50,7 +50,9 @@ export class Aligner {
     this.slips = slips;
     this.floor = slips ? -(slips + 0.5) * SLIP : NONE;
     this.width = this.syllables.list.length;
-    this.memo = new Array<number[] | undefined>(this.q.length * this.width);
+    const size = this.q.length * this.width;
+    if (this.memo.length < size) this.memo = new Array<number[] | undefined>(size);
+    this.memo.fill(undefined, 0, size);
     this.runEnd = [];
     this.sounds = [];
     let end = -1;

@@ -18,6 +18,8 @@ export class Reach {
   private slip = new Int32Array(0);
   private width = 0;
   private slips = false;
+  /** Query length from which gapped matches count. */
+  private gapsFrom = 4;
 
   constructor(
     private readonly syllables: Syllables,
@@ -29,6 +31,7 @@ export class Reach {
     const q = (this.q = text.replace(/ /g, ''));
     if (q.length > 30) return false;
     this.slips = slips;
+    this.gapsFrom = /[^a-z]/.test(q) ? 3 : 4;
     this.runEnd = [];
     this.sounds = [];
     let end = -1;
@@ -52,14 +55,15 @@ export class Reach {
 
   /**
    * 0 when the query matches from the name's start without gaps, 1 without gaps elsewhere, 2 with gaps; -1 not.
-   * One or two typed characters only match without gaps (scattered, they match nearly every name and mean nothing).
+   * Fewer than four typed letters (three characters in mixed input) only match without gaps: scattered, they match
+   * nearly every name and mean nothing.
    */
   match(text: string, sy: Uint16Array): number {
     if (this.q.length === 1) {
       for (let j = 0; j < text.length; j++) if (this.step(1, text.charCodeAt(j), sy[j], false)) return j ? 1 : 0;
       return -1;
     }
-    const short = this.q.length < 3;
+    const short = this.q.length < this.gapsFrom;
     const done = 1 << this.q.length;
     let start = 1;
     let free = 0;

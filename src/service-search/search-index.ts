@@ -63,6 +63,12 @@ export class SearchIndex {
   /** Per field: bit mask of syllable initials, and of all letters of its pinyin. */
   private readonly initials: number[] = [];
   private readonly letters: number[] = [];
+  /**
+   * Per field, for one or two typed letters (the keystrokes that match the most names), searched natively: the
+   * first two letters of each character's syllable ("|sh|hu|ba…", "|." for none), and each one's initial.
+   */
+  private readonly heads: string[] = [];
+  private readonly firsts: string[] = [];
   private readonly postings = new Map<number, number[]>();
   /** Fields by syllable id, for same-sounding characters. */
   private readonly sounds = new Map<number, number[]>();
@@ -152,9 +158,13 @@ export class SearchIndex {
     const sy = new Uint16Array(text.length);
     let initials = 0;
     let letters = 0;
+    let heads = '';
+    let firsts = '';
     for (let j = 0; j < text.length; j++) {
       const code = text.charCodeAt(j);
       const syllable = isHan(code) ? syllableOf(text[j], j) : isLetter(code | 32) ? text[j].toLowerCase() : undefined;
+      heads += `|${syllable?.slice(0, 2) ?? '.'}`;
+      firsts += syllable?.[0] ?? '.';
       if (syllable && isHan(code)) {
         sy[j] = this.syllables.id(syllable);
         push(this.sounds, sy[j], f);
@@ -170,6 +180,8 @@ export class SearchIndex {
     this.owner.push(owner);
     this.initials.push(initials);
     this.letters.push(letters);
+    this.heads.push(heads);
+    this.firsts.push(firsts);
   }
 
   /** Items matching `query` and `filter`, best first; with an empty query, the most popular. */
@@ -186,7 +198,9 @@ export class SearchIndex {
     if (!this.touched.length || (text.length > 3 && this.touched.every((n) => this.tier[n] === Tier.Fuzzy))) {
       forms.slice(0, 2).forEach((f, i) => {
         const length = f.replace(/ /g, '').length;
-        if (length > 1) this.pass(f, i, /[a-z]/.test(f) ? 1 : length >> 1);
+        const latin = /[a-z]/.test(f);
+        // A slip in two or three letters finds noise rather than the word that was meant.
+        if (length > (latin ? 3 : 1)) this.pass(f, i, latin ? 1 : length >> 1);
       });
     }
     return this.rank(this.touched, filter, limit, forms);
@@ -225,6 +239,7 @@ export class SearchIndex {
       }
       const [first, all] = masks(text);
       const fast = latin && this.reach.prepare(text);
+      const tiny = /^[a-z]{1,2}$/.test(text) && `|${text}`;
       // Typing on: what the longer query matches, the shorter one matched too.
       const keep = fast && !rarest && !formIndex;
       const list = rarest ?? (keep && this.typed && text.startsWith(this.typed[0]) ? this.typed[1] : undefined);
@@ -238,7 +253,15 @@ export class SearchIndex {
         if (latin) {
           if ((this.initials[f] & first) !== first || (this.letters[f] & all) !== all) continue;
           // Without gaps, a pinyin match; with gaps, a fuzzy one, ranked by its exact alignment.
-          const how = fast ? this.reach.match(texts[f], this.sy[f]) : 3;
+          const how = tiny
+            ? this.heads[f].startsWith(tiny) || this.firsts[f].startsWith(compact)
+              ? 0
+              : this.heads[f].includes(tiny) || (compact.length > 1 && this.firsts[f].includes(compact))
+                ? 1
+                : -1
+            : fast
+              ? this.reach.match(texts[f], this.sy[f])
+              : 3;
           if (how < 0) continue;
           matched.push(f);
           tier = how < 2 ? Tier.Pinyin : Tier.Fuzzy;
