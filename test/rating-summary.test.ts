@@ -30,7 +30,7 @@ async function summary(service: string, lang?: string): Promise<ZwRatingSummary>
 
 let service = '';
 before(async function () {
-  this.timeout(60_000); // the reference server starts on the first API request
+  this.timeout(60_000); // generous for a slow CI machine; the reference server is built before tests start
   service = `SUM-${uid()}`;
   for (const level of [5, 5, 4, 3, 2, 1]) await rate(service, level);
 });

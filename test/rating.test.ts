@@ -81,7 +81,7 @@ const settled = (el: ZwRating, text: string) =>
   waitUntil(() => message(el) === text, `message "${text}" (now "${message(el)}")`, { timeout: 8000 });
 
 before(async function () {
-  this.timeout(60_000); // the reference server starts (and seeds its database) on the first API request
+  this.timeout(60_000); // generous for a slow CI machine; the reference server is built before tests start
   await realFetch('/api/v1/ratings/reasons');
 });
 beforeEach(() => {

@@ -50,7 +50,7 @@ async function searchFor(el: ZwServiceSearch, text: string): Promise<void> {
 }
 
 before(async function () {
-  // The first request starts the reference server (it seeds its database): allow for a slow machine.
+  // Generous for a slow CI machine (the catalogue is large); the reference server is built before tests start.
   this.timeout(60_000);
   catalogue = await (await realFetch('/api/v1/services/catalogue')).json();
 });

@@ -7,7 +7,7 @@ type App = Awaited<ReturnType<typeof import('../../api/server/app.ts').createApp
 let server: Promise<App> | undefined;
 
 /**
- * The reference server for browser tests: created on the first API request, in memory, simulator paused. Every test
+ * The reference server for browser tests: in memory, simulator paused, ready before the first test runs. Every test
  * comes from one address, so the per-client rating limit is raised (the API tests cover the limit itself).
  */
 export function testServer(): Promise<App> {
@@ -22,5 +22,21 @@ export function apiMiddleware() {
     const { app } = await testServer();
     ctx.respond = false;
     await getRequestListener(app.fetch)(ctx.req, ctx.res);
+  };
+}
+
+/**
+ * Builds the reference server while the test runner starts, so seeding the catalogue (several seconds on a busy
+ * two-core machine) never eats into the first test's timeout, and closes it when the run ends.
+ */
+export function apiServerPlugin() {
+  return {
+    name: 'zw-reference-api',
+    async serverStart() {
+      await testServer();
+    },
+    async serverStop() {
+      if (server) await (await server).close();
+    },
   };
 }
