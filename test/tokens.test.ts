@@ -52,7 +52,7 @@ describe('design tokens', () => {
 
   it('a host page can rebrand through --zw-* custom properties', async () => {
     const wrapper = await fixture(html`<div style="--zw-color-primary: rgb(184, 20, 27)"><zw-swatch></zw-swatch></div>`);
-    const el = wrapper.querySelector('zw-swatch')!;
+    const el = wrapper.querySelector('zw-swatch') as ZwSwatch;
     await el.updateComplete;
     expect(getComputedStyle(el.shadowRoot!.querySelector('.primary')!).color).to.equal('rgb(184, 20, 27)');
   });
