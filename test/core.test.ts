@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { configContext, prefsContext } from '../src/core/context.ts';
 import '../src/core/index.ts';
 import { ApiClient } from '../src/core/api/client.ts';
 import { ApiError } from '../src/core/api/errors.ts';
@@ -63,6 +65,43 @@ describe('<zw-config>', () => {
     expect(probe.shadowRoot!.textContent).to.equal('en|');
     const plain = await fixture<ZwProbe>(html`<zw-probe></zw-probe>`);
     expect(plain.locale).to.equal('zh-CN');
+  });
+
+  it('keeps elements live through changes and moves between configs', async () => {
+    const el = await fixture(html`<div>
+      <zw-config id="a" api-base="/a"><zw-probe></zw-probe></zw-config><zw-config id="b" api-base="/b"></zw-config>
+    </div>`);
+    const [a, b] = el.querySelectorAll('zw-config');
+    const probe = el.querySelector('zw-probe') as ZwProbe;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('zh-CN|/a');
+    a.apiBase = '/a2';
+    await a.updateComplete;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('zh-CN|/a2');
+    b.append(probe);
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('zh-CN|/b');
+    a.apiBase = '/a3';
+    await a.updateComplete;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('zh-CN|/b');
+  });
+
+  it('answers @lit/context consumers: config from <zw-config>, preferences from the page', async () => {
+    class LitConsumer extends LitElement {
+      config = new ContextConsumer(this, { context: configContext, subscribe: true });
+      prefs = new ContextConsumer(this, { context: prefsContext, subscribe: true });
+    }
+    customElements.define('zw-test-lit-consumer', LitConsumer);
+    pagePrefsStore();
+    const el = await fixture(html`<zw-config api-base="/x"><zw-test-lit-consumer></zw-test-lit-consumer></zw-config>`);
+    const consumer = el.querySelector('zw-test-lit-consumer') as LitConsumer;
+    expect(consumer.config.value?.apiBase).to.equal('/x');
+    pagePrefsStore().set({ spacing: true });
+    expect(consumer.prefs.value?.spacing).to.be.true;
+    pagePrefsStore().reset();
+    expect(consumer.prefs.value?.spacing).to.be.false;
   });
 });
 

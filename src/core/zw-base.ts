@@ -1,6 +1,5 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { configContext, prefsContext, type ZwConfigValue } from './context.js';
+import { configContext, prefsContext, requestContext, type ZwConfigValue } from './context.js';
 import { DEFAULT_LOCALE, closestLang, toLocale, type Locale, type StringTable, type Translations } from './i18n.js';
 import { DEFAULT_PREFS, type A11yPrefs } from './prefs/prefs.js';
 import { pagePrefsStore, mirrorPrefs } from './prefs/store.js';
@@ -34,18 +33,41 @@ export class ZwBase extends LitElement {
 
   #abort = new AbortController();
 
+  /** How to end each live context subscription (set while connected). */
+  #unsubscribe = new Map<'config' | 'prefs', () => void>();
+
   constructor() {
     super();
-    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (v) => this.#receive('config', v) });
-    new ContextConsumer(this, { context: prefsContext, subscribe: true, callback: (v) => this.#receive('prefs', v) });
+    // A controller, so the values arrive on connect before the subclasses' own controllers start.
+    this.addController({
+      hostConnected: () => {
+        this.#subscribe('config', configContext);
+        this.#subscribe('prefs', prefsContext);
+      },
+      hostDisconnected: () => {
+        this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
+        this.#unsubscribe.clear();
+      },
+    });
   }
 
-  /** A value from context: stored and reported as a changed property (internal state, not an attribute). */
-  #receive(key: 'config' | 'prefs', value: unknown): void {
-    const fields = this as unknown as Record<string, unknown>;
-    const old = fields[key];
-    fields[key] = value;
-    this.requestUpdate(key, old);
+  /** Subscribes to the closest provider of `context`; a closer provider that appears later takes over. */
+  #subscribe(key: 'config' | 'prefs', context: typeof configContext | typeof prefsContext): void {
+    requestContext(
+      this,
+      context,
+      (value: unknown, unsubscribe?: () => void) => {
+        const previous = this.#unsubscribe.get(key);
+        if (previous !== unsubscribe) previous?.();
+        if (unsubscribe) this.#unsubscribe.set(key, unsubscribe);
+        // Stored and reported as a changed property (internal state, not an attribute).
+        const fields = this as unknown as Record<string, unknown>;
+        const old = fields[key];
+        fields[key] = value;
+        this.requestUpdate(key, old);
+      },
+      true,
+    );
   }
 
   /** Aborted when the element is disconnected; pass it to every request and listener. */

@@ -1,5 +1,4 @@
-import { ContextEvent, createContext } from '@lit/context';
-import { prefsContext } from '../context.js';
+import { createContext, prefsContext, requestContext } from '../context.js';
 import { DEFAULT_PREFS, type A11yPrefs, type ContrastScheme } from './prefs.js';
 
 /** Versioned so that a later shape of the preferences can migrate or ignore an old one instead of misreading it. */
@@ -106,7 +105,7 @@ export function pagePrefsStore(): PrefsStore {
   if (pageStore) return pageStore;
   const root = document.documentElement;
   const asker = document.head ?? root.firstElementChild ?? root;
-  asker.dispatchEvent(new ContextEvent(storeContext, asker, (found: PrefsStore) => (pageStore = found)));
+  requestContext(asker, storeContext, (found) => (pageStore = found));
   pageStore ??= new PrefsStore(root);
   return pageStore;
 }
@@ -117,7 +116,7 @@ export function pagePrefsStore(): PrefsStore {
  */
 export function storeFor(el: Element): PrefsStore {
   let found: PrefsStore | undefined;
-  el.dispatchEvent(new ContextEvent(storeContext, el, (store: PrefsStore) => (found = store)));
+  requestContext(el, storeContext, (store) => (found = store));
   return found ?? pagePrefsStore();
 }
 
