@@ -52,48 +52,48 @@ export function idempotencyKey(): string {
  * them (without them two tabs may send the same entry; the key makes the server store it once).
  */
 export class Outbox {
-  private readonly storageKey: string;
-  private readonly base: number;
-  private readonly cap: number;
-  private readonly listeners = new Set<(o: OutboxOutcome) => void>();
+  #storageKey: string;
+  #base: number;
+  #cap: number;
+  #listeners = new Set<(o: OutboxOutcome) => void>();
   /** Used when storage is disabled or full: the entry then lives only as long as the page. */
-  private memory: OutboxEntry[] = [];
-  private running?: Promise<void>;
-  private again = false;
-  private timer?: ReturnType<typeof setTimeout>;
-  private readonly onOnline = () => void this.flush(true);
+  #memory: OutboxEntry[] = [];
+  #running?: Promise<void>;
+  #again = false;
+  #timer?: ReturnType<typeof setTimeout>;
+  #onOnline = () => void this.flush(true);
 
   constructor(options: OutboxOptions = {}) {
-    this.storageKey = options.storageKey ?? OUTBOX_STORAGE_KEY;
-    this.base = options.retryBaseMs ?? 1000;
-    this.cap = options.retryCapMs ?? 300_000;
-    addEventListener('online', this.onOnline);
+    this.#storageKey = options.storageKey ?? OUTBOX_STORAGE_KEY;
+    this.#base = options.retryBaseMs ?? 1000;
+    this.#cap = options.retryCapMs ?? 300_000;
+    addEventListener('online', this.#onOnline);
   }
 
   /** The waiting entries, oldest first. */
   entries(): OutboxEntry[] {
     try {
-      const list: unknown = JSON.parse(localStorage.getItem(this.storageKey) ?? '[]');
-      return [...(Array.isArray(list) ? (list as OutboxEntry[]) : []), ...this.memory];
+      const list: unknown = JSON.parse(localStorage.getItem(this.#storageKey) ?? '[]');
+      return [...(Array.isArray(list) ? (list as OutboxEntry[]) : []), ...this.#memory];
     } catch {
-      return [...this.memory];
+      return [...this.#memory];
     }
   }
 
   /** Queues a POST (once per key). True when it is stored durably, false when only this page holds it. */
   add(entry: Pick<OutboxEntry, 'key' | 'url' | 'body' | 'lang'>): boolean {
     const list = this.entries();
-    if (list.some((e) => e.key === entry.key)) return !this.memory.some((e) => e.key === entry.key);
+    if (list.some((e) => e.key === entry.key)) return !this.#memory.some((e) => e.key === entry.key);
     const full: OutboxEntry = { ...entry, tries: 0, next: 0 };
-    if (this.save([...list.filter((e) => !this.memory.includes(e)), full])) return true;
-    this.memory.push(full);
+    if (this.#save([...list.filter((e) => !this.#memory.includes(e)), full])) return true;
+    this.#memory.push(full);
     return false;
   }
 
   /** Hears every outcome on this page; returns the unsubscribe function. */
   subscribe(listener: (o: OutboxOutcome) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -101,38 +101,38 @@ export class Outbox {
    * a flush runs makes that flush look again instead of starting a second one.
    */
   flush(force = false): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
     }
     if (!this.entries().length) return Promise.resolve();
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    const drain = () => this.drain(force);
-    const running = (locks ? locks.request(`${this.storageKey}:flush`, drain).then(() => undefined) : drain()).finally(
+    const drain = () => this.#drain(force);
+    const running = (locks ? locks.request(`${this.#storageKey}:flush`, drain).then(() => undefined) : drain()).finally(
       () => {
-        this.running = undefined;
-        this.schedule();
+        this.#running = undefined;
+        this.#schedule();
       },
     );
-    this.running = running;
+    this.#running = running;
     return running;
   }
 
   /** Detaches from the page (timers, `online`); the stored entries stay for the next page. */
   stop(): void {
-    clearTimeout(this.timer);
-    removeEventListener('online', this.onOnline);
-    this.listeners.clear();
+    clearTimeout(this.#timer);
+    removeEventListener('online', this.#onOnline);
+    this.#listeners.clear();
   }
 
-  private async drain(force: boolean): Promise<void> {
+  async #drain(force: boolean): Promise<void> {
     const tried = new Set<string>();
     for (;;) {
-      this.again = false;
+      this.#again = false;
       // Read again every time: another tab or this page may have added or sent entries meanwhile.
       const entry = this.entries().find((e) => !tried.has(e.key) && (force || e.next <= Date.now()));
       if (!entry) {
-        if (this.again) continue;
+        if (this.#again) continue;
         return;
       }
       tried.add(entry.key);
@@ -153,39 +153,39 @@ export class Outbox {
         };
       }
       if (outcome.state === 'waiting') {
-        const delay = outcome.error.details.retryAfterMs ?? backoffDelay(entry.tries, this.base, this.cap);
-        this.update(entry.key, (e) => ({ ...e, tries: e.tries + 1, next: Date.now() + delay }));
+        const delay = outcome.error.details.retryAfterMs ?? backoffDelay(entry.tries, this.#base, this.#cap);
+        this.#update(entry.key, (e) => ({ ...e, tries: e.tries + 1, next: Date.now() + delay }));
       } else {
-        this.update(entry.key, () => undefined);
+        this.#update(entry.key, () => undefined);
       }
-      this.listeners.forEach((listener) => listener(outcome));
+      this.#listeners.forEach((listener) => listener(outcome));
       // The network or the server is down: the others would fail the same way. Wait for the timer or `online`;
       // this entry's own delay keeps it from blocking the others on the next round.
       if (outcome.state === 'waiting') return;
     }
   }
 
-  private update(key: string, change: (e: OutboxEntry) => OutboxEntry | undefined): void {
+  #update(key: string, change: (e: OutboxEntry) => OutboxEntry | undefined): void {
     const map = (list: OutboxEntry[]) => list.flatMap((e) => (e.key === key ? (change(e) ?? []) : [e]));
-    this.memory = map(this.memory);
-    const stored = this.entries().filter((e) => !this.memory.some((m) => m.key === e.key));
-    this.save(map(stored));
+    this.#memory = map(this.#memory);
+    const stored = this.entries().filter((e) => !this.#memory.some((m) => m.key === e.key));
+    this.#save(map(stored));
   }
 
-  private save(list: OutboxEntry[]): boolean {
+  #save(list: OutboxEntry[]): boolean {
     try {
-      if (list.length) localStorage.setItem(this.storageKey, JSON.stringify(list));
-      else localStorage.removeItem(this.storageKey);
+      if (list.length) localStorage.setItem(this.#storageKey, JSON.stringify(list));
+      else localStorage.removeItem(this.#storageKey);
       return true;
     } catch {
       return false;
     }
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
+  #schedule(): void {
+    clearTimeout(this.#timer);
     const next = Math.min(...this.entries().map((e) => e.next));
-    if (Number.isFinite(next)) this.timer = setTimeout(() => void this.flush(), Math.max(0, next - Date.now()));
+    if (Number.isFinite(next)) this.#timer = setTimeout(() => void this.flush(), Math.max(0, next - Date.now()));
   }
 }
 

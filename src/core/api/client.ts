@@ -61,12 +61,15 @@ export function backoffDelay(attempt: number, base = RETRY_BASE_MS, cap = RETRY_
  * ETag revalidation, problem+json errors and runtime payload validation. One client per element.
  */
 export class ApiClient {
-  private readonly cache = new Map<string, { etag: string; data: unknown }>();
+  #cache = new Map<string, { etag: string; data: unknown }>();
+  #options: ApiClientOptions;
 
-  constructor(private readonly options: ApiClientOptions = {}) {}
+  constructor(options: ApiClientOptions = {}) {
+    this.#options = options;
+  }
 
   url(path: string): string {
-    const base = (this.options.base ?? '').replace(/\/+$/, '');
+    const base = (this.#options.base ?? '').replace(/\/+$/, '');
     return base + path;
   }
 
@@ -84,7 +87,7 @@ export class ApiClient {
     const retries = idempotent ? (options.retries ?? 2) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once<T>(path, method, options);
+        return await this.#once<T>(path, method, options);
       } catch (error) {
         const apiError = error as ApiError;
         if (!(apiError instanceof ApiError) || !apiError.transient || attempt >= retries) throw error;
@@ -93,15 +96,15 @@ export class ApiClient {
     }
   }
 
-  private async once<T>(path: string, method: string, options: RequestOptions): Promise<ApiResponse<T>> {
+  async #once<T>(path: string, method: string, options: RequestOptions): Promise<ApiResponse<T>> {
     const url = this.url(path);
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (this.options.lang) headers['Accept-Language'] = this.options.lang;
-    const cached = method === 'GET' ? this.cache.get(url) : undefined;
+    if (this.#options.lang) headers['Accept-Language'] = this.#options.lang;
+    const cached = method === 'GET' ? this.#cache.get(url) : undefined;
     if (cached) headers['If-None-Match'] = cached.etag;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
-    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? 10_000;
+    const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 10_000;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -151,7 +154,7 @@ export class ApiClient {
     }
     const data = options.schema ? validate<T>(body, options.schema) : (body as T);
     const etag = response.headers.get('ETag');
-    if (method === 'GET' && etag) this.cache.set(url, { etag, data });
+    if (method === 'GET' && etag) this.#cache.set(url, { etag, data });
     return { data, status: response.status, notModified: false, headers: response.headers };
   }
 }

@@ -12,31 +12,32 @@ type Request = Event & { context: unknown; callback: Callback; subscribe?: boole
 
 /** The page's one preference store: persists, mirrors onto `<html>`, and provides the value through context. */
 export class PrefsStore {
-  private current: A11yPrefs;
+  #root: HTMLElement;
+  #current: A11yPrefs = DEFAULT_PREFS;
   /** Subscribed consumers and the unsubscribe function each was handed (the same one on every update). */
-  private readonly subscribers = new Map<Callback, () => void>();
+  #subscribers = new Map<Callback, () => void>();
 
-  constructor(private readonly root: HTMLElement) {
-    this.current = readStored() ?? firstVisitPrefs();
-    root.addEventListener('context-request', (event) => this.answer(event as Request));
-    this.mirror();
+  constructor(root: HTMLElement) {
+    this.#root = root;
+    this.#replace(readStored() ?? firstVisitPrefs(), false);
+    root.addEventListener('context-request', (event) => this.#answer(event as Request));
     // Another tab (or a reload elsewhere) changed the preferences: follow it.
     window.addEventListener('storage', (event) => {
-      if (event.key === PREFS_STORAGE_KEY) this.replace(readStored() ?? firstVisitPrefs(), false);
+      if (event.key === PREFS_STORAGE_KEY) this.#replace(readStored() ?? firstVisitPrefs(), false);
     });
   }
 
   get value(): A11yPrefs {
-    return this.current;
+    return this.#current;
   }
 
   set(patch: Partial<A11yPrefs>): void {
-    this.replace(sanitize({ ...this.current, ...patch }), true);
+    this.#replace(sanitize({ ...this.#current, ...patch }), true);
   }
 
   /** Back to a first visit: the defaults, adjusted to what the operating system says about the resident. */
   reset(): void {
-    this.replace(firstVisitPrefs(), false);
+    this.#replace(firstVisitPrefs(), false);
     try {
       localStorage.removeItem(PREFS_STORAGE_KEY);
     } catch {
@@ -44,8 +45,8 @@ export class PrefsStore {
     }
   }
 
-  private replace(next: A11yPrefs, persist: boolean): void {
-    this.current = next;
+  #replace(next: A11yPrefs, persist: boolean): void {
+    this.#current = next;
     if (persist) {
       try {
         localStorage.setItem(PREFS_STORAGE_KEY, JSON.stringify(next));
@@ -53,27 +54,23 @@ export class PrefsStore {
         /* private mode or a full quota: the preference still applies to this page */
       }
     }
-    this.mirror();
-    this.subscribers.forEach((unsubscribe, callback) => callback(next, unsubscribe));
+    mirrorPrefs(this.#root, next);
+    this.#subscribers.forEach((unsubscribe, callback) => callback(next, unsubscribe));
   }
 
   /**
    * Answers the @lit/context protocol's `context-request` for the preferences (live to subscribers) and for the
    * store itself. A few lines instead of @lit/context's ContextProvider, which every element bundle would carry.
    */
-  private answer(request: Request): void {
+  #answer(request: Request): void {
     const { context, callback } = request;
     if (context !== prefsContext && context !== storeContext) return;
     request.stopPropagation();
     if (context === storeContext) return callback(this);
-    if (!request.subscribe) return callback(this.current);
-    const unsubscribe = () => this.subscribers.delete(callback);
-    this.subscribers.set(callback, unsubscribe);
-    callback(this.current, unsubscribe);
-  }
-
-  private mirror(): void {
-    mirrorPrefs(this.root, this.current);
+    if (!request.subscribe) return callback(this.#current);
+    const unsubscribe = () => this.#subscribers.delete(callback);
+    this.#subscribers.set(callback, unsubscribe);
+    callback(this.#current, unsubscribe);
   }
 }
 
