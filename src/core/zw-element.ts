@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { ApiClient } from './api/client.js';
 import { ZwBase } from './zw-base.js';
 
@@ -8,8 +8,11 @@ import { ZwBase } from './zw-base.js';
  * an API client whose requests are aborted when the element leaves the page.
  */
 export class ZwElement extends ZwBase {
+  // Without a decorator, like ZwBase: an element that uses none then ships no decorator code.
+  static override properties: PropertyDeclarations = { apiBase: { attribute: 'api-base' } };
+
   /** Base URL of the API; overrides `<zw-config api-base>`. Empty means the page's own origin. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   #client?: { key: string; client: ApiClient };
 
