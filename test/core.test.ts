@@ -65,6 +65,9 @@ describe('<zw-config>', () => {
     expect(probe.shadowRoot!.textContent).to.equal('en|');
     const plain = await fixture<ZwProbe>(html`<zw-probe></zw-probe>`);
     expect(plain.locale).to.equal('zh-CN');
+    plain.setAttribute('lang', 'en');
+    await plain.updateComplete;
+    expect(plain.shadowRoot!.textContent).to.equal('en|');
   });
 
   it('keeps elements live through changes and moves between configs', async () => {

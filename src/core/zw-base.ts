@@ -20,10 +20,17 @@ export class ZwBase extends LitElement {
 
   // Declared without decorators so that an element written without them (the accessibility family) ships no
   // decorator code at all; subclasses may use either style.
-  static override properties: PropertyDeclarations = { theme: {} };
+  static override properties: PropertyDeclarations = {
+    theme: {},
+    // The element's own `lang` attribute changes the language at once, like `<html lang>` does.
+    ownLang: { attribute: 'lang' },
+  };
 
   /** Colour theme: `light` (default), `dark`, or `auto` to follow the device. */
   theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** The element's own `lang` attribute (read through `locale`). */
+  protected ownLang?: string;
 
   /** What the closest `<zw-config>` provides, live. */
   protected config: ZwConfigValue = {};
@@ -90,15 +97,6 @@ export class ZwBase extends LitElement {
     return translations[this.locale];
   }
 
-  // The element's own `lang` attribute changes the language at once, like `<html lang>` does.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
 
   override connectedCallback(): void {
     // The page's store must exist before the context consumers ask for it (in super.connectedCallback), or the
