@@ -239,6 +239,17 @@ describe('<zw-service-search>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says an item settled on the spot is settled on the spot, never "承诺 0 个工作日"', async () => {
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
+    const item = catalogue.items.find((i) => i.promisedDays === 0)!;
+    await searchFor(el, item.name);
+    options(el)[0].click();
+    const dl = () => el.shadowRoot!.querySelector('.card dl')?.textContent ?? '';
+    await waitUntil(() => /法定|承诺|无时限/.test(dl()) && !/正在加载/.test(dl()), 'detail loaded');
+    expect(dl()).not.to.match(/承诺 0 /);
+    expect(dl()).to.contain('即来即办');
+  });
+
   it('says so when nothing matches, and offers the closest and popular items', async () => {
     const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
     await searchFor(el, '火星移民签证');

@@ -33,7 +33,7 @@ export const searchStrings = defineStrings(
     visits: (n: number) => (n ? (n === 1 ? '最多跑一次' : `跑动 ${n} 次`) : '零跑动'),
     promised: (days: number) => (days ? `承诺 ${days} 个工作日` : '即来即办'),
     limit: (legal: TimeLimit | null, promised: TimeLimit | null) =>
-      [legal && `法定 ${zhLimit(legal)}`, promised && `承诺 ${zhLimit(promised)}`].filter(Boolean).join('，') ||
+      [legal && `法定 ${zhLimit(legal)}`, promised && (promised.value ? `承诺 ${zhLimit(promised)}` : '承诺即来即办')].filter(Boolean).join('，') ||
       '无时限要求',
     scope: (s: string) => ZH_SCOPE[s] ?? '',
     limits: '办理时限',
@@ -71,7 +71,7 @@ export const searchStrings = defineStrings(
     promised: (days: number) =>
       days ? `Done in ${days} working ${days === 1 ? 'day' : 'days'}` : 'Settled on the spot',
     limit: (legal: TimeLimit | null, promised: TimeLimit | null) =>
-      [legal && `legal limit ${enLimit(legal)}`, promised && `promised ${enLimit(promised)}`]
+      [legal && `legal limit ${enLimit(legal)}`, promised && (promised.value ? `promised ${enLimit(promised)}` : 'settled on the spot')]
         .filter(Boolean)
         .join(', ') || 'No time limit',
     scope: (s: string) => EN_SCOPE[s] ?? '',
