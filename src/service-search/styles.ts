@@ -84,6 +84,14 @@ export const searchStyles = css`
     min-height: var(--_target);
     cursor: pointer;
   }
+  /* A flex summary loses the browser's disclosure triangle; draw one so residents see it opens. */
+  summary::before {
+    content: '▸' / '';
+    transition: transform 0.15s;
+  }
+  details[open] > summary::before {
+    transform: rotate(90deg);
+  }
   [type='checkbox'] {
     min-height: 0;
     width: 1.2em;

@@ -131,8 +131,8 @@ function visitsFor(depth: number, name: string, d: Draw): number {
 }
 
 const CROSS_REGION_NOTES: Record<Exclude<CrossRegion, 'none'>, string> = {
-  national: '跨省通办：可在全国范围内异地申请办理',
-  southwest: '川渝通办：可在四川、重庆两地政务服务大厅申请办理',
+  national: '全国跨省通办：可在全国范围内异地申请办理',
+  southwest: '西南地区跨省通办：可在四川、重庆、云南、贵州、西藏五省区市申请办理',
   province: '全省通办：可在四川省内任一政务服务大厅申请办理',
 };
 
