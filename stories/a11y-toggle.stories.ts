@@ -4,6 +4,7 @@ import { ZwA11yToggle, type ToggleMode } from '../src/a11y-toolbar/index.ts';
 import { define } from '../src/core/define.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { modeArgTypes } from './support/modes.ts';
 
 define('zw-a11y-toggle', ZwA11yToggle);
 
@@ -30,10 +31,8 @@ const meta: Meta<Args> = {
   component: 'zw-a11y-toggle',
   tags: ['autodocs'],
   argTypes: {
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    ...modeArgTypes,
     mode: { control: 'select', options: modes },
-    elder: { control: 'boolean', description: '长辈模式 / elder mode' },
-    contrast: { control: 'select', options: ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'] },
   },
   args: { lang: 'zh-CN', mode: 'elder', label: '', on: false, elder: false, contrast: 'none' },
   decorators: [

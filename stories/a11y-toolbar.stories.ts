@@ -5,6 +5,7 @@ import { reader } from '../src/a11y-toolbar/speech.ts';
 import { define } from '../src/core/define.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { modeArgTypes } from './support/modes.ts';
 
 // Registered here as well: a bundler may drop a bare import of a family entry marked free of side effects.
 define('zw-a11y-toolbar', ZwA11yToolbar);
@@ -85,9 +86,7 @@ const meta: Meta<Args> = {
   component: 'zw-a11y-toolbar',
   tags: ['autodocs'],
   argTypes: {
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    elder: { control: 'boolean', description: '长辈模式 / elder mode' },
-    contrast: { control: 'select', options: ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'] },
+    ...modeArgTypes,
     fontScale: { control: 'inline-radio', options: [1, 1.25, 1.5, 1.75, 2] },
   },
   args: {

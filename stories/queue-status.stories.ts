@@ -5,6 +5,7 @@ import { define } from '../src/core/define.ts';
 import type { Forecast, HallSnapshot, Ticket, Window } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { modeArgTypes } from './support/modes.ts';
 
 /**
  * Every state of `<zw-queue-status>`. "Live" talks to the reference API that Storybook's dev server mounts; the
@@ -199,9 +200,7 @@ const meta: Meta<Args> = {
   component: 'zw-queue-status',
   tags: ['autodocs'],
   argTypes: {
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    elder: { control: 'boolean', description: '长辈模式 / elder mode' },
-    contrast: { control: 'select', options: ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'] },
+    ...modeArgTypes,
     variant: { control: 'inline-radio', options: ['compact', 'board'] },
   },
   args: {

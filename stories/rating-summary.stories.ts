@@ -5,6 +5,7 @@ import type { RatingSummary } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { modeArgTypes } from './support/modes.ts';
 
 // package.json marks the family entries free of side effects, so a bundler may drop a bare
 // `import '…/index.ts'`; registering here (define() skips a tag already taken) keeps the elements in every build.
@@ -58,9 +59,7 @@ const meta: Meta<Args> = {
   component: 'zw-rating-summary',
   tags: ['autodocs'],
   argTypes: {
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    elder: { control: 'boolean', description: '长辈模式 / elder mode' },
-    contrast: { control: 'select', options: ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'] },
+    ...modeArgTypes,
   },
   args: { lang: 'zh-CN', elder: false, contrast: 'none', hall: 'guangan-zwzx', service: '', window: '', table: false },
   loaders: at(hall),

@@ -6,6 +6,7 @@ import type { Catalogue } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { modeArgTypes } from './support/modes.ts';
 
 // Registered here as well: a bundler may drop a bare import of a side-effect-free family entry.
 define('zw-config', ZwConfig);
@@ -109,9 +110,7 @@ const meta: Meta<Args> = {
   component: 'zw-service-search',
   tags: ['autodocs'],
   argTypes: {
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    elder: { control: 'boolean', description: '长辈模式 / elder mode' },
-    contrast: { control: 'select', options: ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'] },
+    ...modeArgTypes,
     mode: { control: 'inline-radio', options: ['auto', 'client', 'server'] },
   },
   args: {
