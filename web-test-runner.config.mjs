@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, chromeArgs } from './scripts/find-chrome.js';
 import { apiMiddleware, apiServerPlugin } from './test/support/api-middleware.ts';
+import { secondCopyPlugin } from './test/support/second-copy.ts';
 
 // Browser tests run in real headless Chromium. `/api/*` is served by the reference server itself (in-memory
 // PGlite, simulator paused), so tests that say "the server stored one rating" mean it.
@@ -12,7 +13,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [apiServerPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [apiServerPlugin(), secondCopyPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   middleware: [apiMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: chromeArgs } })],
 };
