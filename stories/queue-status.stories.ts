@@ -272,45 +272,25 @@ export const MyTicketNear: Story = {
   args: { ticket: 'A023' },
 };
 
+/** My ticket once window 5 has called it: called, then missed or served. */
+const afterCall = (status: 'called' | 'missed' | 'served') =>
+  ticket({ status, ahead: 0, estimatedWaitMinutes: 0, window: { id: 'w05', label: '5 号窗口' }, calledAt: now });
+
 export const MyTicketCalled: Story = {
   name: 'My ticket: called',
-  loaders: at({
-    ticket: ticket({
-      status: 'called',
-      ahead: 0,
-      estimatedWaitMinutes: 0,
-      window: { id: 'w05', label: '5 号窗口' },
-      calledAt: now,
-    }),
-  }),
+  loaders: at({ ticket: afterCall('called') }),
   args: { ticket: 'A023' },
 };
 
 export const MyTicketMissed: Story = {
   name: 'My ticket: missed',
-  loaders: at({
-    ticket: ticket({
-      status: 'missed',
-      ahead: 0,
-      estimatedWaitMinutes: 0,
-      window: { id: 'w05', label: '5 号窗口' },
-      calledAt: now,
-    }),
-  }),
+  loaders: at({ ticket: afterCall('missed') }),
   args: { ticket: 'A023' },
 };
 
 export const MyTicketServed: Story = {
   name: 'My ticket: served',
-  loaders: at({
-    ticket: ticket({
-      status: 'served',
-      ahead: 0,
-      estimatedWaitMinutes: 0,
-      window: { id: 'w05', label: '5 号窗口' },
-      calledAt: now,
-    }),
-  }),
+  loaders: at({ ticket: afterCall('served') }),
   args: { ticket: 'A023' },
 };
 
