@@ -2,7 +2,8 @@ import { defineConfig } from 'vite';
 import { minifyCssVite } from './scripts/minify-css-literals.ts';
 
 // CDN build: one self-registering, minified ES module with Lit inside, for
-// <script type="module" src=".../zhengwu-widgets.js"> on a portal with no build step.
+// <script type="module" src=".../zhengwu-widgets.js"> on a portal with no build step. What it loads on demand
+// (the English tables, rarely used parts) sits beside it and is fetched relative to it.
 export default defineConfig({
   plugins: [minifyCssVite()],
   build: {

@@ -31,6 +31,7 @@ import { changeEvent, MODE_KEYS, type ToggleMode } from './modes.js';
  * @csspart caption - The caption strip shown while reading aloud (only when no toolbar is on the page).
  */
 export class ZwA11yToggle extends ZwBase {
+  static override tables = [a11yStrings];
   static formAssociated = true;
 
   static override styles = [tokenStyles, controlStyles, css`:host{display:inline-block}`];

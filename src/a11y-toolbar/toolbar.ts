@@ -43,6 +43,7 @@ function deepActive(): HTMLElement | undefined {
  * @csspart caption - The caption strip (大字幕) shown while reading aloud.
  */
 export class ZwA11yToolbar extends ZwBase {
+  static override tables = [a11yStrings];
   static override styles = [
     tokenStyles,
     controlStyles,

@@ -14,17 +14,7 @@ export const coreStrings = defineStrings(
     retry: '重试',
     loading: '正在加载…',
   },
-  {
-    offline: 'You are offline. Check your connection and try again.',
-    network: 'The server cannot be reached right now. Please try again later.',
-    timeout: 'The server took too long to answer. Please try again later.',
-    server: 'The service is temporarily unavailable. Please try again later.',
-    notFound: 'Nothing was found.',
-    rateLimited: 'Too many attempts. Please wait a moment and try again.',
-    invalidPayload: (field: string) => `The server sent data we could not read (${field}). Please try again later or contact the site.`,
-    retry: 'Try again',
-    loading: 'Loading…',
-  },
+  () => import('./strings.en.js'),
 );
 
 type CoreStrings = (typeof coreStrings)['zh-CN'];

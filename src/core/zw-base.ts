@@ -1,6 +1,15 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { configContext, prefsContext, requestContext, type ZwConfigValue } from './context.js';
-import { DEFAULT_LOCALE, closestLang, toLocale, type Locale, type StringTable, type Translations } from './i18n.js';
+import {
+  DEFAULT_LOCALE,
+  closestLang,
+  loadStrings,
+  pickStrings,
+  toLocale,
+  type Locale,
+  type StringTable,
+  type Translations,
+} from './i18n.js';
 import { DEFAULT_PREFS, type A11yPrefs } from './prefs/prefs.js';
 import { pagePrefsStore, mirrorPrefs } from './prefs/store.js';
 import { tokenStyles } from './tokens.js';
@@ -92,11 +101,26 @@ export class ZwBase extends LitElement {
     );
   }
 
+  /**
+   * The string tables the element renders. On a page in a language other than Chinese they are fetched before the
+   * element renders, so it never flashes Chinese text (or announces it) on an English page.
+   */
+  static tables: Translations<StringTable>[] = [];
+
   /** The string table of `translations` for the resolved language. */
   protected strings<T extends StringTable>(translations: Translations<T>): T {
-    return translations[this.locale];
+    const locale = this.locale;
+    // A table the class did not list: render with Chinese now and again once it has come.
+    void loadStrings(translations, locale)?.then(() => this.requestUpdate());
+    return pickStrings(translations, locale);
   }
 
+  /** Holds an update until the tables of the current language are here (only ever waits on a first English render). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.locale;
+    const loads = (this.constructor as typeof ZwBase).tables.map((t) => loadStrings(t, locale)).filter(Boolean);
+    return loads.length ? Promise.all(loads).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   override connectedCallback(): void {
     // The page's store must exist before the context consumers ask for it (in super.connectedCallback), or the

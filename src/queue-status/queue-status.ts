@@ -39,6 +39,7 @@ import { queueStyles } from './styles.js';
  * @cssproperty --board-height - Height of the board variant (default `100vh`).
  */
 export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
+  static override tables = [coreStrings, queueStrings];
   static override styles = [tokenStyles, visuallyHidden, queueStyles];
 
   /** Hall id; falls back to `<zw-config hall>`. */

@@ -1,8 +1,5 @@
 import { defineStrings } from '../core/i18n.js';
 
-/** Window labels are district data ("5 号窗口"); the common pattern reads better in English as "window 5". */
-const enWindow = (label: string) => label.replace(/^(\d+) 号窗口$/, 'window $1');
-
 /** Every word `<zw-queue-status>` shows or says, in zh-CN (the reference) and en. */
 export const queueStrings = defineStrings(
   {
@@ -58,60 +55,7 @@ export const queueStrings = defineStrings(
     medium: '适中',
     high: '繁忙',
   },
-  {
-    open: 'Open now',
-    closed: 'Closed now',
-    hours: (opens: string, closes: string, lunch: string) =>
-      `Today ${opens}–${closes}${lunch ? `, lunch break ${lunch}` : ''}`,
-    updated: (time: string) => `Updated ${time}`,
-    live: 'Live',
-    stale: 'Data may be out of date',
-    offline: 'You are offline',
-    queues: 'People waiting',
-    waiting: (n: number) => `${n} waiting`,
-    wait: (m: number) =>
-      m < 1 ? 'no wait' : m < 60 ? `about ${m} min` : `about ${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`,
-    windows: 'Windows',
-    serving: 'Serving',
-    idle: 'Ready to call',
-    paused: 'Paused',
-    shut: 'Not open',
-    noHall: 'No service hall set: add the hall attribute.',
-    mine: 'My ticket',
-    number: 'Ticket number',
-    numberHint: 'One capital letter and three digits, for example A023',
-    numberBad: 'That is not a ticket number: enter one letter and three digits, for example A023.',
-    check: 'Check',
-    forget: 'Stop following this ticket',
-    ahead: (n: number) => `${n} ahead of you`,
-    eta: (wait: string) => `Expected wait: ${wait}`,
-    near: 'You are next soon: watch for your call.',
-    goTo: (w: string) => `Please go to ${enWindow(w)}`,
-    calledSay: (t: string, w: string) => `Ticket ${t}, please go to ${enWindow(w)}.`,
-    calledTitle: (w: string) => `[Go to ${enWindow(w)}] `,
-    calledNote: (t: string) => `Your ticket ${t} has been called`,
-    missed: 'Your ticket was called but missed. Ask at the information desk or take a new ticket.',
-    served: 'Your visit is complete. Thank you for waiting.',
-    notFound: 'No ticket with this number today. Please check it and try again.',
-    sound: 'Ring and read out my call',
-    take: 'Take a ticket online',
-    pick: 'Choose a service',
-    takeBtn: 'Take ticket',
-    taking: 'Taking a ticket…',
-    taken: (t: string) => `Done: your ticket number is ${t}.`,
-    hallClosed: 'The hall is not open now. Please take a ticket during opening hours.',
-    quota: "Today's online tickets are all gone. Try tomorrow, or take one at the hall.",
-    busy: 'Busy hours',
-    busyCaption: "Today's expected wait by hour",
-    hour: (h: number) => `${h}:00–${h + 1}:00`,
-    hourCol: 'Hour',
-    waitCol: 'Expected wait',
-    now: 'now',
-    quietest: (hour: string, wait: string) => `The quietest coming hour is ${hour}, expected wait ${wait}.`,
-    low: 'quiet',
-    medium: 'moderate',
-    high: 'busy',
-  },
+  () => import('./strings.en.js'),
 );
 
 export type QueueStrings = (typeof queueStrings)['zh-CN'];

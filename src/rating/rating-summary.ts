@@ -27,6 +27,7 @@ const LEVELS = [5, 4, 3, 2, 1] as const;
  * @csspart base - The element's content.
  */
 export class ZwRatingSummary extends ZwElement {
+  static override tables = [coreStrings, ratingStrings];
   static override styles = [
     tokenStyles,
     visuallyHidden,

@@ -57,6 +57,7 @@ const LEVELS = [5, 4, 3, 2, 1];
  * @cssproperty --zw-color-primary - Buttons and the chosen level's border.
  */
 export class ZwRating extends ZwElement {
+  static override tables = [coreStrings, ratingStrings];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

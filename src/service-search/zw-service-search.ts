@@ -62,6 +62,7 @@ type Choice = Hit | 'more';
  * @cssproperty --zw-color-primary - The active result and links.
  */
 export class ZwServiceSearch extends ZwElement {
+  static override tables = [coreStrings, searchStrings];
   static override styles = [tokenStyles, visuallyHidden, searchStyles];
 
   @property() mode: 'auto' | 'client' | 'server' = 'auto';
