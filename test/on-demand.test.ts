@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/a11y-toolbar/index.ts';
 import type { ZwA11yToggle } from '../src/a11y-toolbar/index.ts';
 import { defineStrings, loadStrings, pickStrings } from '../src/core/i18n.ts';
+import { Lazy } from '../src/core/lazy.ts';
 
 // This file runs in a page of its own, so no other test has fetched an English table before these run.
 const englishTablesFetched = () =>
@@ -57,5 +58,41 @@ describe('string tables', () => {
     expect(calls).to.equal(1);
     expect(pickStrings(t, 'en').hello).to.equal('Hello');
     expect(loadStrings(t, 'zh-CN')).to.equal(undefined);
+  });
+});
+
+describe('parts fetched on demand', () => {
+  /** Stands in for an element: counts the renders it was asked for. */
+  const host = () => ({ renders: 0, requestUpdate() { this.renders++; }, addController() {}, removeController() {}, updateComplete: Promise.resolve(true) });
+
+  it('fetches once for every asker and re-renders each host when the part arrives', async () => {
+    let fetches = 0;
+    const part = new Lazy(async () => (fetches++, { answer: 42 }));
+    const [a, b] = [host(), host()];
+    expect(part.get(a)).to.equal(undefined);
+    expect(part.get(b)).to.equal(undefined);
+    await part.load();
+    await Promise.resolve();
+    expect(fetches).to.equal(1);
+    expect([a.renders, b.renders]).to.deep.equal([1, 1]);
+    expect(part.get(a)?.answer).to.equal(42);
+  });
+
+  it('after a failed fetch it stops asking until the resident retries', async () => {
+    let fetches = 0;
+    const part = new Lazy(async () => {
+      if (++fetches === 1) throw new TypeError('Failed to fetch dynamically imported module');
+      return { answer: 42 };
+    });
+    const a = host();
+    part.get(a);
+    await part.load().catch(() => undefined);
+    expect(part.failed).to.be.true;
+    expect(part.get(a), 'no loop of failing fetches').to.equal(undefined);
+    expect(fetches).to.equal(1);
+    part.retry(a);
+    await part.load();
+    expect(part.failed).to.be.false;
+    expect(part.get(a)?.answer).to.equal(42);
   });
 });

@@ -1,0 +1,44 @@
+import type { ReactiveControllerHost } from 'lit';
+
+/**
+ * A part of an element that most pages never use (the hall board, online tickets, a lookup), kept out of the
+ * element's first download and fetched the first time a page needs it. Declare one per part at module level, so
+ * every instance on the page shares the one fetch:
+ *
+ *     const board = new Lazy(() => import('./board.js'));
+ *     render() { const m = board.get(this); return m ? m.renderBoard(…) : loadingText; }
+ */
+export class Lazy<M> {
+  #load: () => Promise<M>;
+  #module?: M;
+  #loading?: Promise<M>;
+  /** The last fetch failed (offline, a missing file); `get` does not try again until `retry`. */
+  failed = false;
+
+  constructor(load: () => Promise<M>) {
+    this.#load = load;
+  }
+
+  /** The module once it has arrived; until then undefined, with the fetch started and `host` re-rendered on arrival. */
+  get(host: ReactiveControllerHost): M | undefined {
+    if (!this.#module && !this.failed) void this.load().then(() => host.requestUpdate(), () => host.requestUpdate());
+    return this.#module;
+  }
+
+  /** Fetches the module (once, however many callers ask). */
+  load(): Promise<M> {
+    return (this.#loading ??= this.#load().then(
+      (m) => (this.#module = m),
+      (error: unknown) => {
+        [this.failed, this.#loading] = [true, undefined];
+        throw error;
+      },
+    ));
+  }
+
+  /** After a failure: allow `get` to fetch again (the resident pressed 重试). */
+  retry(host: ReactiveControllerHost): void {
+    this.failed = false;
+    this.get(host);
+  }
+}
