@@ -1,5 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
@@ -97,15 +96,23 @@ export class ZwRatingSummary extends ZwElement {
     `,
   ];
 
-  /** Only ratings of this 事项编码. */
-  @property() service?: string;
-  /** Only ratings at this window id. */
-  @property() window?: string;
-  /** Only ratings in this hall. */
-  @property() hall?: string;
+  static override properties: PropertyDeclarations = {
+    service: {},
+    window: {},
+    hall: {},
+    data: { state: true },
+    error: { state: true },
+  };
 
-  @state() private data?: RatingSummary;
-  @state() private error?: unknown;
+  /** Only ratings of this 事项编码. */
+  service?: string;
+  /** Only ratings at this window id. */
+  window?: string;
+  /** Only ratings in this hall. */
+  hall?: string;
+
+  private data?: RatingSummary;
+  private error?: unknown;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -1,5 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
@@ -162,41 +161,69 @@ export class ZwRating extends ZwElement {
     `,
   ];
 
-  /** 办件编号 of the case being rated. */
-  @property({ attribute: 'case' }) caseId = '';
-  /** 事项编码 of the service item. */
-  @property() service?: string;
-  /** Window id. */
-  @property({ attribute: 'window' }) windowId?: string;
-  /** Staff id (工号). */
-  @property() staff?: string;
-  /** Hall id; defaults to `<zw-config hall>`. */
-  @property() hall?: string;
-  /** Where the rating is given. */
-  @property() channel: Channel = 'pc';
-  /** Follow-up lookup mode: the tracking code of a bad rating. */
-  @property({ attribute: 'tracking-code' }) trackingCode?: string;
-  /** Inside a form: a level must be chosen. */
-  @property({ type: Boolean }) required = false;
-  /** The chosen level, 1 (非常不满意) to 5 (非常满意); 0 when none. */
-  @property({ type: Number }) level = 0;
+  static override properties: PropertyDeclarations = {
+    caseId: { attribute: 'case' },
+    service: {},
+    windowId: { attribute: 'window' },
+    staff: {},
+    hall: {},
+    channel: {},
+    trackingCode: { attribute: 'tracking-code' },
+    required: { type: Boolean },
+    level: { type: Number },
+    // Internal state (Lit's @state).
+    reasons: { state: true },
+    loadError: { state: true },
+    picked: { state: true },
+    comment: { state: true },
+    consent: { state: true },
+    phone: { state: true },
+    phase: { state: true },
+    tried: { state: true },
+    durable: { state: true },
+    error: { state: true },
+    receipt: { state: true },
+    earlier: { state: true },
+    follow: { state: true },
+    off: { state: true },
+    said: { state: true },
+  };
 
-  @state() private reasons?: RatingReasons;
-  @state() private loadError?: unknown;
-  @state() private picked: string[] = [];
-  @state() private comment = '';
-  @state() private consent = false;
-  @state() private phone = '';
-  @state() private phase: Phase = 'form';
+  /** 办件编号 of the case being rated. */
+  caseId = '';
+  /** 事项编码 of the service item. */
+  service?: string;
+  /** Window id. */
+  windowId?: string;
+  /** Staff id (工号). */
+  staff?: string;
+  /** Hall id; defaults to `<zw-config hall>`. */
+  hall?: string;
+  /** Where the rating is given. */
+  channel: Channel = 'pc';
+  /** Follow-up lookup mode: the tracking code of a bad rating. */
+  trackingCode?: string;
+  /** Inside a form: a level must be chosen. */
+  required = false;
+  /** The chosen level, 1 (非常不满意) to 5 (非常满意); 0 when none. */
+  level = 0;
+
+  private reasons?: RatingReasons;
+  private loadError?: unknown;
+  private picked: string[] = [];
+  private comment = '';
+  private consent = false;
+  private phone = '';
+  private phase: Phase = 'form';
   /** A submit was attempted: show what is missing. */
-  @state() private tried = false;
-  @state() private durable = true;
-  @state() private error = '';
-  @state() private receipt?: RatingReceipt;
-  @state() private earlier = 0;
-  @state() private follow?: RatingFollowUp | string;
-  @state() private off = false;
-  @state() private said = '';
+  private tried = false;
+  private durable = true;
+  private error = '';
+  private receipt?: RatingReceipt;
+  private earlier = 0;
+  private follow?: RatingFollowUp | string;
+  private off = false;
+  private said = '';
 
   private internals = this.attachInternals();
   private key?: string;
