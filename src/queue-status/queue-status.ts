@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Category, HallPatch, HallSnapshot, Window } from '../core/api/types.gen.js';
 import type { ApiError } from '../core/api/errors.js';
 import { coreStrings, describeError } from '../core/strings.js';
@@ -42,32 +41,44 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   static override tables = [coreStrings, queueStrings];
   static override styles = [tokenStyles, visuallyHidden, queueStyles];
 
+  // Declared without decorators, as in the core: the element then ships no decorator code.
+  static override properties: PropertyDeclarations = {
+    hall: {},
+    ticket: {},
+    allowTake: { type: Boolean, attribute: 'allow-take' },
+    variant: { reflect: true },
+    category: {},
+    interval: { type: Number },
+    showForecast: { type: Boolean, attribute: 'show-forecast' },
+    draft: { state: true },
+    draftBad: { state: true },
+    notice: { state: true },
+  };
+
   /** Hall id; falls back to `<zw-config hall>`. */
-  @property() hall?: string;
+  hall?: string;
 
   /** Ticket number to follow, such as `A023`. */
-  @property() ticket?: string;
+  ticket?: string;
 
   /** Offer taking a ticket online. */
-  @property({ type: Boolean, attribute: 'allow-take' }) allowTake = false;
+  allowTake = false;
 
   /** `compact` card or wall `board`. */
-  @property({ reflect: true }) variant: 'compact' | 'board' = 'compact';
+  variant: 'compact' | 'board' = 'compact';
 
   /** Comma-separated category ids to show. */
-  @property() category?: string;
+  category?: string;
 
   /** Polling interval in seconds (used when the event stream is unavailable). */
-  @property({ type: Number }) interval = 15;
+  interval = 15;
 
   /** Show today's busy hours. */
-  @property({ type: Boolean, attribute: 'show-forecast' }) showForecast = false;
+  showForecast = false;
 
-  @state() private draft = '';
-  @state() private draftBad = false;
-  @state() private notice = '';
-
-  @query('#num') private numberInput?: HTMLInputElement;
+  private draft = '';
+  private draftBad = false;
+  private notice = '';
 
   private readonly feed = new LiveFeed(this);
   private readonly mine = new MyTicket(this);
@@ -81,6 +92,10 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   private started: string | undefined | null = null;
   /** Windows changed by the last patch (highlighted on the board). */
   private changed = new Set<string>();
+
+  private get numberInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('#num');
+  }
 
   /** The hall in use: `hall`, else `<zw-config hall>`. @internal */
   get hallId(): string | undefined {
