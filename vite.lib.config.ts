@@ -19,6 +19,8 @@ export default defineConfig({
       entry: Object.fromEntries([
         ['index', 'src/index.ts'],
         ['config', 'src/core/index.ts'],
+        // The in-page search as a plain class, apart from the element so that loading the element never loads it.
+        ['search-engine', 'src/service-search/search-index.ts'],
         ...families.map((f) => [f, `src/${f}/index.ts`]),
       ]),
       formats: ['es'],

@@ -154,6 +154,16 @@ describe('ApiClient', () => {
     expect(err.field).to.equal('items[1].name');
   });
 
+  it('validates against a schema given by its name in the spec', async () => {
+    stubFetch(() => json({ halls: [{ id: 'h1', name: '政务服务中心', address: 42 }] }));
+    const err = await new ApiClient().get('/api/v1/halls', { schema: 'HallList' }).catch((e) => e);
+    expect(err.kind).to.equal('invalid-payload');
+    expect(err.field).to.equal('halls[0].address');
+    stubFetch(() => json({ halls: [{ id: 'h1', name: '政务服务中心', address: '广安区' }] }));
+    const ok = await new ApiClient().get<{ halls: unknown[] }>('/api/v1/halls', { schema: 'HallList' });
+    expect(ok.data.halls).to.have.length(1);
+  });
+
   it('turns a non-JSON 200 into an invalid-payload error', async () => {
     stubFetch(() => new Response('<html>502 Bad Gateway</html>', { status: 200 }));
     const err = await new ApiClient().get('/x').catch((e) => e);

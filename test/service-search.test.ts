@@ -190,6 +190,7 @@ describe('<zw-service-search>', () => {
     await el.updateComplete;
     expect(input(el).value).to.equal(first);
     expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    await waitUntil(() => el.shadowRoot!.querySelector('.card h3'), 'guide shown');
     expect($(el, '.card h3').textContent).to.equal(first);
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;

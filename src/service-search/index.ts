@@ -5,7 +5,6 @@ import { ZwServiceSearch } from './zw-service-search.js';
 define('zw-service-search', ZwServiceSearch);
 
 export { ZwServiceSearch };
-export { SearchIndex, type SearchFilter, type SearchHit, type SearchResult } from './search-index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

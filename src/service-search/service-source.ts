@@ -1,13 +1,14 @@
 import type { ApiClient } from '../core/api/client.js';
-import type { ApiError } from '../core/api/errors.js';
-import type { Catalogue, CatalogueItem, ServiceSearchPage, ServiceSummary } from '../core/api/types.gen.js';
-import { Catalogue as CatalogueSchema, ServiceSearchPage as PageSchema } from '../core/api/schemas.gen.js';
-import { SearchIndex, type SearchHit } from './search-index.js';
+import type { ServiceSearchPage, ServiceSummary } from '../core/api/types.gen.js';
+import { Lazy } from '../core/lazy.js';
 
-const CATALOGUE = '/api/v1/services/catalogue';
+/**
+ * Client mode — the catalogue download and the search engine with its everyday-word dictionary — is over half of
+ * the element's code and server mode never needs it, so it is fetched only when a catalogue is searched in the page.
+ */
+export const clientMode = new Lazy(() => import('./catalogue-source.js'));
+
 const SEARCH = '/api/v1/services/search';
-/** Cache Storage bucket for saved catalogues, one entry per API origin. */
-const SAVED = 'zw-service-catalogue:v1';
 
 /** The filters the element offers (attributes and UI). */
 export interface Filters {
@@ -47,41 +48,6 @@ export interface ServiceSource {
   find(q: string, filters: Filters, limit: number, signal: AbortSignal): Promise<Found>;
 }
 
-/** Searches a whole catalogue in the page. */
-export class CatalogueSource implements ServiceSource {
-  readonly index: SearchIndex;
-  readonly departments: readonly string[];
-  readonly types: Readonly<Record<string, string>>;
-
-  /** True when the server could not be reached and this is the saved copy. */
-  offline = false;
-  readonly remote = false;
-
-  constructor(catalogue: Catalogue) {
-    this.index = new SearchIndex(catalogue);
-    this.departments = catalogue.departments;
-    this.types = catalogue.types;
-  }
-
-  async find(q: string, filters: Filters, limit: number): Promise<Found> {
-    const { index } = this;
-    const filter = {
-      ...filters,
-      dept: filters.dept === undefined ? undefined : this.departments.indexOf(filters.dept),
-    };
-    const found = index.search(q, filter, limit);
-    const none = q.trim() !== '' && !found.total;
-    return {
-      total: found.total,
-      hits: found.hits.map(this.hit),
-      closest: none ? index.closest(q, filter).map(this.hit) : [],
-      popular: none ? index.search('', filter, 5).hits.map(this.hit) : [],
-    };
-  }
-
-  private hit = ({ item, spans }: SearchHit): Hit => ({ item: summary(item, this.departments), spans });
-}
-
 /** Searches through `GET /services/search`, one page at a time. */
 export class ServerSource implements ServiceSource {
   readonly departments: readonly string[] = [];
@@ -110,15 +76,9 @@ export class ServerSource implements ServiceSource {
     if (f.noVisit) params.set('visits', '0');
     if (f.instant) params.set('instant', 'true');
     if (f.type !== undefined) params.set('type', String(f.type));
-    const { data } = await this.api.get<ServiceSearchPage>(`${SEARCH}?${params}`, { schema: PageSchema, signal });
+    const { data } = await this.api.get<ServiceSearchPage>(`${SEARCH}?${params}`, { schema: 'ServiceSearchPage', signal });
     return { total: data.total, hits: data.items.map((item) => ({ item, spans: shared(item.name, q) })) };
   }
-}
-
-/** A catalogue item as search results show it: the department by name, without the pinyin. */
-export function summary(item: CatalogueItem, departments: readonly string[]): ServiceSummary {
-  const { pinyin: _p, initials: _i, dept, ...rest } = item;
-  return { ...rest, dept: departments[dept] ?? '' };
 }
 
 /** Server results carry no match positions: mark the name's characters that were typed. */
@@ -131,69 +91,4 @@ function shared(name: string, q: string): Span[] {
     else out.push([j, j + 1]);
   }
   return out;
-}
-
-/**
- * `mode="auto"`: client mode when the catalogue has at most `clientMax` items. A saved catalogue answers that
- * without a request; otherwise one `GET /services/search?pageSize=1` tells the count (its `total` with no query).
- */
-export async function chooseMode(api: ApiClient, clientMax: number, signal: AbortSignal): Promise<'client' | 'server'> {
-  if (await savedCatalogue(api)) return 'client';
-  const { data } = await api.get<ServiceSearchPage>(`${SEARCH}?pageSize=1`, { schema: PageSchema, signal });
-  return data.total <= clientMax ? 'client' : 'server';
-}
-
-async function savedCatalogue(api: ApiClient): Promise<Response | undefined> {
-  try {
-    return await (await caches.open(SAVED)).match(api.url(CATALOGUE));
-  } catch {
-    return undefined; // no Cache Storage (insecure context, private mode): nothing saved
-  }
-}
-
-/**
- * The catalogue for client mode, as it becomes known: first the copy saved in Cache Storage (so the search works at
- * once, and offline), then — revalidated with its ETag — the server's newer one, which replaces the saved copy.
- * When the server cannot be reached the saved copy is yielded again, marked offline; with no saved copy, the
- * error is thrown (a malformed catalogue names the broken field).
- */
-export async function* catalogues(api: ApiClient, signal: AbortSignal): AsyncGenerator<CatalogueSource> {
-  const saved = await savedCatalogue(api);
-  const etag = saved?.headers.get('ETag');
-  let old: Catalogue | undefined;
-  try {
-    old = etag ? ((await saved!.json()) as Catalogue) : undefined;
-  } catch {
-    old = undefined;
-  }
-  const first = old && new CatalogueSource(old);
-  if (first) yield first;
-  try {
-    const res = await api.get<Catalogue>(CATALOGUE, {
-      schema: CatalogueSchema,
-      signal,
-      headers: old && etag ? { 'If-None-Match': etag } : {},
-      retries: old ? 0 : 2,
-    });
-    const fresh = res.headers.get('ETag');
-    if (fresh && fresh !== etag) {
-      try {
-        const body = new Response(JSON.stringify(res.data), {
-          headers: { ETag: fresh, 'Content-Type': 'application/json' },
-        });
-        await (await caches.open(SAVED)).put(api.url(CATALOGUE), body);
-      } catch {
-        /* nowhere to save it: the search still works until the page is closed */
-      }
-    }
-    if (!old || fresh !== etag) yield new CatalogueSource(res.data);
-  } catch (error) {
-    const e = error as ApiError;
-    if (!first || e.kind === 'aborted') throw error;
-    // 304: the saved copy is current. Unreachable: say so. A malformed new copy: keep the saved one.
-    if (e.transient) {
-      first.offline = true;
-      yield first;
-    }
-  }
 }

@@ -1,13 +1,11 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { Lazy } from '../core/lazy.js';
 import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
 import type { ServiceDetail, ServiceSummary } from '../core/api/types.gen.js';
-import { ServiceDetail as ServiceDetailSchema } from '../core/api/schemas.gen.js';
 import {
-  catalogues,
-  chooseMode,
+  clientMode,
   ServerSource,
   type Filters,
   type Found,
@@ -17,6 +15,9 @@ import {
 } from './service-source.js';
 import { searchStrings, type SearchStrings } from './strings.js';
 import { searchStyles } from './styles.js';
+
+/** The chosen item's guide, fetched with the first choice (see guide-card.ts). */
+const guide = new Lazy(() => import('./guide-card.js'));
 
 /** One row of the listbox: an item, or the "show more" row. */
 type Choice = Hit | 'more';
@@ -65,27 +66,51 @@ export class ZwServiceSearch extends ZwElement {
   static override tables = [coreStrings, searchStrings];
   static override styles = [tokenStyles, visuallyHidden, searchStyles];
 
-  @property() mode: 'auto' | 'client' | 'server' = 'auto';
-  @property({ type: Number, attribute: 'client-max' }) clientMax = 20000;
-  @property() value = '';
-  @property() dept?: string;
-  @property({ type: Number }) type?: number;
-  @property({ type: Boolean, attribute: 'fully-online' }) fullyOnline = false;
-  @property({ type: Boolean, attribute: 'no-visit' }) noVisit = false;
-  @property({ type: Boolean, attribute: 'cross-region' }) crossRegion = false;
-  @property({ type: Boolean }) instant = false;
-  @property({ attribute: 'href-template' }) hrefTemplate?: string;
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  // Declared without decorators, which would add their code to the element's download.
+  static override properties: PropertyDeclarations = {
+    mode: {},
+    clientMax: { type: Number, attribute: 'client-max' },
+    value: {},
+    dept: {},
+    type: { type: Number },
+    fullyOnline: { type: Boolean, attribute: 'fully-online' },
+    noVisit: { type: Boolean, attribute: 'no-visit' },
+    crossRegion: { type: Boolean, attribute: 'cross-region' },
+    instant: { type: Boolean },
+    hrefTemplate: { attribute: 'href-template' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    source: { state: true },
+    failure: { state: true },
+    found: { state: true },
+    expanded: { state: true },
+    active: { state: true },
+    limit: { state: true },
+    said: { state: true },
+    chosen: { state: true },
+    detail: { state: true },
+  };
 
-  @state() private source?: ServiceSource;
-  @state() private failure?: string;
-  @state() private found?: Found;
-  @state() private expanded = false;
-  @state() private active = -1;
-  @state() private limit = 20;
-  @state() private said = '';
-  @state() private chosen?: ServiceSummary;
-  @state() private detail?: ServiceDetail | string;
+  mode: 'auto' | 'client' | 'server' = 'auto';
+  clientMax = 20000;
+  value = '';
+  dept?: string;
+  type?: number;
+  fullyOnline = false;
+  noVisit = false;
+  crossRegion = false;
+  instant = false;
+  hrefTemplate?: string;
+  pageSize = 20;
+
+  private source?: ServiceSource;
+  private failure?: string;
+  private found?: Found;
+  private expanded = false;
+  private active = -1;
+  private limit = 20;
+  private said = '';
+  private chosen?: ServiceSummary;
+  private detail?: ServiceDetail | string;
 
   private composing = false;
   private asked = 0;
@@ -114,9 +139,10 @@ export class ZwServiceSearch extends ZwElement {
     this.failure = undefined;
     this.limit = this.pageSize;
     try {
-      const mode = this.mode === 'auto' ? await chooseMode(api, this.clientMax, signal) : this.mode;
-      if (mode === 'server') this.use(new ServerSource(api));
-      else for await (const source of catalogues(api, signal)) this.use(source);
+      const client = this.mode === 'server' ? undefined : await clientMode.load();
+      if (!client || (this.mode === 'auto' && (await client.chooseMode(api, this.clientMax, signal)) === 'server'))
+        this.use(new ServerSource(api));
+      else for await (const source of client.catalogues(api, signal)) this.use(source);
     } catch (error) {
       if (!signal.aborted) this.failure = describeError(error, this.strings(coreStrings));
     }
@@ -218,12 +244,13 @@ export class ZwServiceSearch extends ZwElement {
     this.detail = undefined;
     this.dispatchEvent(new CustomEvent('zw-select', { detail: { item }, bubbles: true, composed: true }));
     void this.loadDetail(item.code);
+    guide.load().catch(() => undefined); // the guide's code comes with the details; a failure shows in the card
   }
 
   private async loadDetail(code: string): Promise<void> {
     try {
       const { data } = await this.api.get<ServiceDetail>(`/api/v1/services/${encodeURIComponent(code)}`, {
-        schema: ServiceDetailSchema,
+        schema: 'ServiceDetail',
         signal: this.signal,
       });
       if (this.chosen?.code === code) this.detail = data;
@@ -358,61 +385,14 @@ export class ZwServiceSearch extends ZwElement {
   }
 
   private card(s: SearchStrings, item: ServiceSummary) {
-    const d = typeof this.detail === 'object' && this.detail.code === item.code ? this.detail : undefined;
-    const loading = typeof this.detail === 'string' ? this.detail : this.strings(coreStrings).loading;
-    const online = this.hrefTemplate
-      ? this.hrefTemplate.replace(/\{code\}/g, encodeURIComponent(item.code))
-      : safe(d?.onlineUrl);
-    const fee = d && (d.fee.charged ? d.fee.items.map((f) => `${f.name} ${f.amount}`).join('；') : s.free);
-    return html`<section class="card" part="details" aria-labelledby="title">
-      <h3 id="title">${item.name}</h3>
-      <span class="meta">${item.dept}</span>
-      <dl>
-        <dt>${s.visitsLabel}</dt>
-        <dd>${s.visits(item.visits)}${item.fullyOnline ? `，${s.fullyOnline}` : ''}</dd>
-        <dt>${s.limits}</dt>
-        <dd>
-          ${d ? s.limit(d.legalLimit, d.promisedLimit) : item.promisedDays === null ? loading : s.promised(item.promisedDays)}
-        </dd>
-        <dt>${s.fee}</dt>
-        <dd>${fee ?? loading}</dd>
-        ${
-          item.crossRegion === 'none'
-            ? nothing
-            : html`<dt>${s.crossRegion}</dt>
-                <dd>
-                  ${s.scope(item.crossRegion)}${d?.crossRegionNote ? html`<span class="meta">${d.crossRegionNote}</span>` : ''}
-                </dd>`
-        }
-      </dl>
-      ${online ? html`<a href=${online}>${s.online}</a>` : nothing}
-      ${safe(d?.guideUrl) ? html`<a href=${safe(d?.guideUrl)!} target="_blank" rel="noopener noreferrer">${s.guide}</a>` : nothing}
-      <details>
-        <summary>${s.details}</summary>
-        ${
-          d
-            ? html`<h4>${s.materials}</h4>
-                <ol>
-                  ${d.materials.map(
-                    (m) =>
-                      html`<li>
-                        ${m.name}<span class="meta">${s.material(m.form, m.copies, m.required)} ${m.note ?? ''}</span>
-                      </li>`,
-                  )}
-                </ol>
-                <h4>${s.where}</h4>
-                <ul>
-                  ${d.locations.map(
-                    (l) =>
-                      html`<li>
-                        ${l.name}<span class="meta">${l.address} · ${l.window} · ${l.hours} · ${l.phone}</span>
-                      </li>`,
-                  )}
-                </ul>`
-            : html`<p>${loading}</p>`
-        }
-      </details>
-    </section>`;
+    const core = this.strings(coreStrings);
+    const m = guide.get(this);
+    if (m) return m.guideCard(s, item, this.detail, core.loading, this.hrefTemplate);
+    return guide.failed
+      ? html`<p class="error" role="alert">
+          ${core.network} <button @click=${() => guide.retry(this)}>${core.retry}</button>
+        </p>`
+      : html`<p>${core.loading}</p>`;
   }
 }
 
@@ -427,7 +407,3 @@ function marked(name: string, spans: Span[]): TemplateResult {
   parts.push(name.slice(at));
   return html`<span>${parts}</span>`;
 }
-
-/** Only web links from the server become hrefs (never `javascript:`). */
-const safe = (url: string | null | undefined): string | undefined =>
-  url && /^https?:\/\//i.test(url) ? url : undefined;

@@ -1,12 +1,15 @@
 import { ApiError, type ProblemBody } from './errors.js';
-import { validate, type CompactSchema } from './validate.js';
+import { schemaOf, validate, type CompactSchema, type SchemaRef } from './validate.js';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
   headers?: Record<string, string>;
-  /** Validates a 2xx JSON body; a mismatch becomes an `invalid-payload` error naming the field. */
-  schema?: CompactSchema;
+  /**
+   * Validates a 2xx JSON body; a mismatch becomes an `invalid-payload` error naming the field. Prefer the schema's
+   * name (`'Ticket'`): the schemas are then fetched alongside the first request instead of with the element.
+   */
+  schema?: SchemaRef;
   /** Aborts the request (and any wait between retries). */
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -86,8 +89,11 @@ export class ApiClient {
     const idempotent = method === 'GET' || Boolean(options.headers?.['Idempotency-Key']);
     const retries = idempotent ? (options.retries ?? 2) : 0;
     for (let attempt = 0; ; attempt++) {
+      // Asked for with the request, so that a schema given by name arrives while the server answers.
+      const schema = options.schema === undefined ? undefined : schemaOf(options.schema);
+      schema?.catch(() => undefined);
       try {
-        return await this.#once<T>(path, method, options);
+        return await this.#once<T>(path, method, options, schema);
       } catch (error) {
         const apiError = error as ApiError;
         if (!(apiError instanceof ApiError) || !apiError.transient || attempt >= retries) throw error;
@@ -96,7 +102,12 @@ export class ApiClient {
     }
   }
 
-  async #once<T>(path: string, method: string, options: RequestOptions): Promise<ApiResponse<T>> {
+  async #once<T>(
+    path: string,
+    method: string,
+    options: RequestOptions,
+    schema?: Promise<CompactSchema>,
+  ): Promise<ApiResponse<T>> {
     const url = this.url(path);
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (this.#options.lang) headers['Accept-Language'] = this.#options.lang;
@@ -152,7 +163,8 @@ export class ApiClient {
     } catch {
       throw new ApiError('invalid-payload', `${url} did not answer with JSON`, { status: response.status, field: '(root)' });
     }
-    const data = options.schema ? validate<T>(body, options.schema) : (body as T);
+    // A schema that could not be fetched fails this attempt as the network would (and is asked for again).
+    const data = schema ? validate<T>(body, await schema) : (body as T);
     const etag = response.headers.get('ETag');
     if (method === 'GET' && etag) this.#cache.set(url, { etag, data });
     return { data, status: response.status, notModified: false, headers: response.headers };
