@@ -204,6 +204,8 @@ describe('<zw-rating> sending', () => {
     await settled(el, '提交成功，感谢您的评价！');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.msg'));
     expect(receipt.trackingCode).to.match(/^HC\d{8}-[0-9A-Z]{4}$/);
+    // The receipt is a part of the element fetched the first time a page shows one.
+    await waitUntil(() => el.shadowRoot!.querySelector('dd'), 'receipt shown', { timeout: 8000 });
     expect($(el, 'dd').textContent).to.equal(receipt.trackingCode);
     expect(el.shadowRoot!.textContent).to.contain(
       `${receipt.followUp!.workingDays} 个工作日内（${receipt.followUp!.dueBy} 前）整改`,
@@ -219,7 +221,7 @@ describe('<zw-rating> sending', () => {
     const res = await postRating({ caseId: newCase(), level: 2, reasons: ['213'] });
     const { trackingCode } = (await res.json()) as RatingReceipt;
     const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!}></zw-rating>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('dl'), 'follow-up shown');
+    await waitUntil(() => el.shadowRoot!.querySelector('dl'), 'follow-up shown', { timeout: 8000 });
     expect($$(el, 'dd').map((d) => d.textContent)).to.deep.include.members([trackingCode, '已受理']);
     await expect(el).to.be.accessible();
     el.trackingCode = 'HC20200101-XXXX';

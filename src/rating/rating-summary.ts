@@ -3,8 +3,8 @@ import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
 import type { RatingSummary } from '../core/api/types.gen.js';
-import { RatingSummary as RatingSummarySchema } from '../core/api/schemas.gen.js';
 import { ratingStrings } from './strings.js';
+import { summaryStrings } from './summary-strings.js';
 
 const LEVELS = [5, 4, 3, 2, 1] as const;
 
@@ -26,7 +26,7 @@ const LEVELS = [5, 4, 3, 2, 1] as const;
  * @csspart base - The element's content.
  */
 export class ZwRatingSummary extends ZwElement {
-  static override tables = [coreStrings, ratingStrings];
+  static override tables = [coreStrings, ratingStrings, summaryStrings];
   static override styles = [
     tokenStyles,
     visuallyHidden,
@@ -134,7 +134,7 @@ export class ZwRatingSummary extends ZwElement {
     try {
       this.data = (
         await this.api.get<RatingSummary>(`/api/v1/ratings/summary?${query}`, {
-          schema: RatingSummarySchema,
+          schema: 'RatingSummary',
           signal: this.signal,
         })
       ).data;
@@ -145,7 +145,8 @@ export class ZwRatingSummary extends ZwElement {
   }
 
   override render() {
-    const s = this.strings(ratingStrings);
+    const s = this.strings(summaryStrings);
+    const level = this.strings(ratingStrings).level;
     const core = this.strings(coreStrings);
     const d = this.data;
     if (this.error)
@@ -153,7 +154,7 @@ export class ZwRatingSummary extends ZwElement {
         <button @click=${this.load}>${core.retry}</button>`;
     if (!d) return html`<p>${core.loading}</p>`;
     const pct = (n: number) => `${((n / (d.count || 1)) * 100).toFixed(1)}%`;
-    const rows = LEVELS.map((n) => [n, s.level(n), d.byLevel[n], pct(d.byLevel[n])] as const);
+    const rows = LEVELS.map((n) => [n, level(n), d.byLevel[n], pct(d.byLevel[n])] as const);
     return html`<div part="base">
       <p class="rate">
         ${d.goodRate === null ? s.none : `${s.goodRate} ${(d.goodRate * 100).toFixed(1)}%`}

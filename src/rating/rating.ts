@@ -3,20 +3,24 @@ import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
 import { idempotencyKey, pageOutbox, type OutboxOutcome } from '../core/outbox.js';
-import { validate } from '../core/api/validate.js';
+import { loadStrings, pickStrings } from '../core/i18n.js';
+import { Lazy } from '../core/lazy.js';
 import type { ApiError } from '../core/api/errors.js';
-import type { Channel, RatingFollowUp, RatingInput, RatingReasons, RatingReceipt } from '../core/api/types.gen.js';
-import {
-  RatingFollowUp as RatingFollowUpSchema,
-  RatingReceipt as RatingReceiptSchema,
-} from '../core/api/schemas.gen.js';
+import type { Channel, RatingInput, RatingReasons, RatingReceipt } from '../core/api/types.gen.js';
 import { loadReasons } from './reasons.js';
 import { ratingStrings, type RatingStrings } from './strings.js';
+import type { FollowUpState, FollowUpView } from './follow-up.js';
 
 type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'rated';
 
 const PHONE = /^1[3-9]\d{9}$/;
 const LEVELS = [5, 4, 3, 2, 1];
+
+/**
+ * What follows a 差评 (the receipt with its tracking code, the follow-up lookup and their strings): fetched the
+ * first time a page shows either, never before the form renders and never on the way to the outbox.
+ */
+const followUpPart = new Lazy(() => import('./follow-up.js'));
 
 /**
  * 政务服务“好差评”: the five national levels as a radio group, the reasons for the chosen level, an optional comment
@@ -219,9 +223,10 @@ export class ZwRating extends ZwElement {
   private tried = false;
   private durable = true;
   private error = '';
-  private receipt?: RatingReceipt;
+  /** The server's answer to the rating (checked against the API by the receipt view). */
+  private receipt?: unknown;
   private earlier = 0;
-  private follow?: RatingFollowUp | string;
+  private follow: FollowUpState;
   private off = false;
   private said = '';
 
@@ -335,26 +340,23 @@ export class ZwRating extends ZwElement {
     }
   }
 
+  /** Looks up the follow-up of a 差评 (fetching that part of the element first if need be). */
   private async lookup(code: string): Promise<void> {
-    this.follow = this.strings(coreStrings).loading;
+    const core = this.strings(coreStrings);
+    this.follow = core.loading;
     try {
-      const path = `/api/v1/ratings/follow-up/${encodeURIComponent(code)}`;
-      this.follow = (
-        await this.api.get<RatingFollowUp>(path, { schema: RatingFollowUpSchema, signal: this.signal })
-      ).data;
+      const part = await followUpPart.load();
+      this.follow = await part.fetchFollowUp(this.api, code, this.signal);
     } catch (error) {
-      this.follow = describeError(error, this.strings(coreStrings));
+      // A part that could not be fetched shows its own message and 重试 (see renderFollowUpPart).
+      this.follow = describeError(error, core);
     }
   }
 
   private onOutcome = (o: OutboxOutcome): void => {
     if (o.key !== this.key) return;
     if (o.state === 'sent') {
-      try {
-        this.receipt = validate<RatingReceipt>(o.data, RatingReceiptSchema);
-      } catch {
-        this.receipt = undefined; // stored all the same; only the receipt's details cannot be shown
-      }
+      this.receipt = o.data;
       this.phase = 'sent';
       this.emit('zw-rating-sent', { receipt: o.data as RatingReceipt });
     } else if (o.state === 'waiting') {
@@ -438,7 +440,7 @@ export class ZwRating extends ZwElement {
 
   override render() {
     const s = this.s;
-    if (this.trackingCode) return html`<div part="base">${this.renderFollow(s)}</div>`;
+    if (this.trackingCode) return html`<div part="base">${this.renderFollowUpPart()}</div>`;
     const message = {
       form: this.error || (!this.caseId && !this.inForm ? s.noCase : ''),
       sending: s.sending,
@@ -446,7 +448,8 @@ export class ZwRating extends ZwElement {
       queued: this.durable ? s.queued : s.queuedPage,
       rated: s.rated(s.level(this.earlier)),
     }[this.phase];
-    const r = this.receipt;
+    // Only a 差评 has a receipt to show: a page where every rating is good never fetches that part.
+    const r = this.receipt as Partial<RatingReceipt> | undefined;
     return html`<form part="base" novalidate @submit=${this.submit}>
       <p class="msg" role="status" tabindex="-1">${message}</p>
       ${
@@ -455,22 +458,40 @@ export class ZwRating extends ZwElement {
             ? this.renderForm(s)
             : nothing
           : r?.bad && r.trackingCode
-            ? html`<dl>
-                  <dt>${s.code}</dt>
-                  <dd>${r.trackingCode}</dd>
-                </dl>
-                ${
-                  r.followUp
-                    ? html`<p>
-                        ${s.next(this.reasons?.followUpWorkingDays ?? r.followUp.workingDays, r.followUp.dueBy)}
-                      </p>`
-                    : nothing
-                }
-                <button type="button" @click=${() => this.lookup(r.trackingCode!)}>${s.lookup}</button>
-                ${this.renderFollow(s)}`
+            ? this.renderFollowUpPart(r)
             : nothing
       }
     </form>`;
+  }
+
+  /**
+   * What follows a 差评: the receipt of this rating, or (in `tracking-code` mode) the follow-up alone. Until the
+   * part and, on an English page, its strings have arrived, the loading text; if it cannot be fetched, what went
+   * wrong and 重试.
+   */
+  private renderFollowUpPart(receipt?: Partial<RatingReceipt>) {
+    const core = this.strings(coreStrings);
+    const m = followUpPart.get(this);
+    const waiting = m && loadStrings(m.followUpStrings, this.locale);
+    if (m && !waiting) {
+      const view: FollowUpView = {
+        s: pickStrings(m.followUpStrings, this.locale),
+        locale: this.locale,
+        follow: this.follow,
+        days: this.reasons?.followUpWorkingDays,
+        lookup: (code) => void this.lookup(code),
+      };
+      return receipt ? m.renderReceipt(receipt, view) : m.renderFollowUp(view);
+    }
+    void waiting?.then(() => this.requestUpdate());
+    if (!followUpPart.failed) return html`<p>${core.loading}</p>`;
+    const retry = () => {
+      followUpPart.retry(this);
+      if (this.trackingCode) void this.lookup(this.trackingCode);
+      this.requestUpdate(); // the loading text again while it tries
+    };
+    return html`<p role="alert">${navigator.onLine === false ? core.offline : core.network}</p>
+      <button type="button" @click=${retry}>${core.retry}</button>`;
   }
 
   private renderForm(s: RatingStrings) {
@@ -556,32 +577,5 @@ export class ZwRating extends ZwElement {
       />
       ${error('pe', p.phone)} ${this.inForm ? nothing : html`<p><button type="submit">${s.submit}</button></p>`}
     </fieldset>`;
-  }
-
-  private renderFollow(s: RatingStrings) {
-    const f = this.follow;
-    return html`<div aria-live="polite">
-      ${!f || typeof f === 'string' ? html`<p>${f}</p>` : this.renderSteps(s, f)}
-    </div>`;
-  }
-
-  private renderSteps(s: RatingStrings, f: RatingFollowUp) {
-    return html`<dl>
-        <dt>${s.code}</dt>
-        <dd>${f.trackingCode}</dd>
-        <dt>${s.now}</dt>
-        <dd>${s.status(f.status)}</dd>
-        <dt>${s.due}</dt>
-        <dd>${f.dueBy}</dd>
-      </dl>
-      <ol>
-        ${f.history.map(
-          (h) =>
-            html`<li>
-              <time datetime=${h.at}>${new Date(h.at).toLocaleString(this.locale)}</time>
-              ${s.status(h.status)}${s.colon}${h.note}
-            </li>`,
-        )}
-      </ol>`;
   }
 }

@@ -1,6 +1,5 @@
 import type { ApiClient } from '../core/api/client.js';
 import type { RatingReasons } from '../core/api/types.gen.js';
-import { RatingReasons as RatingReasonsSchema } from '../core/api/schemas.gen.js';
 
 const PATH = '/api/v1/ratings/reasons';
 const STORE = 'zw-rating-reasons:v1:';
@@ -15,7 +14,7 @@ export function loadReasons(api: ApiClient, lang: string): Promise<RatingReasons
   const id = `${api.url(PATH)}|${lang}`;
   let promise = pending.get(id);
   if (!promise) {
-    promise = api.get<RatingReasons>(PATH, { schema: RatingReasonsSchema }).then(
+    promise = api.get<RatingReasons>(PATH, { schema: 'RatingReasons' }).then(
       ({ data }) => {
         try {
           localStorage.setItem(STORE + id, JSON.stringify(data));

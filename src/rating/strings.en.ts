@@ -1,16 +1,8 @@
 const EN_LEVELS = ['', 'Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
-const EN_STATUS: Record<string, string> = {
-  received: 'Received',
-  assigned: 'Assigned',
-  rectifying: 'Being fixed',
-  revisited: 'Called back',
-  closed: 'Closed',
-};
 
 /** The English table of `ratingStrings`, fetched only when a page speaks English (see defineStrings). */
 export default {
   level: (n: number) => EN_LEVELS[n] ?? '',
-  status: (s: string) => EN_STATUS[s] ?? s,
   legend: 'How satisfied are you with this service?',
   reasons: 'Reasons',
   required: ' (choose at least one)',
@@ -25,27 +17,10 @@ export default {
   badPhone: 'Enter an 11-digit mobile number, like 13812345678.',
   submit: 'Submit rating',
   sending: 'Submitting…',
-  colon: ': ',
   sent: 'Thank you, your rating was submitted.',
   queued: 'Saved. It will be submitted when you are back online.',
   queuedPage:
     'No connection: your rating is kept on this page and will be sent when you are back online. Keep this page open.',
   rated: (level: string) => `This case has already been rated${level ? ` (${level})` : ''}.`,
   noCase: 'No case number is given, so this case cannot be rated.',
-  code: 'Tracking code',
-  next: (days: number, due: string) =>
-    `The department will fix the problem within ${days} working days (by ${due}) and follow up with you. Use the tracking code to check progress.`,
-  lookup: 'Check progress',
-  now: 'Status',
-  due: 'Due by',
-  goodRate: 'Positive rate',
-  goodRateIs: 'The positive rate is the share of ratings that are Very satisfied, Satisfied or Neutral.',
-  count: (n: number) => `${n} ratings`,
-  none: 'No ratings yet',
-  table: 'Show as a table',
-  byLevel: 'Ratings by level',
-  countShare: (n: number, share: string) => `${n} (${share})`,
-  share: 'Share',
-  number: 'Ratings',
-  levelCol: 'Level',
 };
