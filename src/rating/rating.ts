@@ -77,11 +77,15 @@ export class ZwRating extends ZwElement {
         padding: 0;
         min-width: 0;
       }
+      legend {
+        padding: 0;
+      }
       legend,
       .msg,
-      dt {
+      .err,
+      dt,
+      .lv:has(:checked) {
         font-weight: 600;
-        padding: 0;
       }
       label {
         display: flex;
@@ -89,39 +93,43 @@ export class ZwRating extends ZwElement {
         gap: 0.5em;
         min-height: var(--_target);
       }
-      .lv {
+      input,
+      textarea,
+      button {
+        font: inherit;
+      }
+      .lv,
+      textarea,
+      [type='tel'] {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
+      }
+      .lv {
         padding: 0 var(--_gap);
         margin-block: 0.5em;
       }
       .lv:has(:checked) {
         outline: 3px solid var(--_primary);
-        font-weight: 600;
       }
       .lv span {
         color: var(--_warning);
         letter-spacing: 0.1em;
       }
-      input[type='radio'],
-      input[type='checkbox'] {
+      [type='radio'],
+      [type='checkbox'] {
         inline-size: 1.25em;
         block-size: 1.25em;
         margin: 0;
         flex: none;
-        font: inherit;
         accent-color: var(--_primary);
       }
       textarea,
-      input[type='tel'] {
+      [type='tel'] {
         display: block;
         inline-size: 100%;
         min-block-size: var(--_target);
-        font: inherit;
         color: var(--_text);
         background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
         padding: 0.5em;
       }
       textarea {
@@ -139,13 +147,11 @@ export class ZwRating extends ZwElement {
       }
       .err {
         color: var(--_danger);
-        font-weight: 600;
       }
       .msg {
         font-size: var(--_fs-large);
       }
       button {
-        font: inherit;
         min-block-size: var(--_target);
         min-inline-size: var(--_target);
         padding: 0 1.25em;
