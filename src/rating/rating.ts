@@ -36,7 +36,8 @@ const followUpPart = new Lazy(() => import('./follow-up.js'));
  * consent), `required` makes a missing level invalid, a 差评 without a reason is always invalid, and a form reset
  * clears it.
  *
- * With `tracking-code` it shows the follow-up (整改) of that bad rating instead of the form.
+ * With `tracking-code` it shows the follow-up (整改) of that bad rating instead of the form. That view and the receipt
+ * of a 差评 are fetched the first time a page shows one (正在加载… meanwhile, 重试 if the fetch fails).
  *
  * @summary The 好差评 rating of one handled case, delivered exactly once.
  * @tag zw-rating
