@@ -40,5 +40,6 @@ export class Lazy<M> {
   retry(host: ReactiveControllerHost): void {
     this.failed = false;
     this.get(host);
+    host.requestUpdate(); // the loading text shows at once, in place of the failure
   }
 }

@@ -495,7 +495,6 @@ export class ZwRating extends ZwElement {
     const retry = () => {
       followUpPart.retry(this);
       if (this.trackingCode) void this.lookup(this.trackingCode);
-      this.requestUpdate(); // the loading text again while it tries
     };
     return html`<p role="alert">${navigator.onLine === false ? core.offline : core.network}</p>
       <button type="button" @click=${retry}>${core.retry}</button>`;
