@@ -15,13 +15,19 @@ const GUIDE = /\/guide-card\.[tj]s/;
 const root = (el: Element) => el.shadowRoot!;
 const options = (el: Element) => [...root(el).querySelectorAll('[role=option]')];
 
+/** A server-mode element on the page, with the results for `text` typed into it. */
+async function searchOnServer(text: string): Promise<ZwServiceSearch> {
+  const el = await fixture<ZwServiceSearch>(html`<zw-service-search mode="server"></zw-service-search>`);
+  await waitUntil(() => (el as unknown as { source?: unknown }).source, 'ready', { timeout: 8000 });
+  root(el).querySelector<HTMLInputElement>('#q')!.focus();
+  await sendKeys({ type: text });
+  await waitUntil(() => options(el).length > 0, 'server results', { timeout: 8000 });
+  return el;
+}
+
 describe('<zw-service-search> fetches what a page uses, when it uses it', () => {
   it('server mode searches and shows results without ever fetching the in-page engine or the guide', async () => {
-    const el = await fixture<ZwServiceSearch>(html`<zw-service-search mode="server"></zw-service-search>`);
-    await waitUntil(() => (el as unknown as { source?: unknown }).source, 'ready', { timeout: 8000 });
-    root(el).querySelector<HTMLInputElement>('#q')!.focus();
-    await sendKeys({ type: '社保卡' });
-    await waitUntil(() => options(el).length > 0, 'server results', { timeout: 8000 });
+    const el = await searchOnServer('社保卡');
     expect(options(el)[0].textContent).to.contain('社会保障卡');
     expect(fetched(ENGINE)).to.deep.equal([]);
     expect(fetched(GUIDE)).to.deep.equal([]);
@@ -29,11 +35,7 @@ describe('<zw-service-search> fetches what a page uses, when it uses it', () => 
   });
 
   it('choosing an item fetches the guide with its details and shows it', async () => {
-    const el = await fixture<ZwServiceSearch>(html`<zw-service-search mode="server"></zw-service-search>`);
-    await waitUntil(() => (el as unknown as { source?: unknown }).source, 'ready', { timeout: 8000 });
-    root(el).querySelector<HTMLInputElement>('#q')!.focus();
-    await sendKeys({ type: '社保卡' });
-    await waitUntil(() => options(el).length > 0, 'server results', { timeout: 8000 });
+    const el = await searchOnServer('社保卡');
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => root(el).querySelector('.card h3'), 'guide shown', { timeout: 8000 });
