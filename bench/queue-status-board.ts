@@ -72,7 +72,11 @@ export default async function run(): Promise<{ samples: number[]; windows: numbe
     updatedAt: new Date().toISOString(),
   };
   source.dispatchEvent(new MessageEvent('snapshot', { data: JSON.stringify(snapshot), lastEventId: '1' }));
-  await el.updateComplete;
+  // The board's code is fetched on demand: wait until it has rendered before measuring updates.
+  for (let n = 0; !el.shadowRoot!.querySelector('.grid'); n++) {
+    if (n > 600) throw new Error('the board never rendered');
+    await frame();
+  }
 
   const samples: number[] = [];
   for (let n = 0; n < 430; n++) {

@@ -1,43 +1,14 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/core/index.ts';
 import '../src/queue-status/index.ts';
 import type { ZwQueueStatus } from '../src/queue-status/index.ts';
-import type { Forecast, HallPatch, HallSnapshot, Ticket, Window } from '../src/core/api/types.gen.ts';
+import type { Forecast, HallPatch, HallSnapshot } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
+import { parts } from '../src/queue-status/parts.ts';
+import { $, FakeSource, json, snapshot, streamed, text, ticket, until, win } from './queue-status-fakes.ts';
 
-// ---------------------------------------------------------------- boundary fakes (window.EventSource, fetch, clock)
-
-/** Stands in for the browser's EventSource; the test plays the server. */
-class FakeSource extends EventTarget {
-  static all: FakeSource[] = [];
-  readyState = 0;
-  onopen: ((e: Event) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(readonly url: string) {
-    super();
-    FakeSource.all.push(this);
-  }
-  static get last(): FakeSource {
-    return FakeSource.all[FakeSource.all.length - 1];
-  }
-  close() {
-    this.readyState = 2;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  send(type: 'snapshot' | 'patch', data: unknown, id = (data as { version?: number }).version) {
-    const text = typeof data === 'string' ? data : JSON.stringify(data);
-    this.dispatchEvent(new MessageEvent(type, { data: text, lastEventId: String(id ?? '') }));
-  }
-  /** A failed connection: the browser retries it (CONNECTING) unless `closed`. */
-  fail(closed = false) {
-    this.readyState = closed ? 2 : 0;
-    this.onerror?.(new Event('error'));
-  }
-}
+// ---------------------------------------------------------------- boundary fakes (fetch, clock; EventSource in ./queue-status-fakes.ts)
 
 const realFetch = window.fetch;
 const realEventSource = window.EventSource;
@@ -54,8 +25,6 @@ function stubFetch(
     return (await responder(url, init)) ?? realFetch(input, init);
   }) as typeof fetch;
 }
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 const problem = (slug: string, status: number) =>
   new Response(JSON.stringify({ type: `urn:zhengwu-widgets:problem:${slug}`, title: slug, status }), {
     status,
@@ -118,70 +87,9 @@ function setOnline(value: boolean) {
   window.dispatchEvent(new Event(value ? 'online' : 'offline'));
 }
 
-// ---------------------------------------------------------------- payloads
-
-const win = (n: number, patch: Partial<Window> = {}): Window => ({
-  id: `w${String(n).padStart(2, '0')}`,
-  label: `${n} 号窗口`,
-  status: 'open',
-  serving: `A${String(n).padStart(3, '0')}`,
-  categoryIds: ['A'],
-  ...patch,
-});
-
-function snapshot(patch: Partial<HallSnapshot> = {}): HallSnapshot {
-  return {
-    hallId: 'test-hall',
-    name: '广安区政务服务中心',
-    open: true,
-    hours: { opens: '09:00', closes: '17:00', lunch: '12:00-13:30' },
-    windows: [
-      win(5, { serving: 'A019' }),
-      win(6, { status: 'paused', serving: null, categoryIds: ['A', 'B'] }),
-      win(12, { serving: 'B007', categoryIds: ['B'] }),
-      win(16, { status: 'closed', serving: null, categoryIds: ['C'] }),
-    ],
-    categories: [
-      { id: 'A', name: '社保医保', prefix: 'A', waiting: 7, avgServiceMinutes: 6.5, estimatedWaitMinutes: 23 },
-      { id: 'B', name: '不动产登记', prefix: 'B', waiting: 3, avgServiceMinutes: 15, estimatedWaitMinutes: 95 },
-      { id: 'C', name: '企业开办', prefix: 'C', waiting: 0, avgServiceMinutes: 12, estimatedWaitMinutes: 0 },
-    ],
-    version: 1287,
-    updatedAt: '2026-11-23T10:15:00+08:00',
-    ...patch,
-  };
-}
-
-const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
-  number: 'A023',
-  hallId: 'test-hall',
-  categoryId: 'A',
-  status: 'waiting',
-  ahead: 6,
-  estimatedWaitMinutes: 20,
-  window: null,
-  issuedAt: '2026-11-23T09:41:07+08:00',
-  calledAt: null,
-  online: false,
-  ...patch,
-});
-
 // ---------------------------------------------------------------- helpers
 
-const text = (el: ZwQueueStatus) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const $ = <T extends Element = HTMLElement>(el: ZwQueueStatus, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const statusText = (el: ZwQueueStatus) => $(el, '.meta [role="status"]')?.textContent?.trim();
-const until = (fn: () => unknown, message?: string) => waitUntil(fn, message, { timeout: 8000 });
-
-/** A card fed by a fake stream that has sent `snap`. */
-async function streamed(markup = html`<zw-queue-status hall="test-hall"></zw-queue-status>`, snap = snapshot()) {
-  const el = await fixture<ZwQueueStatus>(markup);
-  const source = FakeSource.last;
-  source.open();
-  source.send('snapshot', snap);
-  await el.updateComplete;
-  return { el, source };
-}
 
 beforeEach(() => {
   fetches = [];
@@ -338,6 +246,7 @@ describe('<zw-queue-status> live updates', () => {
         return new Response(null, { status: 304, headers: { ETag: '"v1"' } });
       return json(snapshot(), 200, { ETag: '"v1"' });
     });
+    await parts.ticket.load(); // the ticket's code is fetched by real timers, before the clock is faked
     clock = fakeClock();
     const el = await fixture<ZwQueueStatus>(
       html`<zw-queue-status hall="test-hall" ticket="A023" interval="20"></zw-queue-status>`,
@@ -437,6 +346,7 @@ describe('<zw-queue-status> live updates', () => {
   });
 
   it('releases the stream, timers and requests when it leaves the page', async () => {
+    await Promise.all([parts.ticket.load(), parts.busy.load()]); // fetched before the clock is faked
     clock = fakeClock();
     let aborted = 0;
     stubFetch(
@@ -587,6 +497,7 @@ describe('<zw-queue-status> my ticket', () => {
   });
 
   it('looks the ticket up again only when a change may have moved it', async () => {
+    await parts.ticket.load(); // so that the first snapshot finds the ticket followed and looks it up again
     stubFetch((url) => (url.includes('/tickets/') ? json(ticket()) : undefined));
     const { el, source } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023"></zw-queue-status>`);
     await until(() => text(el).includes('前面还有 6 人'));
@@ -634,8 +545,8 @@ describe('<zw-queue-status> my ticket', () => {
       await sendKeys({ press: 'Enter' }); // a real user gesture
       await el.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      await until(() => tones === 2, 'the two-tone preview, once the sound code is here');
       const preview = tones;
-      expect(preview).to.equal(2); // the two-tone preview
       expect(spoken).to.have.length(0);
 
       state = ticket({
@@ -796,6 +707,7 @@ describe('<zw-queue-status> online ticket (real server)', () => {
     it(`explains ${slug}`, async () => {
       stubFetch((_, init) => (init.method === 'POST' ? problem(slug, 409) : undefined));
       const { el } = await streamed(html`<zw-queue-status hall="test-hall" allow-take></zw-queue-status>`);
+      await until(() => el.shadowRoot!.querySelector('input[type="radio"]'), 'the take form');
       el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
       $<HTMLButtonElement>(el, '.take button').click();
       await until(() => el.shadowRoot!.querySelector('.take [role="alert"]'));
@@ -830,6 +742,7 @@ describe('<zw-queue-status> board', () => {
       html`<zw-queue-status hall="test-hall" variant="board"></zw-queue-status>`,
       snapshot({ windows }),
     );
+    await until(() => el.shadowRoot!.querySelector('.grid'), 'the board');
     const cells = el.shadowRoot!.querySelectorAll('.grid li');
     expect(cells).to.have.length(40);
     expect(el.getBoundingClientRect().height).to.equal(1080);
@@ -895,6 +808,7 @@ describe('<zw-queue-status> accessibility in every mode', () => {
       await expect(el).to.be.accessible();
 
       const { el: take } = await streamed(html`<zw-queue-status hall="test-hall" allow-take></zw-queue-status>`);
+      await until(() => take.shadowRoot!.querySelector('.take form'), 'the take form');
       await expect(take).to.be.accessible();
       setOnline(false);
       await take.updateComplete;
@@ -902,6 +816,7 @@ describe('<zw-queue-status> accessibility in every mode', () => {
       setOnline(true);
 
       const board = await streamed(html`<zw-queue-status hall="test-hall" variant="board"></zw-queue-status>`);
+      await until(() => board.el.shadowRoot!.querySelector('.grid'), 'the board');
       await expect(board.el).to.be.accessible();
     });
   }

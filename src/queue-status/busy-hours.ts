@@ -1,8 +1,59 @@
-import { html, svg, nothing, type ReactiveController } from 'lit';
+import { css, html, svg, nothing, type ReactiveController } from 'lit';
 import type { Forecast } from '../core/api/types.gen.js';
-import { Forecast as ForecastSchema } from '../core/api/schemas.gen.js';
+import { defineStrings, pickStrings } from '../core/i18n.js';
 import { hallHour } from './hall-time.js';
 import { hallPath, type QueueHost } from './queue-host.js';
+
+/** What busy hours say, in zh-CN (the English table comes only to English pages). */
+export const busyStrings = defineStrings(
+  {
+    busyCaption: '今日各时段预计等候时间',
+    hour: (h: number) => `${h}:00–${h + 1}:00`,
+    hourCol: '时段',
+    waitCol: '预计等候',
+    now: '现在',
+    quietest: (hour: string, wait: string) => `接下来最空闲的时段是 ${hour}，预计等候${wait}。`,
+    low: '空闲',
+    medium: '适中',
+    high: '繁忙',
+  },
+  () => import('./busy-hours.en.js'),
+);
+
+/** The bar chart (the table beside it is for screen readers only). */
+export const busyStyles = css`
+  .chart svg {
+    display: block;
+    width: 100%;
+    height: 5em;
+  }
+  rect {
+    fill: var(--_muted);
+  }
+  rect.high {
+    fill: var(--_warning);
+  }
+  rect.now {
+    fill: var(--_primary);
+    stroke: var(--_text);
+    stroke-width: 1;
+  }
+  .chart ol {
+    display: flex;
+    text-align: center;
+    font-size: var(--_fs-small);
+  }
+  .chart li {
+    flex: 1;
+  }
+  .chart .now {
+    font-weight: 700;
+    border-top: 4px solid var(--_primary);
+  }
+  .chart b {
+    display: block;
+  }
+`;
 
 /**
  * 繁忙时段: today's expected wait by hour. The chart is a picture for sighted residents (hidden from screen
@@ -31,7 +82,7 @@ export class BusyHours implements ReactiveController {
     if (!hall) return;
     try {
       const { data } = await this.host.feedApi().get<Forecast>(`${hallPath(hall)}/forecast`, {
-        schema: ForecastSchema,
+        schema: 'Forecast',
         signal: this.life.signal,
       });
       if (hall === this.host.hallId) this.forecast = data;
@@ -44,7 +95,8 @@ export class BusyHours implements ReactiveController {
   render() {
     const hours = this.forecast?.hours;
     if (!hours?.length) return nothing;
-    const s = this.host.text();
+    const q = this.host.text();
+    const s = pickStrings(busyStrings, this.host.locale);
     const now = hallHour();
     const max = Math.max(10, ...hours.map((h) => h.expectedWaitMinutes));
     const quiet = hours
@@ -54,8 +106,8 @@ export class BusyHours implements ReactiveController {
         undefined,
       );
     return html`<section class="busy" aria-labelledby="busy">
-      <h3 id="busy">${s.busy}</h3>
-      ${quiet ? html`<p>${s.quietest(s.hour(quiet.hour), s.wait(quiet.expectedWaitMinutes))}</p>` : nothing}
+      <h3 id="busy">${q.busy}</h3>
+      ${quiet ? html`<p>${s.quietest(s.hour(quiet.hour), q.wait(quiet.expectedWaitMinutes))}</p>` : nothing}
       <div class="chart" aria-hidden="true">
         <svg viewBox="0 0 ${hours.length * 10} 100" preserveAspectRatio="none">
           ${hours.map(
@@ -83,7 +135,7 @@ export class BusyHours implements ReactiveController {
             (h) =>
               html`<tr>
                 <th scope="row">${s.hour(h.hour)}${h.hour === now ? ` · ${s.now}` : ''}</th>
-                <td>${s.wait(h.expectedWaitMinutes)} · ${s[h.level]}</td>
+                <td>${q.wait(h.expectedWaitMinutes)} · ${s[h.level]}</td>
               </tr>`,
           )}
         </tbody>

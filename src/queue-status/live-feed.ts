@@ -1,9 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HallPatch, HallSnapshot } from '../core/api/types.gen.js';
-import { HallPatch as PatchSchema, HallSnapshot as SnapshotSchema } from '../core/api/schemas.gen.js';
 import { backoffDelay, type ApiClient } from '../core/api/client.js';
 import { ApiError } from '../core/api/errors.js';
-import { validate, type CompactSchema } from '../core/api/validate.js';
+import { schemaOf, validate, type CompactSchema } from '../core/api/validate.js';
 import { applyPatch } from './hall-patch.js';
 
 /** What the live feed needs from the element that holds it. */
@@ -20,6 +19,15 @@ export interface FeedHost extends ReactiveControllerHost {
 }
 
 const CLOSED = 2; // EventSource.CLOSED, without touching the global at module load
+
+/** The schemas of the stream's two events, once fetched: one fetch for the page (see decision 005). */
+let streamSchemas: Record<'snapshot' | 'patch', CompactSchema> | undefined;
+
+/** Fetches the stream's schemas; every feed asks for them as its stream opens, so they arrive while it connects. */
+export async function loadStreamSchemas(): Promise<void> {
+  const [snapshot, patch] = await Promise.all([schemaOf('HallSnapshot'), schemaOf('HallPatch')]);
+  streamSchemas = { snapshot, patch };
+}
 
 /**
  * Keeps a hall's state live. Server-Sent Events first: the browser's EventSource resumes with Last-Event-ID by
@@ -38,6 +46,8 @@ export class LiveFeed implements ReactiveController {
   polling = false;
 
   private path?: string;
+  /** Stream messages that came before the schemas, handled in order when they arrive. */
+  private early: MessageEvent<string>[] = [];
   private lastId = '';
   private fresh = 0;
   private failures = 0;
@@ -76,6 +86,7 @@ export class LiveFeed implements ReactiveController {
     if (path !== this.path) {
       this.path = path;
       this.state = this.error = undefined;
+      this.early = [];
       this.lastId = '';
       retry = true;
     }
@@ -118,6 +129,7 @@ export class LiveFeed implements ReactiveController {
   }
 
   private stream(): void {
+    if (!streamSchemas) void this.schemas();
     const query = this.lastId ? `?lastEventId=${encodeURIComponent(this.lastId)}` : '';
     const source = (this.source = new EventSource(this.host.feedApi().url(`${this.path}/events${query}`)));
     source.onopen = () => {
@@ -139,14 +151,36 @@ export class LiveFeed implements ReactiveController {
       }
       this.host.requestUpdate();
     };
-    source.addEventListener('snapshot', (e) => this.message(e as MessageEvent<string>, SnapshotSchema));
-    source.addEventListener('patch', (e) => this.message(e as MessageEvent<string>, PatchSchema));
+    const receive = (event: Event) => {
+      if (!streamSchemas || this.early.length) {
+        this.early.push(event as MessageEvent<string>);
+        void this.schemas();
+      } else this.message(event as MessageEvent<string>);
+    };
+    source.addEventListener('snapshot', receive);
+    source.addEventListener('patch', receive);
   }
 
-  private message(event: MessageEvent<string>, schema: CompactSchema): void {
+  /** Waits for the stream's schemas, then handles the messages that came first; a failed fetch is said as such. */
+  private async schemas(): Promise<void> {
+    try {
+      await loadStreamSchemas();
+    } catch (error) {
+      this.error = error; // kept messages are handled when a later message brings the schemas
+      this.host.requestUpdate();
+      return;
+    }
+    for (const event of this.early.splice(0)) this.message(event);
+  }
+
+  private message(event: MessageEvent<string>): void {
+    const snapshot = event.type === 'snapshot';
     let data: HallSnapshot | HallPatch;
     try {
-      data = validate<HallSnapshot | HallPatch>(JSON.parse(event.data), schema);
+      data = validate<HallSnapshot | HallPatch>(
+        JSON.parse(event.data),
+        streamSchemas![snapshot ? 'snapshot' : 'patch'],
+      );
     } catch (error) {
       this.error =
         error instanceof ApiError ? error : new ApiError('invalid-payload', String(error), { field: '(root)' });
@@ -156,7 +190,7 @@ export class LiveFeed implements ReactiveController {
     this.lastId = event.lastEventId || this.lastId;
     this.fresh = Date.now();
     this.error = undefined;
-    if (schema === SnapshotSchema) this.accept(data as HallSnapshot);
+    if (snapshot) this.accept(data as HallSnapshot);
     else if (this.state && data.version > this.state.version)
       this.accept(applyPatch(this.state, data as HallPatch), data as HallPatch);
   }
@@ -166,7 +200,7 @@ export class LiveFeed implements ReactiveController {
     let delay = this.host.pollMs();
     try {
       const { data, notModified } = await this.host.feedApi().get<HallSnapshot>(`${this.path}/snapshot`, {
-        schema: SnapshotSchema,
+        schema: 'HallSnapshot',
         signal: run.signal,
         retries: 0,
       });

@@ -1,13 +1,53 @@
-import type { ReactiveController } from 'lit';
+import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Call, HallPatch, Ticket } from '../core/api/types.gen.js';
-import { Ticket as TicketSchema } from '../core/api/schemas.gen.js';
 import type { ApiError } from '../core/api/errors.js';
-import { chime, speak, TitleFlag } from './call-alert.js';
-import { remember } from './device-memory.js';
+import { defineStrings, pickStrings } from '../core/i18n.js';
+import type { Lazy } from '../core/lazy.js';
+import type * as CallSound from './call-sound.js';
 import { hallPath, type QueueHost } from './queue-host.js';
+import { TitleFlag } from './title-flag.js';
 
-/** Ticket numbers as printed: the category letter and three digits. */
-export const TICKET_FORMAT = /^[A-Z]\d{3}$/;
+/** What the followed ticket says, in zh-CN (the English table comes only to English pages). */
+export const ticketStrings = defineStrings(
+  {
+    forget: '不再关注此号',
+    ahead: (n: number) => `前面还有 ${n} 人`,
+    eta: (wait: string) => `预计等候：${wait}`,
+    near: '快到您了，请留意叫号。',
+    goTo: (w: string) => `请到 ${w}`,
+    calledSay: (t: string, w: string) => `请 ${t} 号到 ${w}办理。`,
+    calledTitle: (w: string) => `【请到 ${w}】`,
+    calledNote: (t: string) => `您的号码 ${t} 已叫到`,
+    missed: '您的号码已过号。请到咨询台咨询，或重新取号。',
+    served: '已办理完毕，感谢您的耐心等候。',
+    notFound: '今天没有查到这个号码，请核对后再试。',
+    sound: '叫到我时响铃并语音播报',
+  },
+  () => import('./my-ticket.en.js'),
+);
+
+/** The followed ticket's near and called states. */
+export const ticketStyles = css`
+  .near {
+    font-weight: 700;
+    color: var(--_primary);
+  }
+  .called {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    border: 4px double var(--_on-primary);
+    outline: 3px solid var(--_primary);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    margin-top: 0.5em;
+    text-align: center;
+  }
+  .called .go {
+    font-size: calc(var(--_fs-large) * 1.6);
+    font-weight: 800;
+    line-height: 1.2;
+  }
+`;
 
 /** Detail of the `zw-called` event. */
 export interface ZwCalledDetail {
@@ -37,7 +77,11 @@ export class MyTicket implements ReactiveController {
   private readonly title = new TitleFlag();
   private life = new AbortController();
 
-  constructor(private readonly host: QueueHost) {
+  /** `soundCode` is the chime and speech, fetched when the resident first asks for sound. */
+  constructor(
+    private readonly host: QueueHost,
+    private readonly soundCode: Lazy<typeof CallSound>,
+  ) {
     host.addController(this);
   }
 
@@ -67,10 +111,8 @@ export class MyTicket implements ReactiveController {
     this.sound = false;
   }
 
-  /** Follows `number` (or nothing); `keep` remembers the choice on this device for the hall. */
-  follow(number: string | undefined, keep = false): void {
-    const hall = this.host.hallId;
-    if (keep && hall) remember(hall, 'ticket', number);
+  /** Follows `number` (or nothing). */
+  follow(number: string | undefined): void {
     if (number === this.number) return;
     this.number = number;
     this.ticket = this.error = undefined;
@@ -90,7 +132,7 @@ export class MyTicket implements ReactiveController {
     try {
       const { data } = await this.host
         .feedApi()
-        .get<Ticket>(`${hallPath(hall)}/tickets/${number}`, { schema: TicketSchema, signal: this.life.signal });
+        .get<Ticket>(`${hallPath(hall)}/tickets/${number}`, { schema: 'Ticket', signal: this.life.signal });
       if (number === this.number) {
         this.error = undefined;
         this.accept(data);
@@ -135,22 +177,34 @@ export class MyTicket implements ReactiveController {
     if (this.sound && typeof AudioContext === 'function') {
       this.audio ??= new AudioContext();
       void this.audio.resume();
-      chime(this.audio); // so the resident knows what to listen for, and can set the volume
     }
+    if (this.sound) this.ring(); // so the resident knows what to listen for, and can set the volume
     this.host.requestUpdate();
+  }
+
+  /**
+   * Chimes (and reads `words` aloud) as soon as the sound code is here. Only the sound waits for it: the call's
+   * text, announcement, title and event never do. A failed fetch is shown beside the switch, never thrown.
+   */
+  private ring(words?: string): void {
+    void this.soundCode.load().then(
+      ({ chime, speak }) => {
+        if (!this.sound) return;
+        if (this.audio) chime(this.audio);
+        if (words) speak(words, this.host.locale);
+      },
+      () => this.host.requestUpdate(),
+    );
   }
 
   private call(ticket: string, windowId: string, windowLabel: string): void {
     const key = `${ticket}@${windowId}`;
     if (key === this.announced) return;
     this.announced = key;
-    const s = this.host.text();
+    const s = pickStrings(ticketStrings, this.host.locale);
     this.announcement = s.calledSay(ticket, windowLabel);
     this.title.set(s.calledTitle(windowLabel));
-    if (this.sound) {
-      if (this.audio) chime(this.audio);
-      speak(this.announcement, this.host.locale);
-    }
+    if (this.sound) this.ring(this.announcement);
     this.host.dispatchEvent(
       new CustomEvent<ZwCalledDetail>('zw-called', {
         detail: { ticket, windowId, windowLabel },
@@ -158,5 +212,46 @@ export class MyTicket implements ReactiveController {
         composed: true,
       }),
     );
+  }
+
+  /**
+   * The followed ticket: its state (the call first and largest), the sound switch while a call may still come, and
+   * `forget` when the resident chose the number. `soundNote` tells how the sound code is coming.
+   */
+  render(loading: string, soundNote: unknown, forget?: () => void): TemplateResult {
+    const { number, ticket, error, sound } = this;
+    const q = this.host.text();
+    const s = pickStrings(ticketStrings, this.host.locale);
+    let body;
+    if (error) {
+      body = html`<p class="err">${(error as ApiError).status === 404 ? s.notFound : this.host.failure(error)}</p>`;
+    } else if (!ticket) {
+      body = html`<p>${loading}</p>`;
+    } else if (ticket.status === 'called' && ticket.window) {
+      body = html`<div class="called">
+        <p class="go">${s.goTo(ticket.window.label)}</p>
+        <p>${s.calledNote(number!)}</p>
+      </div>`;
+    } else if (ticket.status === 'waiting') {
+      body = html`<p class="num">${number}</p>
+        <p>${s.ahead(ticket.ahead)} · ${s.eta(q.wait(ticket.estimatedWaitMinutes))}</p>
+        ${this.near ? html`<p class="near">${s.near}</p>` : nothing}`;
+    } else {
+      body = html`<p class="num">${number}</p>
+        <p>${ticket.status === 'missed' ? s.missed : s.served}</p>`;
+    }
+    return html`<section class="mine" aria-labelledby="mine">
+      <h3 id="mine">${q.mine}</h3>
+      ${body}
+      <div class="tools">
+        ${
+          this.watching
+            ? html`<button class="plain" aria-pressed=${sound} @click=${() => this.toggleSound()}>🔔 ${s.sound}</button>
+                ${soundNote}`
+            : nothing
+        }
+        ${forget ? html`<button class="plain" @click=${forget}>${s.forget}</button>` : nothing}
+      </div>
+    </section>`;
   }
 }

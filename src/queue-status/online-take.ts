@@ -1,9 +1,47 @@
-import type { ReactiveController } from 'lit';
-import type { Ticket } from '../core/api/types.gen.js';
-import { Ticket as TicketSchema } from '../core/api/schemas.gen.js';
+import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { Category, Ticket } from '../core/api/types.gen.js';
 import type { ApiError } from '../core/api/errors.js';
+import { defineStrings, pickStrings } from '../core/i18n.js';
 import { recall, remember } from './device-memory.js';
 import { hallPath, type QueueHost } from './queue-host.js';
+
+/** What the take form says, in zh-CN (the English table comes only to English pages). */
+export const takeStrings = defineStrings(
+  {
+    pick: '选择业务类别',
+    takeBtn: '取号',
+    taking: '正在取号…',
+    hallClosed: '大厅现在不在办公时间，请在办公时间内取号。',
+    quota: '今日线上取号名额已用完，请明天再取，或到大厅现场取号。',
+  },
+  () => import('./online-take.en.js'),
+);
+
+/** The category choice of the take form. */
+export const takeStyles = css`
+  legend {
+    display: block;
+    font-weight: 600;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    width: 100%;
+  }
+  .opt {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: var(--_target);
+    font-weight: 400;
+  }
+  .opt input {
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0;
+  }
+`;
 
 /** An attempt to take a ticket whose answer has not arrived yet. */
 interface Attempt {
@@ -60,6 +98,41 @@ export class OnlineTake implements ReactiveController {
     void this.send(hall, attempt);
   }
 
+  /** The take form: one radio button per category, and why the last attempt failed. */
+  render(categories: Category[]): TemplateResult {
+    const s = pickStrings(takeStrings, this.host.locale);
+    const { busy, error, choice } = this;
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const picked = new FormData(event.target as HTMLFormElement).get('cat');
+      if (picked) this.take(String(picked));
+    };
+    return html`<section class="take" aria-labelledby="take">
+      <h3 id="take">${this.host.text().take}</h3>
+      <form @submit=${submit}>
+        <fieldset>
+          <legend>${s.pick}</legend>
+          ${categories.map(
+            (c) =>
+              html`<label class="opt">
+                <input type="radio" name="cat" required .value=${c.id} .checked=${c.id === choice} />
+                ${c.name} <span class="hint">${this.host.text().waiting(c.waiting)}</span>
+              </label>`,
+          )}
+        </fieldset>
+        <button aria-disabled=${busy}>${busy ? s.taking : s.takeBtn}</button>
+      </form>
+      ${error ? html`<p class="err" role="alert">${this.failure(error)}</p>` : nothing}
+    </section>`;
+  }
+
+  /** Why the server refused, in words: a closed hall and a used-up quota have their own. */
+  private failure(error: unknown): string {
+    const slug = (error as ApiError).problemSlug;
+    const s = pickStrings(takeStrings, this.host.locale);
+    return slug === 'hall-closed' ? s.hallClosed : slug === 'quota-exhausted' ? s.quota : this.host.failure(error);
+  }
+
   private async send(hall: string, attempt: Attempt): Promise<void> {
     this.busy = true;
     this.choice = attempt.categoryId;
@@ -72,7 +145,7 @@ export class OnlineTake implements ReactiveController {
         .post<Ticket>(
           `${hallPath(hall)}/tickets`,
           { categoryId: attempt.categoryId },
-          { headers: { 'Idempotency-Key': attempt.key }, schema: TicketSchema, signal, retries: 2 },
+          { headers: { 'Idempotency-Key': attempt.key }, schema: 'Ticket', signal, retries: 2 },
         );
       remember(hall, 'take');
       this.done(data);

@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../core/api/client.js';
+import type { Locale } from '../core/i18n.js';
 import type { QueueStrings } from './strings.js';
 
 /** What the queue element's parts (ticket, online take, busy hours) need from the element. */
@@ -8,8 +9,10 @@ export interface QueueHost extends ReactiveControllerHost, EventTarget {
   readonly hallId: string | undefined;
   feedApi(): ApiClient;
   text(): QueueStrings;
-  /** The language for speech, e.g. `zh-CN`. */
-  readonly locale: string;
+  /** A failure in words for the resident. */
+  failure(error: unknown): string;
+  /** The element's language (its parts' words and speech follow it). */
+  readonly locale: Locale;
 }
 
 /** `/api/v1/halls/<id>` for a hall id. */

@@ -1,23 +1,29 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Category, HallPatch, HallSnapshot, Window } from '../core/api/types.gen.js';
-import type { ApiError } from '../core/api/errors.js';
+import { loadStrings, type StringTable, type Translations } from '../core/i18n.js';
+import type { Lazy } from '../core/lazy.js';
 import { coreStrings, describeError } from '../core/strings.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { ZwElement } from '../core/zw-element.js';
-import { BusyHours } from './busy-hours.js';
-import { recall } from './device-memory.js';
+import type { BusyHours } from './busy-hours.js';
+import { recall, remember } from './device-memory.js';
 import { hallClock } from './hall-time.js';
 import { LiveFeed, type FeedHost } from './live-feed.js';
-import { MyTicket, TICKET_FORMAT } from './my-ticket.js';
-import { OnlineTake } from './online-take.js';
+import type { MyTicket } from './my-ticket.js';
+import type { OnlineTake } from './online-take.js';
+import { parts } from './parts.js';
 import { hallPath, type QueueHost } from './queue-host.js';
 import { queueStrings, type QueueStrings } from './strings.js';
 import { queueStyles } from './styles.js';
 
+/** Ticket numbers as printed: the category letter and three digits. */
+const TICKET_FORMAT = /^[A-Z]\d{3}$/;
+
 /**
  * Live queue status of a government service hall (取号/叫号): waiting counts and estimated waits per category,
  * each window's current number, the hall's hours, the resident's own ticket and its call, online ticket taking and
- * today's busy hours. Updates arrive by Server-Sent Events, or by polling where those are blocked.
+ * today's busy hours. Updates arrive by Server-Sent Events, or by polling where those are blocked. The board, the
+ * followed ticket, online taking, busy hours and the call's sound are fetched the first time a page uses them.
  *
  * @summary Live hall queue status with "my ticket", the call, online tickets and busy hours.
  * @tag zw-queue-status
@@ -81,13 +87,12 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   private notice = '';
 
   private readonly feed = new LiveFeed(this);
-  private readonly mine = new MyTicket(this);
-  private readonly taking = new OnlineTake(this, (ticket) => {
-    this.mine.follow(ticket.number, true);
-    this.mine.accept(ticket);
-    this.notice = this.text().taken(ticket.number);
-  });
-  private readonly busy = new BusyHours(this);
+  /** The number the resident follows (typed, remembered, or the `ticket` attribute). */
+  private following?: string;
+  /** The followed ticket, online taking and busy hours, once their code has arrived (see `parts`). */
+  private mine?: MyTicket;
+  private taking?: OnlineTake;
+  private busy?: BusyHours;
   /** The hall the parts were started for; `null` forces a start. */
   private started: string | undefined | null = null;
   /** Windows changed by the last patch (highlighted on the board). */
@@ -120,19 +125,28 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   /** @internal The polling interval now, in ms. */
   pollMs(): number {
     const seconds = this.interval > 0 ? this.interval : 15;
-    return Math.max(2, this.mine.near ? Math.min(seconds, 5) : seconds) * 1000;
+    return Math.max(2, this.mine?.near ? Math.min(seconds, 5) : seconds) * 1000;
   }
 
   /** @internal Keep the feed running while the page is hidden. */
   keepAwake(): boolean {
-    return this.variant !== 'board' && this.mine.watching;
+    return this.variant !== 'board' && this.watching;
+  }
+
+  /** A followed ticket whose call may still come (until its code is here, any followed number). */
+  private get watching(): boolean {
+    return this.mine ? this.mine.watching : !!this.following;
   }
 
   /** @internal The feed delivered a new state. */
   fed(_state: HallSnapshot, patch?: HallPatch): void {
     this.changed = new Set(patch?.windows?.map((w) => w.id));
-    this.mine.calls(patch?.calls);
-    if (this.mine.watching && this.mine.touchedBy(patch)) void this.mine.refresh();
+    this.mine?.calls(patch?.calls);
+    if (this.mine?.watching && this.mine.touchedBy(patch)) void this.mine.refresh();
+    // The feed came through, so the network works: a wall board nobody touches and a ticket waiting for its call
+    // ask again for code whose fetch failed (the other parts wait for the resident's 重试).
+    if (this.variant === 'board' && parts.board.failed) parts.board.retry(this);
+    if (this.following && parts.ticket.failed) parts.ticket.retry(this);
   }
 
   override connectedCallback(): void {
@@ -148,18 +162,67 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
     if (hall !== this.started) {
       this.started = hall;
       this.feed.restart();
-      this.mine.follow(undefined);
+      this.follow(undefined);
       follow = true;
-      if (this.allowTake) this.taking.resume();
-      if (this.showForecast) void this.busy.load();
+      this.taking?.resume();
+      void this.busy?.load();
     }
-    if (follow) this.mine.follow(this.ticket || (hall ? recall<string>(hall, 'ticket') : undefined));
-    const count = this.variant === 'board' ? (this.feed.state?.windows.length ?? 0) : 0;
-    if (count) {
-      const cols = Math.ceil(Math.sqrt(count * 1.6));
-      this.style.setProperty('--_cols', String(cols));
-      this.style.setProperty('--_rows', String(Math.ceil(count / cols)));
+    if (follow) this.follow(this.ticket || (hall ? recall<string>(hall, 'ticket') : undefined));
+    this.startParts();
+    const board = this.variant === 'board' && parts.board.get(this);
+    if (board) board.layBoard(this, this.feed.state?.windows.length ?? 0);
+  }
+
+  /** Follows `number` (or nothing); `keep` remembers the choice on this device for the hall. */
+  private follow(number: string | undefined, keep = false): void {
+    const hall = this.hallId;
+    if (keep && hall) remember(hall, 'ticket', number);
+    this.following = number;
+    this.mine?.follow(number);
+    this.requestUpdate();
+  }
+
+  /** Starts each part the element needs once its code is here (the first call asks for it). */
+  private startParts(): void {
+    if (!this.isConnected) return; // a part that arrives after the element left starts when it comes back
+    const ticket = this.following && !this.mine && parts.ticket.get(this);
+    if (ticket) {
+      this.adopt(ticket.ticketStyles);
+      this.mine = new ticket.MyTicket(this, parts.sound);
+      this.mine.follow(this.following);
     }
+    const take = this.allowTake && !this.taking && parts.take.get(this);
+    if (take) {
+      this.adopt(take.takeStyles);
+      this.taking = new take.OnlineTake(this, (ticket) => {
+        this.follow(ticket.number, true);
+        this.mine?.accept(ticket);
+        this.notice = this.text().taken(ticket.number);
+      });
+      this.taking.resume();
+    }
+    const busy = this.showForecast && !this.busy && parts.busy.get(this);
+    if (busy) {
+      this.adopt(busy.busyStyles);
+      this.busy = new busy.BusyHours(this);
+      void this.busy.load();
+    }
+  }
+
+  /** Adds a part's styles to the shadow root as a constructed sheet (a strict CSP forbids inline `<style>`). */
+  private adopt(styles: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = styles.styleSheet;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  /** A part's code once it is here with its words in the element's language (fetched first on an English page). */
+  private ready<M>(part: Lazy<M>, words: (m: M) => Translations<StringTable>): M | undefined {
+    const m = part.get(this);
+    const loading = m && loadStrings(words(m), this.locale);
+    if (loading) void loading.then(() => this.requestUpdate());
+    return loading ? undefined : m;
   }
 
   private onCheck(event: SubmitEvent): void {
@@ -171,23 +234,12 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
       return;
     }
     this.draft = '';
-    this.mine.follow(number, true);
+    this.follow(number, true);
   }
 
-  private onTake(event: SubmitEvent): void {
-    event.preventDefault();
-    const choice = new FormData(event.target as HTMLFormElement).get('cat');
-    if (choice) this.taking.take(String(choice));
-  }
-
-  private failure(error: unknown): string {
-    const slug = (error as ApiError).problemSlug;
-    const s = this.text();
-    return slug === 'hall-closed'
-      ? s.hallClosed
-      : slug === 'quota-exhausted'
-        ? s.quota
-        : describeError(error, this.strings(coreStrings));
+  /** @internal A failure in words for the resident. */
+  failure(error: unknown): string {
+    return describeError(error, this.strings(coreStrings));
   }
 
   /** The categories and windows the `category` attribute selects. */
@@ -220,6 +272,15 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
     return w.status === 'paused' ? s.paused : w.status === 'closed' ? s.shut : w.serving ? '' : s.idle;
   }
 
+  /** Where a part will appear while its code is on the way: the loading text, or why it failed and 重试. */
+  private pending(part: Lazy<unknown>) {
+    const core = this.strings(coreStrings);
+    return part.failed
+      ? html`<p class="err" role="alert">${this.text().partFailed}</p>
+          <button class="plain" @click=${() => part.retry(this)}>${core.retry}</button>`
+      : html`<p role="status">${core.loading}</p>`;
+  }
+
   protected override render() {
     const s = this.text();
     const state = this.feed.state;
@@ -248,28 +309,17 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
       <p class="meta">${s.updated(hallClock(state.updatedAt, this.locale))} · ${this.freshness(s)}</p>`;
 
     if (this.variant === 'board') {
-      return html`<div class="board" part="base">
-        <header>${head}</header>
-        <ol class="grid">
-          ${windows.map((w) => {
-            const note = this.windowState(w, s);
-            return html`<li class="${w.status} ${this.changed.has(w.id) ? 'new' : ''}">
-              <span class="lbl">${w.label}</span>
-              ${note ? html`<span class="lbl">${note}</span>` : html`<span class="num">${w.serving}</span>`}
-            </li>`;
-          })}
-        </ol>
-        <ul class="cats">
-          ${categories.map((c) => html`<li>${c.name} ${s.waiting(c.waiting)} · ${s.wait(c.estimatedWaitMinutes)}</li>`)}
-        </ul>
-      </div>`;
+      const board = parts.board.get(this);
+      if (!board) return html`<div class="card" part="base">${this.pending(parts.board)}</div>`;
+      this.adopt(board.boardStyles);
+      return board.renderBoard(head, windows, categories, this.changed, (w) => this.windowState(w, s), s);
     }
 
     // A followed ticket comes first: its call must not be below the fold (elder mode makes the card long).
     const mine = this.renderMine(s);
     return html`<section class="card" part="base" aria-labelledby="hall">
       <header>${head}</header>
-      ${this.mine.number ? mine : nothing}
+      ${this.following ? mine : nothing}
       <h3>${s.queues}</h3>
       <ul class="rows">
         ${categories.map(
@@ -290,18 +340,27 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
             </li>`,
         )}
       </ul>
-      ${this.mine.number ? nothing : mine} ${this.renderTake(s, categories)}
-      ${this.showForecast ? this.busy.render() : nothing}
-      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.mine.announcement}</div>
+      ${this.following ? nothing : mine} ${this.renderTake(s, categories)} ${this.renderBusy(s)}
+      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.mine?.announcement}</div>
       <div class="visually-hidden" role="status">${this.notice}</div>
     </section>`;
   }
 
   private renderMine(s: QueueStrings) {
-    const { number, ticket, error, sound } = this.mine;
-    let body;
-    if (!number) {
-      body = html`<form @submit=${this.onCheck}>
+    if (this.following) {
+      const ticket = this.ready(parts.ticket, (m) => m.ticketStrings);
+      if (!ticket || !this.mine) return this.placeholder(parts.ticket, 'mine', s.mine);
+      const { sound } = this.mine;
+      const forget = () => {
+        this.notice = '';
+        this.follow(undefined, true);
+      };
+      const soundNote = sound && !parts.sound.get(this) ? this.pending(parts.sound) : nothing;
+      return this.mine.render(this.strings(coreStrings).loading, soundNote, this.ticket ? undefined : forget);
+    }
+    return html`<section class="mine" aria-labelledby="mine">
+      <h3 id="mine">${s.mine}</h3>
+      <form @submit=${this.onCheck}>
         <div>
           <label for="num">${s.number}</label>
           <input
@@ -319,71 +378,27 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
         </div>
         <button>${s.check}</button>
         <p id="num-note" class=${this.draftBad ? 'err' : 'hint'}>${this.draftBad ? s.numberBad : s.numberHint}</p>
-      </form>`;
-    } else if (error) {
-      body = html`<p class="err">${(error as ApiError).status === 404 ? s.notFound : this.failure(error)}</p>`;
-    } else if (!ticket) {
-      body = html`<p>${this.strings(coreStrings).loading}</p>`;
-    } else if (ticket.status === 'called' && ticket.window) {
-      body = html`<div class="called">
-        <p class="go">${s.goTo(ticket.window.label)}</p>
-        <p>${s.calledNote(number)}</p>
-      </div>`;
-    } else if (ticket.status === 'waiting') {
-      body = html`<p class="num">${number}</p>
-        <p>${s.ahead(ticket.ahead)} · ${s.eta(s.wait(ticket.estimatedWaitMinutes))}</p>
-        ${this.mine.near ? html`<p class="near">${s.near}</p>` : nothing}`;
-    } else {
-      body = html`<p class="num">${number}</p>
-        <p>${ticket.status === 'missed' ? s.missed : s.served}</p>`;
-    }
-    return html`<section class="mine" aria-labelledby="mine">
-      <h3 id="mine">${s.mine}</h3>
-      ${body}
-      <div class="tools">
-        ${
-          number && this.mine.watching
-            ? html`<button class="plain" aria-pressed=${sound} @click=${() => this.mine.toggleSound()}>
-                🔔 ${s.sound}
-              </button>`
-            : nothing
-        }
-        ${
-          number && !this.ticket
-            ? html`<button
-                class="plain"
-                @click=${() => {
-                  this.notice = '';
-                  this.mine.follow(undefined, true);
-                }}
-              >
-                ${s.forget}
-              </button>`
-            : nothing
-        }
-      </div>
+      </form>
     </section>`;
   }
 
   private renderTake(s: QueueStrings, categories: Category[]) {
-    const { busy, error, choice } = this.taking;
-    if (!this.allowTake || (this.mine.watching && !busy)) return nothing;
-    return html`<section class="take" aria-labelledby="take">
-      <h3 id="take">${s.take}</h3>
-      <form @submit=${this.onTake}>
-        <fieldset>
-          <legend>${s.pick}</legend>
-          ${categories.map(
-            (c) =>
-              html`<label class="opt">
-                <input type="radio" name="cat" required .value=${c.id} .checked=${c.id === choice} />
-                ${c.name} <span class="hint">${s.waiting(c.waiting)}</span>
-              </label>`,
-          )}
-        </fieldset>
-        <button aria-disabled=${busy}>${busy ? s.taking : s.takeBtn}</button>
-      </form>
-      ${error ? html`<p class="err" role="alert">${this.failure(error)}</p>` : nothing}
+    if (!this.allowTake || (this.watching && !this.taking?.busy)) return nothing;
+    const take = this.ready(parts.take, (m) => m.takeStrings);
+    return take && this.taking ? this.taking.render(categories) : this.placeholder(parts.take, 'take', s.take);
+  }
+
+  private renderBusy(s: QueueStrings) {
+    if (!this.showForecast) return nothing;
+    const busy = this.ready(parts.busy, (m) => m.busyStrings);
+    return busy && this.busy ? this.busy.render() : this.placeholder(parts.busy, 'busy', s.busy);
+  }
+
+  /** The section of a part whose code has not arrived: its heading, then the loading text or the failure. */
+  private placeholder(part: Lazy<unknown>, id: string, heading: string) {
+    return html`<section class=${id} aria-labelledby=${id}>
+      <h3 id=${id}>${heading}</h3>
+      ${this.pending(part)}
     </section>`;
   }
 }

@@ -1,6 +1,9 @@
 import { defineStrings } from '../core/i18n.js';
 
-/** Every word `<zw-queue-status>` shows or says, in zh-CN (the reference) and en. */
+/**
+ * The words of `<zw-queue-status>`'s card, in zh-CN (the reference) and en. The parts fetched on demand (see
+ * `parts`) bring their own tables, so a plain card does not download their words.
+ */
 export const queueStrings = defineStrings(
   {
     open: '办公中',
@@ -19,41 +22,16 @@ export const queueStrings = defineStrings(
     idle: '等候叫号',
     paused: '暂停服务',
     shut: '未开放',
+    partFailed: '这部分内容未能加载，请检查网络后重试。',
     noHall: '未指定服务大厅，请设置 hall 属性。',
     mine: '我的号码',
     number: '号码',
     numberHint: '一个大写字母加三位数字，例如 A023',
     numberBad: '号码格式不对：请输入一个字母加三位数字，例如 A023。',
     check: '查询',
-    forget: '不再关注此号',
-    ahead: (n: number) => `前面还有 ${n} 人`,
-    eta: (wait: string) => `预计等候：${wait}`,
-    near: '快到您了，请留意叫号。',
-    goTo: (w: string) => `请到 ${w}`,
-    calledSay: (t: string, w: string) => `请 ${t} 号到 ${w}办理。`,
-    calledTitle: (w: string) => `【请到 ${w}】`,
-    calledNote: (t: string) => `您的号码 ${t} 已叫到`,
-    missed: '您的号码已过号。请到咨询台咨询，或重新取号。',
-    served: '已办理完毕，感谢您的耐心等候。',
-    notFound: '今天没有查到这个号码，请核对后再试。',
-    sound: '叫到我时响铃并语音播报',
     take: '线上取号',
-    pick: '选择业务类别',
-    takeBtn: '取号',
-    taking: '正在取号…',
     taken: (t: string) => `取号成功，您的号码是 ${t}。`,
-    hallClosed: '大厅现在不在办公时间，请在办公时间内取号。',
-    quota: '今日线上取号名额已用完，请明天再取，或到大厅现场取号。',
     busy: '繁忙时段',
-    busyCaption: '今日各时段预计等候时间',
-    hour: (h: number) => `${h}:00–${h + 1}:00`,
-    hourCol: '时段',
-    waitCol: '预计等候',
-    now: '现在',
-    quietest: (hour: string, wait: string) => `接下来最空闲的时段是 ${hour}，预计等候${wait}。`,
-    low: '空闲',
-    medium: '适中',
-    high: '繁忙',
   },
   () => import('./strings.en.js'),
 );

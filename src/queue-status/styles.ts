@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Card and board styles. Colours and sizes come only from the private `--_*` tokens (elder, contrast, motion). */
+/**
+ * Card styles; the followed ticket, the board, busy hours and online take bring their own. Colours and sizes come only from the private
+ * `--_*` tokens (elder, contrast, motion).
+ */
 export const queueStyles = css`
   .card {
     background: var(--_bg);
@@ -84,25 +87,6 @@ export const queueStyles = css`
     font-weight: 700;
     letter-spacing: 0.05em;
   }
-  .near {
-    font-weight: 700;
-    color: var(--_primary);
-  }
-  .called {
-    background: var(--_primary);
-    color: var(--_on-primary);
-    border: 4px double var(--_on-primary);
-    outline: 3px solid var(--_primary);
-    border-radius: var(--_radius);
-    padding: var(--_gap);
-    margin-top: 0.5em;
-    text-align: center;
-  }
-  .called .go {
-    font-size: calc(var(--_fs-large) * 1.6);
-    font-weight: 800;
-    line-height: 1.2;
-  }
   form,
   .tools {
     display: flex;
@@ -111,8 +95,7 @@ export const queueStyles = css`
     align-items: end;
     margin-top: 0.5em;
   }
-  label,
-  legend {
+  label {
     display: block;
     font-weight: 600;
   }
@@ -146,118 +129,5 @@ export const queueStyles = css`
   [aria-pressed='false'] {
     background: var(--_bg);
     color: var(--_primary);
-  }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    width: 100%;
-  }
-  .opt {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-    min-height: var(--_target);
-    font-weight: 400;
-  }
-  .opt input {
-    width: 1.25em;
-    height: 1.25em;
-    margin: 0;
-  }
-  .chart svg {
-    display: block;
-    width: 100%;
-    height: 5em;
-  }
-  rect {
-    fill: var(--_muted);
-  }
-  rect.high {
-    fill: var(--_warning);
-  }
-  rect.now {
-    fill: var(--_primary);
-    stroke: var(--_text);
-    stroke-width: 1;
-  }
-  .chart ol {
-    display: flex;
-    text-align: center;
-    font-size: var(--_fs-small);
-  }
-  .chart li {
-    flex: 1;
-  }
-  .chart .now {
-    font-weight: 700;
-    border-top: 4px solid var(--_primary);
-  }
-  .chart b {
-    display: block;
-  }
-
-  /* The wall board: everything sized from the board's own box, so 40 windows fit a screen without scrolling. */
-  :host([variant='board']) {
-    height: var(--board-height, 100vh);
-  }
-  .board {
-    height: 100%;
-    display: flex;
-    flex-direction: column;
-    gap: 1cqh;
-    padding: 1cqh 1cqw;
-    background: var(--_bg);
-    container-type: size;
-    overflow: hidden;
-  }
-  .board header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 2cqw;
-    font-size: max(var(--_fs), 2.6cqh);
-  }
-  .board .meta {
-    font-size: inherit;
-  }
-  .board h2 {
-    font-size: max(var(--_fs-large), 4.5cqh);
-  }
-  .grid {
-    flex: 1;
-    min-height: 0;
-    display: grid;
-    grid-template-columns: repeat(var(--_cols, 4), 1fr);
-    grid-template-rows: repeat(var(--_rows, 1), 1fr);
-    gap: 0.8cqh 0.6cqw;
-  }
-  .grid li {
-    container-type: size;
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
-    align-items: center;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg-alt);
-    overflow: hidden;
-  }
-  .grid .lbl {
-    font-size: min(22cqh, 15cqi);
-  }
-  .grid .num {
-    font-size: min(50cqh, 30cqi);
-    line-height: 1.05;
-    letter-spacing: 0;
-  }
-  .grid .new {
-    border: 0.4em double var(--_primary);
-  }
-  .board .cats {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 3cqw;
-    font-size: max(var(--_fs), 2.6cqh);
   }
 `;

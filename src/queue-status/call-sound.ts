@@ -1,7 +1,7 @@
 /**
- * The ways a call reaches a resident who is not looking at the page. Sound and speech need the resident's
- * permission (a press of a button): browsers block audio that starts without a user gesture, and an unexpected
- * voice would startle anyone using a screen reader.
+ * The sound of a call: a chime and the call read aloud, for a resident who is not looking at the page. Both need
+ * the resident's permission (a press of a button): browsers block audio that starts without a user gesture, and an
+ * unexpected voice would startle anyone using a screen reader.
  */
 
 /** A two-tone chime made with an oscillator: no audio file to download or to be blocked. */
@@ -27,24 +27,4 @@ export function speak(text: string, lang: string): void {
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = lang;
   speechSynthesis.speak(utterance);
-}
-
-/**
- * Puts `prefix` before the page title while the tab is hidden and restores the title when the resident comes back
- * (or the element leaves the page), so a background tab shows the call in the tab strip.
- */
-export class TitleFlag {
-  private saved?: string;
-
-  set(prefix: string): void {
-    if (!document.hidden) return;
-    this.saved ??= document.title;
-    document.title = prefix + this.saved;
-  }
-
-  restore(): void {
-    if (this.saved === undefined) return;
-    document.title = this.saved;
-    this.saved = undefined;
-  }
 }
