@@ -167,6 +167,19 @@ describe('<zw-queue-status> parts fetched on demand', () => {
     expect(seen.join(' ')).not.to.match(/选择业务类别|取号/);
   });
 
+  it('an English page follows a ticket in English, and says its call in English', async () => {
+    const { el, source } = await streamed(
+      html`<zw-queue-status hall="test-hall" ticket="A023" lang="en"></zw-queue-status>`,
+    );
+    await until(() => text(el).includes('1 ahead of you'), 'the ticket in English');
+    const call = { ticket: 'A023', windowId: 'w05', windowLabel: '5 号窗口', at: '2026-11-23T10:21:40+08:00' };
+    source.send('patch', { version: 1288, updatedAt: call.at, calls: [call] });
+    await el.updateComplete;
+    expect($(el, '.called .go').textContent).to.equal('Please go to window 5');
+    expect($(el, '[aria-live="assertive"]').textContent!.trim()).to.equal('Ticket A023, please go to window 5.');
+    await expect(el).to.be.accessible();
+  });
+
   it('the call never waits for code: only the chime and speech wait for theirs', async () => {
     const spoken: SpeechSynthesisUtterance[] = [];
     const realSpeak = speechSynthesis.speak;

@@ -185,7 +185,8 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   /** Starts each part the element needs once its code is here (the first call asks for it). */
   private startParts(): void {
     if (!this.isConnected) return; // a part that arrives after the element left starts when it comes back
-    const ticket = this.following && !this.mine && parts.ticket.get(this);
+    // With its words: the call it may announce at once must be said in the element's language.
+    const ticket = this.following && !this.mine && this.ready(parts.ticket, (m) => m.ticketStrings);
     if (ticket) {
       this.adopt(ticket.ticketStyles);
       this.mine = new ticket.MyTicket(this, parts.sound);
