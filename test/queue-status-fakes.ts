@@ -39,6 +39,26 @@ export class FakeSource extends EventTarget {
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
+/** Counts the chime's tones and keeps what is read aloud, at the browser's boundary; `restore` puts both back. */
+export function listenForSound() {
+  const realSpeak = speechSynthesis.speak;
+  const realOscillator = AudioContext.prototype.createOscillator;
+  const heard = {
+    tones: 0,
+    spoken: [] as SpeechSynthesisUtterance[],
+    restore() {
+      speechSynthesis.speak = realSpeak;
+      AudioContext.prototype.createOscillator = realOscillator;
+    },
+  };
+  speechSynthesis.speak = (u) => void heard.spoken.push(u);
+  AudioContext.prototype.createOscillator = function () {
+    heard.tones++;
+    return realOscillator.call(this);
+  };
+  return heard;
+}
+
 // ---------------------------------------------------------------- payloads
 
 export const win = (n: number, patch: Partial<Window> = {}): Window => ({

@@ -6,7 +6,18 @@ import type { ZwQueueStatus } from '../src/queue-status/index.ts';
 import type { Forecast } from '../src/core/api/types.gen.ts';
 import { Lazy } from '../src/core/lazy.ts';
 import { parts } from '../src/queue-status/parts.ts';
-import { $, FakeSource, json, snapshot, streamed, text, ticket, until, win } from './queue-status-fakes.ts';
+import {
+  $,
+  FakeSource,
+  json,
+  listenForSound,
+  snapshot,
+  streamed,
+  text,
+  ticket,
+  until,
+  win,
+} from './queue-status-fakes.ts';
 
 // The parts of <zw-queue-status> that are fetched on demand. This file runs in a page of its own, so the first test
 // sees a page on which no part has been fetched yet; the later ones hold a part back or make its fetch fail by
@@ -181,15 +192,7 @@ describe('<zw-queue-status> parts fetched on demand', () => {
   });
 
   it('the call never waits for code: only the chime and speech wait for theirs', async () => {
-    const spoken: SpeechSynthesisUtterance[] = [];
-    const realSpeak = speechSynthesis.speak;
-    speechSynthesis.speak = (u) => void spoken.push(u);
-    let tones = 0;
-    const realOsc = AudioContext.prototype.createOscillator;
-    AudioContext.prototype.createOscillator = function () {
-      tones++;
-      return realOsc.call(this);
-    };
+    const sound = listenForSound();
     try {
       await realParts.ticket.load();
       const release = holdBack('sound');
@@ -210,16 +213,15 @@ describe('<zw-queue-status> parts fetched on demand', () => {
       expect($(el, '.called .go').textContent).to.equal('请到 5 号窗口');
       expect($(el, '[aria-live="assertive"]').textContent!.trim()).to.equal('请 A023 号到 5 号窗口办理。');
       expect(called).to.have.length(1);
-      expect(tones, 'no sound before its code').to.equal(0);
+      expect(sound.tones, 'no sound before its code').to.equal(0);
 
       release();
-      await until(() => spoken.length === 1, 'the call read aloud once the sound code is here');
-      expect(tones).to.equal(4); // the preview and the call, two tones each
-      expect(spoken[0].text).to.equal('请 A023 号到 5 号窗口办理。');
+      await until(() => sound.spoken.length === 1, 'the call read aloud once the sound code is here');
+      expect(sound.tones).to.equal(4); // the preview and the call, two tones each
+      expect(sound.spoken[0].text).to.equal('请 A023 号到 5 号窗口办理。');
       await until(() => !el.shadowRoot!.querySelector('.tools [role="status"]'));
     } finally {
-      speechSynthesis.speak = realSpeak;
-      AudioContext.prototype.createOscillator = realOsc;
+      sound.restore();
     }
   });
 

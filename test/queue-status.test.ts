@@ -6,7 +6,18 @@ import type { ZwQueueStatus } from '../src/queue-status/index.ts';
 import type { Forecast, HallPatch, HallSnapshot } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { parts } from '../src/queue-status/parts.ts';
-import { $, FakeSource, json, snapshot, streamed, text, ticket, until, win } from './queue-status-fakes.ts';
+import {
+  $,
+  FakeSource,
+  json,
+  listenForSound,
+  snapshot,
+  streamed,
+  text,
+  ticket,
+  until,
+  win,
+} from './queue-status-fakes.ts';
 
 // ---------------------------------------------------------------- boundary fakes (fetch, clock; EventSource in ./queue-status-fakes.ts)
 
@@ -525,15 +536,7 @@ describe('<zw-queue-status> my ticket', () => {
   });
 
   it('rings and speaks only after the resident opted in', async () => {
-    const spoken: SpeechSynthesisUtterance[] = [];
-    const realSpeak = speechSynthesis.speak;
-    speechSynthesis.speak = (u) => void spoken.push(u);
-    let tones = 0;
-    const realOsc = AudioContext.prototype.createOscillator;
-    AudioContext.prototype.createOscillator = function () {
-      tones++;
-      return realOsc.call(this);
-    };
+    const sound = listenForSound();
     try {
       let state = ticket({ ahead: 1 });
       stubFetch((url) => (url.includes('/tickets/') ? json(state) : undefined));
@@ -545,9 +548,9 @@ describe('<zw-queue-status> my ticket', () => {
       await sendKeys({ press: 'Enter' }); // a real user gesture
       await el.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-      await until(() => tones === 2, 'the two-tone preview, once the sound code is here');
-      const preview = tones;
-      expect(spoken).to.have.length(0);
+      await until(() => sound.tones === 2, 'the two-tone preview, once the sound code is here');
+      const preview = sound.tones;
+      expect(sound.spoken).to.have.length(0);
 
       state = ticket({
         status: 'called',
@@ -561,20 +564,17 @@ describe('<zw-queue-status> my ticket', () => {
         calls: [{ ticket: 'A023', windowId: 'w07', windowLabel: '7 号窗口', at: '2026-11-23T10:21:40+08:00' }],
       });
       await el.updateComplete;
-      expect(tones).to.equal(preview + 2);
-      expect(spoken).to.have.length(1);
-      expect(spoken[0].text).to.equal('请 A023 号到 7 号窗口办理。');
-      expect(spoken[0].lang).to.equal('zh-CN');
+      expect(sound.tones).to.equal(preview + 2);
+      expect(sound.spoken).to.have.length(1);
+      expect(sound.spoken[0].text).to.equal('请 A023 号到 7 号窗口办理。');
+      expect(sound.spoken[0].lang).to.equal('zh-CN');
     } finally {
-      speechSynthesis.speak = realSpeak;
-      AudioContext.prototype.createOscillator = realOsc;
+      sound.restore();
     }
   });
 
   it('stays silent without the opt-in', async () => {
-    const spoken: unknown[] = [];
-    const realSpeak = speechSynthesis.speak;
-    speechSynthesis.speak = (u) => void spoken.push(u);
+    const sound = listenForSound();
     try {
       stubFetch((url) => (url.includes('/tickets/') ? json(ticket()) : undefined));
       const { el, source } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023"></zw-queue-status>`);
@@ -586,9 +586,9 @@ describe('<zw-queue-status> my ticket', () => {
       });
       await el.updateComplete;
       expect(text(el)).to.include('请到 5 号窗口');
-      expect(spoken).to.have.length(0);
+      expect(sound.spoken).to.have.length(0);
     } finally {
-      speechSynthesis.speak = realSpeak;
+      sound.restore();
     }
   });
 
