@@ -49,7 +49,8 @@ const measure = async (entry: string): Promise<Measure> => {
   });
   const files = new Map(result.outputFiles.map((f) => [relative(process.cwd(), f.path), f.contents]));
   const outputs = result.metafile.outputs;
-  const main = Object.keys(outputs).find((o) => outputs[o].entryPoint)!;
+  // esbuild marks every import() target as an entry point too: the element's own is the one built from `entry`.
+  const main = Object.keys(outputs).find((o) => resolve(outputs[o].entryPoint ?? '-') === resolve(entry))!;
   // The entry and, transitively, what it imports statically: all of that arrives before the element renders.
   const initial = new Set<string>();
   const visit = (o: string) => {
