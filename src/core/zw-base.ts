@@ -10,6 +10,7 @@ import {
   type StringTable,
   type Translations,
 } from './i18n.js';
+import type { Lazy } from './lazy.js';
 import { DEFAULT_PREFS, type A11yPrefs } from './prefs/prefs.js';
 import { pagePrefsStore, mirrorPrefs } from './prefs/store.js';
 import { tokenStyles } from './tokens.js';
@@ -113,6 +114,17 @@ export class ZwBase extends LitElement {
     // A table the class did not list: render with Chinese now and again once it has come.
     void loadStrings(translations, locale)?.then(() => this.requestUpdate());
     return pickStrings(translations, locale);
+  }
+
+  /**
+   * A part fetched on demand (see Lazy) once both its code and its `words` in the element's language are here (the
+   * latter only ever waits on a page not in Chinese); undefined until then, and the element renders again on arrival.
+   */
+  protected partReady<M>(part: Lazy<M>, words: (m: M) => Translations<StringTable>): M | undefined {
+    const m = part.get(this);
+    const loading = m && loadStrings(words(m), this.locale);
+    void loading?.then(() => this.requestUpdate());
+    return loading ? undefined : m;
   }
 
   /** Holds an update until the tables of the current language are here (only ever waits on a first English render). */

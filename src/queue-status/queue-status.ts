@@ -1,6 +1,5 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Category, HallPatch, HallSnapshot, Window } from '../core/api/types.gen.js';
-import { loadStrings, type StringTable, type Translations } from '../core/i18n.js';
 import type { Lazy } from '../core/lazy.js';
 import { coreStrings, describeError } from '../core/strings.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
@@ -186,7 +185,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   private startParts(): void {
     if (!this.isConnected) return; // a part that arrives after the element left starts when it comes back
     // With its words: the call it may announce at once must be said in the element's language.
-    const ticket = this.following && !this.mine && this.ready(parts.ticket, (m) => m.ticketStrings);
+    const ticket = this.following && !this.mine && this.partReady(parts.ticket, (m) => m.ticketStrings);
     if (ticket) {
       this.adopt(ticket.ticketStyles);
       this.mine = new ticket.MyTicket(this, parts.sound);
@@ -216,14 +215,6 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
     const sheet = styles.styleSheet;
     if (sheet && !root.adoptedStyleSheets.includes(sheet))
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
-  /** A part's code once it is here with its words in the element's language (fetched first on an English page). */
-  private ready<M>(part: Lazy<M>, words: (m: M) => Translations<StringTable>): M | undefined {
-    const m = part.get(this);
-    const loading = m && loadStrings(words(m), this.locale);
-    if (loading) void loading.then(() => this.requestUpdate());
-    return loading ? undefined : m;
   }
 
   private onCheck(event: SubmitEvent): void {
@@ -349,7 +340,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
 
   private renderMine(s: QueueStrings) {
     if (this.following) {
-      const ticket = this.ready(parts.ticket, (m) => m.ticketStrings);
+      const ticket = this.partReady(parts.ticket, (m) => m.ticketStrings);
       if (!ticket || !this.mine) return this.placeholder(parts.ticket, 'mine', s.mine);
       const { sound } = this.mine;
       const forget = () => {
@@ -385,13 +376,13 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
 
   private renderTake(s: QueueStrings, categories: Category[]) {
     if (!this.allowTake || (this.watching && !this.taking?.busy)) return nothing;
-    const take = this.ready(parts.take, (m) => m.takeStrings);
+    const take = this.partReady(parts.take, (m) => m.takeStrings);
     return take && this.taking ? this.taking.render(categories) : this.placeholder(parts.take, 'take', s.take);
   }
 
   private renderBusy(s: QueueStrings) {
     if (!this.showForecast) return nothing;
-    const busy = this.ready(parts.busy, (m) => m.busyStrings);
+    const busy = this.partReady(parts.busy, (m) => m.busyStrings);
     return busy && this.busy ? this.busy.render() : this.placeholder(parts.busy, 'busy', s.busy);
   }
 

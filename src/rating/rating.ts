@@ -3,7 +3,6 @@ import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
 import { idempotencyKey, pageOutbox, type OutboxOutcome } from '../core/outbox.js';
-import { loadStrings, pickStrings } from '../core/i18n.js';
 import { Lazy } from '../core/lazy.js';
 import type { ApiError } from '../core/api/errors.js';
 import type { Channel, RatingInput, RatingReasons, RatingReceipt } from '../core/api/types.gen.js';
@@ -478,11 +477,10 @@ export class ZwRating extends ZwElement {
    */
   private renderFollowUpPart(receipt?: Partial<RatingReceipt>) {
     const core = this.strings(coreStrings);
-    const m = followUpPart.get(this);
-    const waiting = m && loadStrings(m.followUpStrings, this.locale);
-    if (m && !waiting) {
+    const m = this.partReady(followUpPart, (part) => part.followUpStrings);
+    if (m) {
       const view: FollowUpView = {
-        s: pickStrings(m.followUpStrings, this.locale),
+        s: this.strings(m.followUpStrings),
         locale: this.locale,
         follow: this.follow,
         days: this.reasons?.followUpWorkingDays,
@@ -490,7 +488,6 @@ export class ZwRating extends ZwElement {
       };
       return receipt ? m.renderReceipt(receipt, view) : m.renderFollowUp(view);
     }
-    void waiting?.then(() => this.requestUpdate());
     if (!followUpPart.failed) return html`<p>${core.loading}</p>`;
     const retry = () => {
       followUpPart.retry(this);

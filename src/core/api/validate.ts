@@ -92,8 +92,3 @@ export async function schemaOf(ref: SchemaRef): Promise<CompactSchema> {
     throw new ApiError('network', `Could not load the schema ${ref}`);
   }
 }
-
-/** `validate` for a schema given by name. */
-export async function validateAs<T>(value: unknown, ref: SchemaRef): Promise<T> {
-  return validate<T>(value, await schemaOf(ref));
-}
