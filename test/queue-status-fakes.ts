@@ -1,7 +1,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { HallSnapshot, Ticket, Window } from '../src/core/api/types.gen.ts';
 import type { ZwQueueStatus } from '../src/queue-status/index.ts';
-import { loadStreamSchemas } from '../src/queue-status/live-feed.ts';
+import { loadStreamChecks } from '../src/queue-status/live-feed.ts';
 
 // What the queue-status test files share: a stand-in for the browser's EventSource, realistic payloads, helpers.
 
@@ -114,10 +114,10 @@ export const $ = <T extends Element = HTMLElement>(el: ZwQueueStatus, sel: strin
   el.shadowRoot!.querySelector<T>(sel)!;
 export const until = (fn: () => unknown, message?: string, timeout = 8000) => waitUntil(fn, message, { timeout });
 
-/** A card fed by a fake stream that has sent `snap` (once the stream's schemas are here). */
+/** A card fed by a fake stream that has sent `snap` (once the stream's checks are here). */
 export async function streamed(markup = html`<zw-queue-status hall="test-hall"></zw-queue-status>`, snap = snapshot()) {
   const el = await fixture<ZwQueueStatus>(markup);
-  await loadStreamSchemas(); // as on a real connection, they arrive before the first message
+  await loadStreamChecks(); // as on a real connection, they arrive before the first message
   const source = FakeSource.last;
   source.open();
   source.send('snapshot', snap);

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HallPatch, HallSnapshot } from '../core/api/types.gen.js';
 import { backoffDelay, type ApiClient } from '../core/api/client.js';
 import { ApiError } from '../core/api/errors.js';
-import { schemaOf, validate, type CompactSchema } from '../core/api/validate.js';
+import { checkFor, type PayloadCheck } from '../core/api/payload.js';
 import { applyPatch } from './hall-patch.js';
 
 /** What the live feed needs from the element that holds it. */
@@ -20,13 +20,13 @@ export interface FeedHost extends ReactiveControllerHost {
 
 const CLOSED = 2; // EventSource.CLOSED, without touching the global at module load
 
-/** The schemas of the stream's two events, once fetched: one fetch for the page (see decision 005). */
-let streamSchemas: Record<'snapshot' | 'patch', CompactSchema> | undefined;
+/** The checks of the stream's two events, once fetched: one fetch for the page (see decision 005). */
+let streamChecks: Record<'snapshot' | 'patch', PayloadCheck> | undefined;
 
-/** Fetches the stream's schemas; every feed asks for them as its stream opens, so they arrive while it connects. */
-export async function loadStreamSchemas(): Promise<void> {
-  const [snapshot, patch] = await Promise.all([schemaOf('HallSnapshot'), schemaOf('HallPatch')]);
-  streamSchemas = { snapshot, patch };
+/** Fetches the stream's checks; every feed asks for them as its stream opens, so they arrive while it connects. */
+export async function loadStreamChecks(): Promise<void> {
+  const [snapshot, patch] = await Promise.all([checkFor('HallSnapshot'), checkFor('HallPatch')]);
+  streamChecks = { snapshot, patch };
 }
 
 /**
@@ -129,7 +129,7 @@ export class LiveFeed implements ReactiveController {
   }
 
   private stream(): void {
-    if (!streamSchemas) void this.schemas();
+    if (!streamChecks) void this.schemas();
     const query = this.lastId ? `?lastEventId=${encodeURIComponent(this.lastId)}` : '';
     const source = (this.source = new EventSource(this.host.feedApi().url(`${this.path}/events${query}`)));
     source.onopen = () => {
@@ -152,7 +152,7 @@ export class LiveFeed implements ReactiveController {
       this.host.requestUpdate();
     };
     const receive = (event: Event) => {
-      if (!streamSchemas || this.early.length) {
+      if (!streamChecks || this.early.length) {
         this.early.push(event as MessageEvent<string>);
         void this.schemas();
       } else this.message(event as MessageEvent<string>);
@@ -164,7 +164,7 @@ export class LiveFeed implements ReactiveController {
   /** Waits for the stream's schemas, then handles the messages that came first; a failed fetch is said as such. */
   private async schemas(): Promise<void> {
     try {
-      await loadStreamSchemas();
+      await loadStreamChecks();
     } catch (error) {
       this.error = error; // kept messages are handled when a later message brings the schemas
       this.host.requestUpdate();
@@ -177,10 +177,7 @@ export class LiveFeed implements ReactiveController {
     const snapshot = event.type === 'snapshot';
     let data: HallSnapshot | HallPatch;
     try {
-      data = validate<HallSnapshot | HallPatch>(
-        JSON.parse(event.data),
-        streamSchemas![snapshot ? 'snapshot' : 'patch'],
-      );
+      data = streamChecks![snapshot ? 'snapshot' : 'patch']<HallSnapshot | HallPatch>(JSON.parse(event.data));
     } catch (error) {
       this.error =
         error instanceof ApiError ? error : new ApiError('invalid-payload', String(error), { field: '(root)' });

@@ -1,5 +1,5 @@
 import { ApiError, type ProblemBody } from './errors.js';
-import { schemaOf, validate, type CompactSchema, type SchemaRef } from './validate.js';
+import { checkFor, type PayloadCheck, type SchemaRef } from './payload.js';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST';
@@ -7,7 +7,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /**
    * Validates a 2xx JSON body; a mismatch becomes an `invalid-payload` error naming the field. Prefer the schema's
-   * name (`'Ticket'`): the schemas are then fetched alongside the first request instead of with the element.
+   * name (`'Ticket'`): the checks module is fetched alongside the request (see payload.ts).
    */
   schema?: SchemaRef;
   /** Aborts the request (and any wait between retries). */
@@ -89,11 +89,11 @@ export class ApiClient {
     const idempotent = method === 'GET' || Boolean(options.headers?.['Idempotency-Key']);
     const retries = idempotent ? (options.retries ?? 2) : 0;
     for (let attempt = 0; ; attempt++) {
-      // Asked for with the request, so that a schema given by name arrives while the server answers.
-      const schema = options.schema === undefined ? undefined : schemaOf(options.schema);
-      schema?.catch(() => undefined);
+      // Asked for with the request, so that the check arrives while the server answers.
+      const check = options.schema === undefined ? undefined : checkFor(options.schema);
+      check?.catch(() => undefined);
       try {
-        return await this.#once<T>(path, method, options, schema);
+        return await this.#once<T>(path, method, options, check);
       } catch (error) {
         const apiError = error as ApiError;
         if (!(apiError instanceof ApiError) || !apiError.transient || attempt >= retries) throw error;
@@ -106,7 +106,7 @@ export class ApiClient {
     path: string,
     method: string,
     options: RequestOptions,
-    schema?: Promise<CompactSchema>,
+    check?: Promise<PayloadCheck>,
   ): Promise<ApiResponse<T>> {
     const url = this.url(path);
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
@@ -163,8 +163,8 @@ export class ApiClient {
     } catch {
       throw new ApiError('invalid-payload', `${url} did not answer with JSON`, { status: response.status, field: '(root)' });
     }
-    // A schema that could not be fetched fails this attempt as the network would (and is asked for again).
-    const data = schema ? validate<T>(body, await schema) : (body as T);
+    // A check that could not be fetched fails this attempt as the network would (and is asked for again).
+    const data = check ? (await check)<T>(body) : (body as T);
     const etag = response.headers.get('ETag');
     if (method === 'GET' && etag) this.#cache.set(url, { etag, data });
     return { data, status: response.status, notModified: false, headers: response.headers };

@@ -1,4 +1,3 @@
-import { Lazy } from '../lazy.js';
 import { ApiError } from './errors.js';
 
 /**
@@ -72,23 +71,4 @@ export function validate<T>(value: unknown, schema: CompactSchema): T {
     throw new ApiError('invalid-payload', `Malformed API response at ${problem}`, { field });
   }
   return value as T;
-}
-
-/** A schema of the spec by its name (`'HallSnapshot'`), or the schema itself. */
-export type SchemaRef = CompactSchema | keyof typeof import('./schemas.gen.js');
-
-/**
- * The generated schemas are a module of their own, fetched with the first request that names one: no element
- * needs them before it has asked the server something, and then they arrive while the server answers.
- */
-const schemas = new Lazy(() => import('./schemas.gen.js'));
-
-/** The schema `ref` stands for; a schemas module that cannot be fetched is a network failure (and retried as one). */
-export async function schemaOf(ref: SchemaRef): Promise<CompactSchema> {
-  if (typeof ref !== 'string') return ref;
-  try {
-    return (await schemas.load())[ref];
-  } catch {
-    throw new ApiError('network', `Could not load the schema ${ref}`);
-  }
 }
