@@ -1,30 +1,25 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { strictCspFrame, violations } from './support/csp-frame.ts';
 
 /**
  * The widgets must work on portals with a strict Content-Security-Policy: no inline scripts or styles, no eval,
  * nothing from other origins. A frame with exactly such a policy loads the package entry and every element;
  * the test fails on any policy violation and checks that each element rendered.
  */
-const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self'";
-
 describe('under a strict Content-Security-Policy', () => {
   it('every element renders with no policy violation', async function () {
     this.timeout(60_000);
-    const frame = document.createElement('iframe');
-    frame.style.width = '1200px';
-    frame.style.height = '900px';
-    frame.srcdoc = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-      <meta http-equiv="Content-Security-Policy" content="${POLICY}">
-      <script type="module" src="${new URL('./support/csp-watch.ts', import.meta.url).pathname}"></script>
-      <script type="module" src="${new URL('../src/index.ts', import.meta.url).pathname}"></script></head>
-      <body><zw-config hall="guangan-zwzx">
+    const frame = strictCspFrame(
+      ['src/index.ts'],
+      `<zw-config hall="guangan-zwzx">
         <zw-a11y-toggle mode="elder">长辈版</zw-a11y-toggle><zw-a11y-toolbar></zw-a11y-toolbar>
         <zw-service-search></zw-service-search>
         <zw-queue-status allow-take show-forecast></zw-queue-status>
         <zw-rating case="CSP-${Date.now()}" channel="pc"></zw-rating>
         <zw-rating-summary hall="guangan-zwzx"></zw-rating-summary>
-      </zw-config></body></html>`;
-    document.body.append(frame);
+      </zw-config>`,
+      [1200, 900],
+    );
     try {
       const tags = ['zw-a11y-toggle', 'zw-a11y-toolbar', 'zw-service-search', 'zw-queue-status', 'zw-rating', 'zw-rating-summary'];
       await waitUntil(() => frame.contentWindow?.customElements?.get('zw-rating'), 'elements defined', { timeout: 30_000 });
@@ -39,7 +34,7 @@ describe('under a strict Content-Security-Policy', () => {
       // Styles applied through constructed style sheets, which the policy allows.
       const input = doc.querySelector('zw-service-search')!.shadowRoot!.querySelector('input')!;
       expect(getComputedStyle(input).minHeight).not.to.equal('0px');
-      expect((frame.contentWindow as unknown as { zwViolations: string[] }).zwViolations).to.deep.equal([]);
+      expect(violations(frame)).to.deep.equal([]);
     } finally {
       frame.remove();
     }

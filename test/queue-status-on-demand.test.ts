@@ -18,6 +18,7 @@ import {
   until,
   win,
 } from './queue-status-fakes.ts';
+import { strictCspFrame, violations } from './support/csp-frame.ts';
 
 // The parts of <zw-queue-status> that are fetched on demand. This file runs in a page of its own, so the first test
 // sees a page on which no part has been fetched yet; the later ones hold a part back or make its fetch fail by
@@ -271,20 +272,14 @@ describe('<zw-queue-status> parts fetched on demand', () => {
 
   it('every part arrives under a strict Content-Security-Policy with no violation', async function () {
     this.timeout(60_000);
-    const policy = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
-    const frame = document.createElement('iframe');
-    frame.style.width = '1000px';
-    frame.style.height = '1400px';
-    frame.srcdoc = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-      <meta http-equiv="Content-Security-Policy" content="${policy}">
-      <script type="module" src="${new URL('./support/csp-watch.ts', import.meta.url).pathname}"></script>
-      <script type="module" src="${new URL('../src/core/index.ts', import.meta.url).pathname}"></script>
-      <script type="module" src="${new URL('../src/queue-status/index.ts', import.meta.url).pathname}"></script></head>
-      <body><zw-config hall="guangan-zwzx">
+    const frame = strictCspFrame(
+      ['src/core/index.ts', 'src/queue-status/index.ts'],
+      `<zw-config hall="guangan-zwzx">
         <zw-queue-status ticket="A001" allow-take show-forecast></zw-queue-status>
         <zw-queue-status variant="board"></zw-queue-status>
-      </zw-config></body></html>`;
-    document.body.append(frame);
+      </zw-config>`,
+      [1000, 1400],
+    );
     try {
       const frameUntil = (fn: () => unknown, what: string) => until(fn, what, 30_000);
       await frameUntil(() => frame.contentDocument?.querySelectorAll('zw-queue-status').length === 2, 'the page');
@@ -295,7 +290,7 @@ describe('<zw-queue-status> parts fetched on demand', () => {
       await frameUntil(() => board.shadowRoot?.querySelector('.grid li'), 'the board');
       expect(getComputedStyle(board.shadowRoot!.querySelector('.grid')!).display).to.equal('grid');
       expect(getComputedStyle(inCard('.take fieldset')!).borderTopStyle).to.equal('none');
-      expect((frame.contentWindow as unknown as { zwViolations: string[] }).zwViolations).to.deep.equal([]);
+      expect(violations(frame)).to.deep.equal([]);
     } finally {
       frame.remove();
     }
