@@ -46,7 +46,7 @@ export class LiveFeed implements ReactiveController {
   polling = false;
 
   private path?: string;
-  /** Stream messages that came before the schemas, handled in order when they arrive. */
+  /** Stream messages that came before the checks, handled in order when they arrive. */
   private early: MessageEvent<string>[] = [];
   private lastId = '';
   private fresh = 0;
@@ -129,7 +129,7 @@ export class LiveFeed implements ReactiveController {
   }
 
   private stream(): void {
-    if (!streamChecks) void this.schemas();
+    if (!streamChecks) void this.awaitChecks();
     const query = this.lastId ? `?lastEventId=${encodeURIComponent(this.lastId)}` : '';
     const source = (this.source = new EventSource(this.host.feedApi().url(`${this.path}/events${query}`)));
     source.onopen = () => {
@@ -154,19 +154,19 @@ export class LiveFeed implements ReactiveController {
     const receive = (event: Event) => {
       if (!streamChecks || this.early.length) {
         this.early.push(event as MessageEvent<string>);
-        void this.schemas();
+        void this.awaitChecks();
       } else this.message(event as MessageEvent<string>);
     };
     source.addEventListener('snapshot', receive);
     source.addEventListener('patch', receive);
   }
 
-  /** Waits for the stream's schemas, then handles the messages that came first; a failed fetch is said as such. */
-  private async schemas(): Promise<void> {
+  /** Waits for the stream's checks, then handles the messages that came first; a failed fetch is said as such. */
+  private async awaitChecks(): Promise<void> {
     try {
       await loadStreamChecks();
     } catch (error) {
-      this.error = error; // kept messages are handled when a later message brings the schemas
+      this.error = error; // kept messages are handled when a later message brings the checks
       this.host.requestUpdate();
       return;
     }
