@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/rating/index.ts';
+import { OUTBOX_STORAGE_KEY } from '../src/core/outbox.ts';
 import type { ZwRatingSummary } from '../src/rating/rating-summary.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 
@@ -35,6 +36,7 @@ before(async function () {
   for (const level of [5, 5, 4, 3, 2, 1]) await rate(service, level);
 });
 afterEach(() => {
+  localStorage.removeItem(OUTBOX_STORAGE_KEY);
   window.fetch = realFetch;
   pagePrefsStore().reset();
 });
@@ -117,6 +119,49 @@ describe('<zw-rating-summary>', () => {
       )) as typeof fetch;
     const el = await summary(service);
     expect(text($(el, '[role=alert]'))).to.contain('byLevel.2');
+  });
+
+  it('never lets an answer for an earlier scope replace the current one', async () => {
+    const slow = `SUM-${uid()}`;
+    await rate(slow, 5);
+    const other = `SUM-${uid()}`;
+    await rate(other, 2);
+    let release: () => void = () => undefined;
+    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await realFetch(input, init);
+      if (String(input).includes(`service=${slow}`)) await new Promise<void>((resolve) => (release = resolve));
+      return res;
+    }) as typeof fetch;
+    const el = await fixture<ZwRatingSummary>(html`<zw-rating-summary service=${slow}></zw-rating-summary>`);
+    el.service = other;
+    await waitUntil(() => text(el.shadowRoot!.querySelector('.rate')) === '好评率 0.0% 共 1 条评价', 'current scope');
+    release();
+    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
+    expect(text($(el, '.rate'))).to.equal('好评率 0.0% 共 1 条评价');
+  });
+
+  it('counts a rating made beside it as soon as the server has it', async () => {
+    const scope = `SUM-${uid()}`;
+    const page = await fixture(
+      html`<div>
+        <zw-rating-summary service=${scope}></zw-rating-summary>
+        <zw-rating case=${`S-${uid()}${uid()}`} service=${scope}></zw-rating>
+      </div>`,
+    );
+    const el = page.querySelector('zw-rating-summary')!;
+    const form = page.querySelector('zw-rating')!;
+    await waitUntil(() => text(el.shadowRoot!.querySelector('.rate')) === '暂无评价', 'no ratings yet', {
+      timeout: 8000,
+    });
+    await waitUntil(() => form.shadowRoot!.querySelector('input[name=level]'), 'form', { timeout: 8000 });
+    $(form, 'input[name=level][value="5"]').click();
+    await waitUntil(() => form.shadowRoot!.querySelector('.rs input'), 'reasons', { timeout: 8000 });
+    $(form, 'button[type=submit]').click();
+    await waitUntil(() => text(el.shadowRoot!.querySelector('.rate')) === '好评率 100.0% 共 1 条评价', 'counted', {
+      timeout: 8000,
+    });
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English', async () => {

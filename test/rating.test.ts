@@ -5,7 +5,7 @@ import '../src/rating/index.ts';
 import type { ZwRating } from '../src/rating/rating.ts';
 import { OUTBOX_STORAGE_KEY, Outbox, pageOutbox, type OutboxEntry, type OutboxOutcome } from '../src/core/outbox.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
-import type { RatingReceipt, RatingSummary } from '../src/core/api/types.gen.ts';
+import type { RatingInput, RatingReceipt, RatingSummary } from '../src/core/api/types.gen.ts';
 
 // Every test talks to the real reference server on this origin. Each uses its own case number and service code,
 // so "exactly one stored rating" is read back from the API (the summary of that service, or a 409 for the case).
@@ -578,6 +578,215 @@ describe('outbox', () => {
     spyFetch(realFetch);
     window.dispatchEvent(new Event('online'));
     await settled(el, '提交成功，感谢您的评价！');
+  });
+});
+
+describe('<zw-rating> only a valid receipt for the rating counts as delivered', () => {
+  const receiptOf = (body: RatingInput, patch: Partial<RatingReceipt> = {}) =>
+    new Response(
+      JSON.stringify({
+        id: crypto.randomUUID(),
+        caseId: body.caseId,
+        level: body.level,
+        reasons: body.reasons,
+        createdAt: new Date().toISOString(),
+        bad: false,
+        trackingCode: null,
+        followUp: null,
+        ...patch,
+      }),
+      { status: 201, headers: { 'Content-Type': 'application/json' } },
+    );
+  const answers: [string, (body: RatingInput) => Response][] = [
+    ['an empty 200', () => new Response('', { status: 200 })],
+    ['a 200 of the wrong shape', () => new Response('{"ok":true}', { status: 200 })],
+    ['a receipt for another case', (body) => receiptOf(body, { caseId: `${body.caseId}-X` })],
+    ['a receipt with another level', (body) => receiptOf(body, { level: body.level === 5 ? 4 : 5 })],
+  ];
+  for (const [name, answer] of answers) {
+    it(`keeps the rating after ${name}, says it is not confirmed, and delivers it later`, async () => {
+      const service = newService();
+      const el = await rating({ service });
+      const sent: unknown[] = [];
+      el.addEventListener('zw-rating-sent', (e) => sent.push(e.detail));
+      spyFetch((input, init) =>
+        isPost(init) ? Promise.resolve(answer(JSON.parse(String(init.body)) as RatingInput)) : realFetch(input, init),
+      );
+      await choose(el, 4, 1);
+      submitButton(el).click();
+      await settled(el, '已保存，服务器尚未确认收到，稍后自动重新提交');
+      expect(queued()).to.have.length(1);
+      expect(sent).to.have.length(0);
+      await expect(el).to.be.accessible();
+
+      spyFetch(realFetch);
+      await pageOutbox().flush(true);
+      await settled(el, '提交成功，感谢您的评价！');
+      expect(queued()).to.have.length(0);
+      expect(sent).to.have.length(1);
+      expect((await summary(service)).count).to.equal(1);
+    });
+  }
+
+  it('keeps an outbox entry whose answer is not its receipt, whatever the status', async () => {
+    const storageKey = 'zw-outbox:receipt-test';
+    const box = new Outbox({ storageKey });
+    try {
+      const body = { caseId: newCase(), channel: 'pc', level: 5, reasons: [] };
+      box.add({
+        key: crypto.randomUUID(),
+        url: '/api/v1/ratings',
+        body,
+        receipt: 'RatingReceipt',
+        match: { caseId: body.caseId },
+      });
+      const outcomes: OutboxOutcome[] = [];
+      box.subscribe((o) => outcomes.push(o));
+      for (const wrong of ['', 'null', '[]', '{"id":1}', JSON.stringify({ ...body, id: 'x' })]) {
+        spyFetch(() => Promise.resolve(new Response(wrong, { status: 201 })));
+        await box.flush(true);
+      }
+      expect(outcomes.map((o) => o.state)).to.deep.equal(['waiting', 'waiting', 'waiting', 'waiting', 'waiting']);
+      expect(box.entries()).to.have.length(1);
+      spyFetch(realFetch);
+      await box.flush(true);
+      expect(outcomes.at(-1)!.state).to.equal('sent');
+      expect((outcomes.at(-1) as { data: RatingReceipt }).data.caseId).to.equal(body.caseId);
+      expect(box.entries()).to.have.length(0);
+    } finally {
+      box.stop();
+      localStorage.removeItem(storageKey);
+    }
+  });
+});
+
+describe('<zw-rating> state that stays true', () => {
+  it('tells the tab that saved a rating when another tab delivers it', async () => {
+    const service = newService();
+    const caseId = newCase();
+    spyFetch((input, init) => (isPost(init) ? networkDown() : realFetch(input, init)));
+    const page1 = await openPage(
+      `<script>const f = fetch; window.fetch = (u, i) => (i && i.method === 'POST' ? Promise.reject(new TypeError('offline')) : f(u, i));</script>
+       <script type="module">import '/src/rating/index.ts';</script>
+       <zw-rating case="${caseId}" service="${service}"></zw-rating>`,
+    );
+    try {
+      const el = await ready(await waitUntilFound(page1, 'zw-rating'));
+      await choose(el, 5, 1);
+      submitButton(el).click();
+      await settled(el, '已保存，联网后自动提交');
+      // Another tab of the portal, with the network, delivers it.
+      const page2 = await openPage(
+        `<script type="module">import '/src/core/index.ts';</script><zw-config></zw-config>`,
+      );
+      try {
+        await waitUntil(() => queued().length === 0, 'delivered by the other tab', { timeout: 8000 });
+        await settled(el, '提交成功，感谢您的评价！');
+        expect((await summary(service)).count).to.equal(1);
+      } finally {
+        page2.remove();
+      }
+    } finally {
+      page1.remove();
+    }
+  });
+
+  it('shows a case this device rated as rated after a reload, with the tracking code of its 差评', async () => {
+    const caseId = newCase();
+    const el = await rating({ caseId });
+    await choose(el, 1, 1);
+    submitButton(el).click();
+    await settled(el, '提交成功，感谢您的评价！');
+    await waitUntil(() => el.shadowRoot!.querySelector('dd'), 'receipt shown', { timeout: 8000 });
+    const code = $(el, 'dd').textContent;
+    el.remove();
+
+    const again = await fixture<ZwRating>(html`<zw-rating case=${caseId}></zw-rating>`);
+    await waitUntil(() => again.shadowRoot!.querySelector('dd'), 'kept receipt shown', { timeout: 8000 });
+    expect(message(again)).to.equal('该办件已评价（非常不满意）');
+    expect($(again, 'dd').textContent).to.equal(code);
+    expect(again.shadowRoot!.querySelector('input[name=level]')).to.equal(null);
+    await expect(again).to.be.accessible();
+    // Only what the element shows again is kept: no comment, no phone number, no reasons.
+    const kept = JSON.parse(localStorage.getItem('zw-rating-receipts:v1')!)[caseId];
+    expect(Object.keys(kept).sort()).to.deep.equal(['at', 'bad', 'contact', 'followUp', 'level', 'trackingCode']);
+  });
+
+  it('promises a call back after a 差评 only when a phone number was left', async () => {
+    const withoutPhone = await rating();
+    await choose(withoutPhone, 2, 1);
+    submitButton(withoutPhone).click();
+    await waitUntil(() => withoutPhone.shadowRoot!.querySelector('dd'), 'receipt shown', { timeout: 8000 });
+    const said = withoutPhone.shadowRoot!.textContent!;
+    expect(said).to.contain('您没有留下联系电话，因此不会电话回访');
+    expect(said).not.to.contain('回访。');
+    await expect(withoutPhone).to.be.accessible();
+
+    const withPhone = await rating();
+    $$<HTMLInputElement>(withPhone, 'input[type=checkbox]').at(-1)!.click();
+    await withPhone.updateComplete;
+    $<HTMLInputElement>(withPhone, '#ph').focus();
+    await sendKeys({ type: '13812345678' });
+    await choose(withPhone, 2, 1);
+    submitButton(withPhone).click();
+    await waitUntil(() => withPhone.shadowRoot!.querySelector('dd'), 'receipt shown', { timeout: 8000 });
+    expect(withPhone.shadowRoot!.textContent).to.contain('并按您留下的方式回访');
+  });
+
+  it('shows follow-up times in China time, whatever the device says', async () => {
+    const res = await postRating({ caseId: newCase(), level: 2, reasons: ['213'] });
+    const { trackingCode } = (await res.json()) as RatingReceipt;
+    const follow = await (await realFetch(`/api/v1/ratings/follow-up/${trackingCode}`)).json();
+    const at: string = follow.history[0].at;
+    const china = new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hourCycle: 'h23' });
+    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!}></zw-rating>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('time'), 'history shown', { timeout: 8000 });
+    expect($(el, 'time').textContent).to.equal(china);
+  });
+
+  it('offers 重试 after a malformed follow-up answer, and shows the follow-up once a good one comes', async () => {
+    const res = await postRating({ caseId: newCase(), level: 2, reasons: ['213'] });
+    const { trackingCode } = (await res.json()) as RatingReceipt;
+    let broken = true;
+    spyFetch((input, init) =>
+      broken && String(input).includes('/follow-up/')
+        ? Promise.resolve(new Response('{"trackingCode":5}', { status: 200 }))
+        : realFetch(input, init),
+    );
+    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!}></zw-rating>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('button'), '重试 offered', { timeout: 8000 });
+    expect($(el, '[aria-live] p').textContent).to.contain('服务器返回的数据有误');
+    expect($(el, 'button').textContent).to.equal('重试');
+    await expect(el).to.be.accessible();
+    broken = false;
+    $(el, 'button').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[aria-live] dl'), 'follow-up shown', { timeout: 8000 });
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('shows the reasons of its current language even when an earlier answer comes last', async () => {
+    let releaseZh: () => void = () => undefined;
+    spyFetch(async (input, init) => {
+      const res = await realFetch(input, init);
+      if (!String(input).endsWith('/ratings/reasons')) return res;
+      const lang = (init.headers as Record<string, string>)['Accept-Language'];
+      const data = await res.json();
+      data.levels[0].reasons[0].text = `${lang} reason`;
+      if (lang === 'zh-CN') await new Promise<void>((resolve) => (releaseZh = resolve));
+      return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
+    });
+    // Its own spelling of this origin, so the reasons other tests fetched are not reused.
+    const el = await fixture<ZwRating>(
+      html`<zw-rating case=${newCase()} lang="zh-CN" api-base=${`${location.origin}/${uid()}/..`}></zw-rating>`,
+    );
+    el.setAttribute('lang', 'en');
+    await ready(el);
+    await choose(el, 5);
+    expect(reasonBoxes(el)[0].closest('label')!.textContent).to.equal('en reason');
+    releaseZh();
+    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
+    expect(reasonBoxes(el)[0].closest('label')!.textContent).to.equal('en reason');
   });
 });
 

@@ -1,8 +1,12 @@
 import { ApiClient, backoffDelay } from './api/client.js';
-import type { ApiError } from './api/errors.js';
+import { ApiError } from './api/errors.js';
+import type { CompactSchema } from './api/validate.js';
 
 /** Versioned so a later entry shape can migrate or ignore an old one instead of misreading it. */
 export const OUTBOX_STORAGE_KEY = 'zw-outbox:v1';
+
+/** Any JSON object: the least a 2xx answer must be to count as delivered, for an entry that names no receipt. */
+const AN_OBJECT: CompactSchema = { t: ['object'] };
 
 /** One POST waiting to be delivered. Plain JSON: it lives in localStorage across page loads. */
 export interface OutboxEntry {
@@ -13,17 +17,37 @@ export interface OutboxEntry {
   body: unknown;
   /** Accept-Language for problem details. */
   lang?: string;
+  /** The API schema a 2xx answer must fit to count as delivered (`'RatingReceipt'`); any JSON object if unset. */
+  receipt?: keyof typeof import('./api/schemas.gen.js');
+  /** Fields the answer must repeat (the case it is about): an answer about anything else is not this entry's. */
+  match?: Record<string, unknown>;
+  /** Where the delivered answer is remembered for later pages (see `keptAnswer`). */
+  keep?: KeepAnswer;
   /** Failed attempts so far. */
   tries: number;
   /** Not before this time (ms since the epoch). */
   next: number;
 }
 
-/** What became of one attempt, told to every subscriber on this page. */
+/** Keep a few fields of the answer in a small per-id store in localStorage, plus `extra` facts of the request. */
+export interface KeepAnswer {
+  /** The localStorage key of the store (one JSON object, id → answer). */
+  store: string;
+  /** The answer's id in the store (the case number of a rating). */
+  id: string;
+  /** The fields of the answer worth keeping; nothing else is written. */
+  fields: readonly string[];
+  extra?: Record<string, unknown>;
+}
+
+/** What became of one attempt, told to every subscriber on this page and, for a final outcome, in the other tabs. */
 export type OutboxOutcome =
-  /** The server stored it (or replayed the stored result): removed from the outbox. */
+  /** The server stored it (or replayed the stored result) and answered with a valid receipt: removed. */
   | { key: string; state: 'sent'; data: unknown }
-  /** No definitive answer (offline, timeout, 5xx, 429, a 2xx that is not JSON): kept and retried later. */
+  /**
+   * No definitive answer (offline, timeout, 5xx, 429, or a 2xx that is not a valid receipt for this entry): kept
+   * and retried later.
+   */
   | { key: string; state: 'waiting'; error: ApiError }
   /** The server refused it for good (4xx): removed; retrying would not help. */
   | { key: string; state: 'rejected'; error: ApiError };
@@ -37,6 +61,42 @@ export interface OutboxOptions {
   retryCapMs?: number;
 }
 
+/** Kept answers are dropped after this long, and only the newest are kept. */
+const KEEP_MS = 90 * 86_400_000;
+const KEEP_MAX = 50;
+
+type Kept = Record<string, Record<string, unknown> & { at: number }>;
+
+function readKept(store: string): Kept {
+  try {
+    const kept: unknown = JSON.parse(localStorage.getItem(store) ?? '{}');
+    return kept && typeof kept === 'object' ? (kept as Kept) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The answer kept for `id` in `store` (see `OutboxEntry.keep`), if any and not too old. */
+export function keptAnswer(store: string, id: string): Record<string, unknown> | undefined {
+  const answer = readKept(store)[id];
+  return answer && Date.now() - answer.at < KEEP_MS ? answer : undefined;
+}
+
+/** Remembers the chosen fields of a delivered answer, dropping the oldest beyond the limit. */
+export function keepAnswer(keep: KeepAnswer, data: unknown): void {
+  const picked = Object.fromEntries(keep.fields.map((f) => [f, (data as Record<string, unknown>)[f]]));
+  const kept = { ...readKept(keep.store), [keep.id]: { ...picked, ...keep.extra, at: Date.now() } };
+  const newest = Object.entries(kept)
+    .filter(([, a]) => Date.now() - a.at < KEEP_MS)
+    .sort((a, b) => b[1].at - a[1].at)
+    .slice(0, KEEP_MAX);
+  try {
+    localStorage.setItem(keep.store, JSON.stringify(Object.fromEntries(newest)));
+  } catch {
+    /* storage disabled or full: this page still shows the receipt */
+  }
+}
+
 /** A key for one logical action: a random UUID (or 128 random bits on an old or insecure-context browser). */
 export function idempotencyKey(): string {
   return (
@@ -45,11 +105,20 @@ export function idempotencyKey(): string {
   );
 }
 
+/** An outcome as it crosses to another tab (an ApiError arrives as a plain object and is rebuilt). */
+type Wire = {
+  key: string;
+  state: 'sent' | 'rejected';
+  data?: unknown;
+  error?: Pick<ApiError, 'kind' | 'message' | 'details'>;
+};
+
 /**
  * A durable queue of idempotent POSTs. An entry is written to localStorage before its first attempt and removed
- * only on a definitive answer, so a rating survives a dead network, a 5xx, a closed tab or a reload; the key makes
- * every resend safe. One flush runs at a time per page, and across tabs under a Web Lock when the browser has
- * them (without them two tabs may send the same entry; the key makes the server store it once).
+ * only on a definitive answer — a valid receipt for it, or a refusal — so a rating survives a dead network, a 5xx,
+ * a captive portal's page, a closed tab or a reload; the key makes every resend safe. One flush runs at a time per
+ * page, and across tabs under a Web Lock when the browser has them (without them two tabs may send the same entry;
+ * the key makes the server store it once). Final outcomes are told to the other tabs of the origin too.
  */
 export class Outbox {
   #storageKey: string;
@@ -62,12 +131,25 @@ export class Outbox {
   #again = false;
   #timer?: ReturnType<typeof setTimeout>;
   #onOnline = () => void this.flush(true);
+  /** The other tabs of this origin (absent in old browsers: they then learn the outcome on their next load). */
+  #tabs?: BroadcastChannel;
 
   constructor(options: OutboxOptions = {}) {
     this.#storageKey = options.storageKey ?? OUTBOX_STORAGE_KEY;
     this.#base = options.retryBaseMs ?? 1000;
     this.#cap = options.retryCapMs ?? 300_000;
     addEventListener('online', this.#onOnline);
+    if (typeof BroadcastChannel === 'function') {
+      this.#tabs = new BroadcastChannel(this.#storageKey);
+      this.#tabs.onmessage = ({ data }: MessageEvent<Wire>) => {
+        const { key, state, error: e } = data;
+        this.#tell(
+          state === 'sent'
+            ? { key, state, data: data.data }
+            : { key, state, error: new ApiError(e!.kind, e!.message, e!.details) },
+        );
+      };
+    }
   }
 
   /** The waiting entries, oldest first. */
@@ -81,7 +163,7 @@ export class Outbox {
   }
 
   /** Queues a POST (once per key). True when it is stored durably, false when only this page holds it. */
-  add(entry: Pick<OutboxEntry, 'key' | 'url' | 'body' | 'lang'>): boolean {
+  add(entry: Omit<OutboxEntry, 'tries' | 'next'>): boolean {
     const list = this.entries();
     if (list.some((e) => e.key === entry.key)) return !this.#memory.some((e) => e.key === entry.key);
     const full: OutboxEntry = { ...entry, tries: 0, next: 0 };
@@ -90,7 +172,7 @@ export class Outbox {
     return false;
   }
 
-  /** Hears every outcome on this page; returns the unsubscribe function. */
+  /** Hears every outcome on this page (and the final ones of other tabs); returns the unsubscribe function. */
   subscribe(listener: (o: OutboxOutcome) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -118,10 +200,11 @@ export class Outbox {
     return running;
   }
 
-  /** Detaches from the page (timers, `online`); the stored entries stay for the next page. */
+  /** Detaches from the page (timers, `online`, the other tabs); the stored entries stay for the next page. */
   stop(): void {
     clearTimeout(this.#timer);
     removeEventListener('online', this.#onOnline);
+    this.#tabs?.close();
     this.#listeners.clear();
   }
 
@@ -136,33 +219,51 @@ export class Outbox {
         return;
       }
       tried.add(entry.key);
-      let outcome: OutboxOutcome;
-      try {
-        const res = await new ApiClient({ lang: entry.lang }).post(entry.url, entry.body, {
-          headers: { 'Idempotency-Key': entry.key },
-          retries: 0,
-        });
-        outcome = { key: entry.key, state: 'sent', data: res.data };
-      } catch (error) {
-        const e = error as ApiError;
-        // A 2xx that is not JSON is a captive portal or a proxy's page, not the API: not delivered.
-        outcome = {
-          key: entry.key,
-          state: e.transient || e.kind === 'invalid-payload' ? 'waiting' : 'rejected',
-          error: e,
-        };
-      }
+      const outcome = await this.#send(entry);
       if (outcome.state === 'waiting') {
         const delay = outcome.error.details.retryAfterMs ?? backoffDelay(entry.tries, this.#base, this.#cap);
         this.#update(entry.key, (e) => ({ ...e, tries: e.tries + 1, next: Date.now() + delay }));
       } else {
+        if (outcome.state === 'sent' && entry.keep) keepAnswer(entry.keep, outcome.data);
         this.#update(entry.key, () => undefined);
+        const { error } = outcome as { error?: ApiError };
+        this.#tabs?.postMessage({
+          ...outcome,
+          error: error && { kind: error.kind, message: error.message, details: error.details },
+        } satisfies Wire);
       }
-      this.#listeners.forEach((listener) => listener(outcome));
+      this.#tell(outcome);
       // The network or the server is down: the others would fail the same way. Wait for the timer or `online`;
       // this entry's own delay keeps it from blocking the others on the next round.
       if (outcome.state === 'waiting') return;
     }
+  }
+
+  /** One attempt. Only a 2xx whose body is a valid receipt for this very entry counts as delivered. */
+  async #send(entry: OutboxEntry): Promise<OutboxOutcome> {
+    try {
+      const { data, status } = await new ApiClient({ lang: entry.lang }).post<Record<string, unknown>>(
+        entry.url,
+        entry.body,
+        { headers: { 'Idempotency-Key': entry.key }, retries: 0, schema: entry.receipt ?? AN_OBJECT },
+      );
+      const other = Object.keys(entry.match ?? {}).find((field) => data[field] !== entry.match![field]);
+      if (other !== undefined)
+        throw new ApiError('invalid-payload', `The answer is not about this ${other}`, { status, field: other });
+      return { key: entry.key, state: 'sent', data };
+    } catch (error) {
+      const e = error as ApiError;
+      // A 2xx that is not a receipt (a captive portal's page, a proxy's error, an empty or foreign body) is not a
+      // delivery: the server may not have the rating, or its answer was lost on the way.
+      const waiting = !(e instanceof ApiError) || e.transient || e.kind === 'invalid-payload';
+      return waiting
+        ? { key: entry.key, state: 'waiting', error: e instanceof ApiError ? e : new ApiError('network', String(e)) }
+        : { key: entry.key, state: 'rejected', error: e };
+    }
+  }
+
+  #tell(outcome: OutboxOutcome): void {
+    this.#listeners.forEach((listener) => listener(outcome));
   }
 
   #update(key: string, change: (e: OutboxEntry) => OutboxEntry | undefined): void {

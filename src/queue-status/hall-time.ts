@@ -1,3 +1,5 @@
+import { CHINA_TIME_ZONE } from '../core/china-time.js';
+
 /** The halls keep China Standard Time (UTC+8, no daylight saving), whatever the resident's device says. */
 const shifted = () => new Date(Date.now() + 8 * 3_600_000);
 
@@ -9,4 +11,4 @@ export const hallHour = (): number => shifted().getUTCHours();
 
 /** `HH:mm:ss` of an instant, in the hall's time. */
 export const hallClock = (iso: string, locale: string): string =>
-  new Date(iso).toLocaleTimeString(locale, { timeZone: 'Asia/Shanghai', hourCycle: 'h23' });
+  new Date(iso).toLocaleTimeString(locale, { timeZone: CHINA_TIME_ZONE, hourCycle: 'h23' });

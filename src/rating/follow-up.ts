@@ -1,11 +1,8 @@
 import { html, nothing } from 'lit';
 import type { ApiClient } from '../core/api/client.js';
-import { validate } from '../core/api/validate.js';
+import { chinaDateTime } from '../core/china-time.js';
 import type { RatingFollowUp, RatingReceipt } from '../core/api/types.gen.js';
-import {
-  RatingFollowUp as RatingFollowUpSchema,
-  RatingReceipt as RatingReceiptSchema,
-} from '../core/api/schemas.gen.js';
+import { RatingFollowUp as RatingFollowUpSchema } from '../core/api/schemas.gen.js';
 import type { FollowUpStrings } from './follow-up-strings.js';
 
 /*
@@ -16,17 +13,25 @@ import type { FollowUpStrings } from './follow-up-strings.js';
 
 export { followUpStrings } from './follow-up-strings.js';
 
-/** What the follow-up view shows: the follow-up once looked up, else the loading text or what went wrong. */
-export type FollowUpState = RatingFollowUp | string | undefined;
+/** What the receipt view needs of a receipt (validated by the outbox, or kept on this device for the case). */
+export type Receipt = Pick<RatingReceipt, 'level' | 'bad' | 'trackingCode' | 'followUp'>;
 
 /** What the element hands to this part's views. */
 export interface FollowUpView {
   s: FollowUpStrings;
   locale: string;
-  follow: FollowUpState;
+  /** The follow-up, once looked up. */
+  follow?: RatingFollowUp;
+  /** Instead of it: the loading text, or why the lookup failed. */
+  note?: string;
+  /** After a failed lookup: asks again. */
+  retry?: () => void;
+  retryText: string;
   /** `followUpWorkingDays` of the reasons payload, when it has arrived. */
   days?: number;
-  /** Looks up the follow-up of this tracking code (into `follow`). */
+  /** The resident left a phone number for the 回访. */
+  contact: boolean;
+  /** Looks up the follow-up of this tracking code. */
   lookup: (code: string) => void;
 }
 
@@ -37,52 +42,47 @@ export async function fetchFollowUp(api: ApiClient, code: string, signal: AbortS
 }
 
 /**
- * The receipt of a sent 差评: tracking code, next steps and a 查询处理进度 button, then the follow-up once looked up.
- * Nothing when the receipt does not fit the API: the rating was stored all the same, only its details cannot be
- * shown.
+ * The receipt of a sent 差评: tracking code, next steps (a call back only when a number was left) and a 查询处理进度
+ * button, then the follow-up once looked up.
  */
-export function renderReceipt(data: unknown, view: FollowUpView) {
-  let r: RatingReceipt;
-  try {
-    r = validate<RatingReceipt>(data, RatingReceiptSchema);
-  } catch {
-    return nothing;
-  }
+export function renderReceipt(r: Receipt, view: FollowUpView) {
   const { s } = view;
   const code = r.trackingCode;
   if (!r.bad || !code) return nothing;
+  const next = view.contact ? s.next : s.nextNoCall;
   return html`<dl>
       <dt>${s.code}</dt>
       <dd>${code}</dd>
     </dl>
-    ${r.followUp ? html`<p>${s.next(view.days ?? r.followUp.workingDays, r.followUp.dueBy)}</p>` : nothing}
+    ${r.followUp ? html`<p>${next(view.days ?? r.followUp.workingDays, r.followUp.dueBy)}</p>` : nothing}
     <button type="button" @click=${() => view.lookup(code)}>${s.lookup}</button>
     ${renderFollowUp(view)}`;
 }
 
-/** The follow-up (stage, due date, history), announced politely when it arrives. */
-export function renderFollowUp({ s, locale, follow: f }: FollowUpView) {
+/** The follow-up (stage, due date, history in China time), announced politely when it arrives; 重试 after a failure. */
+export function renderFollowUp({ s, locale, follow: f, note, retry, retryText }: FollowUpView) {
   return html`<div aria-live="polite">
-    ${
-      !f || typeof f === 'string'
-        ? html`<p>${f}</p>`
-        : html`<dl>
-              <dt>${s.code}</dt>
-              <dd>${f.trackingCode}</dd>
-              <dt>${s.now}</dt>
-              <dd>${s.status(f.status)}</dd>
-              <dt>${s.due}</dt>
-              <dd>${f.dueBy}</dd>
-            </dl>
-            <ol>
-              ${f.history.map(
-                (h) =>
-                  html`<li>
-                    <time datetime=${h.at}>${new Date(h.at).toLocaleString(locale)}</time>
-                    ${s.status(h.status)}${s.colon}${h.note}
-                  </li>`,
-              )}
-            </ol>`
-    }
-  </div>`;
+      ${
+        !f
+          ? html`<p>${note}</p>`
+          : html`<dl>
+                <dt>${s.code}</dt>
+                <dd>${f.trackingCode}</dd>
+                <dt>${s.now}</dt>
+                <dd>${s.status(f.status)}</dd>
+                <dt>${s.due}</dt>
+                <dd>${f.dueBy}</dd>
+              </dl>
+              <ol>
+                ${f.history.map(
+                  (h) =>
+                    html`<li>
+                      <time datetime=${h.at}>${chinaDateTime(h.at, locale)}</time>
+                      ${s.status(h.status)}${s.colon}${h.note}
+                    </li>`,
+                )}
+              </ol>`
+      }
+    </div>
+    ${retry ? html`<button type="button" @click=${retry}>${retryText}</button>` : nothing}`;
 }

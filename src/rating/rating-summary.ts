@@ -1,4 +1,5 @@
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { Task } from '@lit/task';
 import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
@@ -100,8 +101,6 @@ export class ZwRatingSummary extends ZwElement {
     service: {},
     window: {},
     hall: {},
-    data: { state: true },
-    error: { state: true },
   };
 
   /** Only ratings of this 事项编码. */
@@ -111,47 +110,40 @@ export class ZwRatingSummary extends ZwElement {
   /** Only ratings in this hall. */
   hall?: string;
 
-  private data?: RatingSummary;
-  private error?: unknown;
+  /** The summary of the current scope; a run for a scope that changed meanwhile is aborted and its answer ignored. */
+  private task = new Task(this, {
+    task: async ([path, api]: [string, typeof this.api], { signal }) =>
+      (await api.get<RatingSummary>(path, { schema: 'RatingSummary', signal })).data,
+    args: (): [string, typeof this.api] => {
+      const hall = this.hall ?? (this.service || this.window ? undefined : this.config.hall);
+      const query = new URLSearchParams(
+        Object.entries({ service: this.service, window: this.window, hall }).filter(
+          (e): e is [string, string] => !!e[1],
+        ),
+      );
+      return [`/api/v1/ratings/summary?${query}`, this.api];
+    },
+  });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (
-      changed.has('service') ||
-      changed.has('window') ||
-      changed.has('hall') ||
-      changed.has('config' as keyof ZwRatingSummary)
-    )
-      void this.load();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A rating recorded on this page (beside this summary, or delivered later from the outbox) changes the figures.
+    document.addEventListener('zw-rating-sent', () => void this.load(), { signal: this.signal });
   }
 
   /** Fetches the summary again (after a rating was sent, for example). */
-  async load(): Promise<void> {
-    const hall = this.hall ?? (this.service || this.window ? undefined : this.config.hall);
-    const query = new URLSearchParams(
-      Object.entries({ service: this.service, window: this.window, hall }).filter((e): e is [string, string] => !!e[1]),
-    );
-    try {
-      this.data = (
-        await this.api.get<RatingSummary>(`/api/v1/ratings/summary?${query}`, {
-          schema: 'RatingSummary',
-          signal: this.signal,
-        })
-      ).data;
-      this.error = undefined;
-    } catch (error) {
-      if ((error as { kind?: string }).kind !== 'aborted') this.error = error;
-    }
+  load(): Promise<void> {
+    return this.task.run();
   }
 
   override render() {
     const s = this.strings(summaryStrings);
     const level = this.strings(ratingStrings).level;
     const core = this.strings(coreStrings);
-    const d = this.data;
-    if (this.error)
-      return html`<p role="alert">${describeError(this.error, core)}</p>
-        <button @click=${this.load}>${core.retry}</button>`;
+    const { value: d, error } = this.task;
+    if (error)
+      return html`<p role="alert">${describeError(error, core)}</p>
+        <button @click=${() => void this.load()}>${core.retry}</button>`;
     if (!d) return html`<p>${core.loading}</p>`;
     const pct = (n: number) => `${((n / (d.count || 1)) * 100).toFixed(1)}%`;
     const rows = LEVELS.map((n) => [n, level(n), d.byLevel[n], pct(d.byLevel[n])] as const);

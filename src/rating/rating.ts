@@ -1,16 +1,26 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { ZwElement } from '../core/zw-element.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
-import { idempotencyKey, pageOutbox, type OutboxOutcome } from '../core/outbox.js';
+import { idempotencyKey, keptAnswer, pageOutbox, type OutboxOutcome } from '../core/outbox.js';
 import { Lazy } from '../core/lazy.js';
+import type { Locale } from '../core/i18n.js';
 import type { ApiError } from '../core/api/errors.js';
-import type { Channel, RatingInput, RatingReasons, RatingReceipt } from '../core/api/types.gen.js';
+import type { Channel, RatingFollowUp, RatingInput, RatingReceipt } from '../core/api/types.gen.js';
 import { loadReasons } from './reasons.js';
 import { ratingStrings, type RatingStrings } from './strings.js';
-import type { FollowUpState, FollowUpView } from './follow-up.js';
+import type { FollowUpView, Receipt } from './follow-up.js';
 
 type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'rated';
+
+/**
+ * Where this device remembers the receipt of each case it rated (see `OutboxEntry.keep`): only what the element
+ * shows again after a reload (the level, whether it was a 差评, its tracking code and follow-up plan) and whether a
+ * phone number was left; never the comment or the number itself.
+ */
+const RECEIPTS = 'zw-rating-receipts:v1';
+const KEPT: (keyof RatingReceipt)[] = ['level', 'bad', 'trackingCode', 'followUp'];
 
 const PHONE = /^1[3-9]\d{9}$/;
 const LEVELS = [5, 4, 3, 2, 1];
@@ -182,8 +192,6 @@ export class ZwRating extends ZwElement {
     required: { type: Boolean },
     level: { type: Number },
     // Internal state (Lit's @state).
-    reasons: { state: true },
-    loadError: { state: true },
     picked: { state: true },
     comment: { state: true },
     consent: { state: true },
@@ -193,8 +201,8 @@ export class ZwRating extends ZwElement {
     durable: { state: true },
     error: { state: true },
     receipt: { state: true },
+    unsure: { state: true },
     earlier: { state: true },
-    follow: { state: true },
     off: { state: true },
     said: { state: true },
   };
@@ -218,8 +226,6 @@ export class ZwRating extends ZwElement {
   /** The chosen level, 1 (非常不满意) to 5 (非常满意); 0 when none. */
   level = 0;
 
-  private reasons?: RatingReasons;
-  private loadError?: unknown;
   private picked: string[] = [];
   private comment = '';
   private consent = false;
@@ -229,15 +235,38 @@ export class ZwRating extends ZwElement {
   private tried = false;
   private durable = true;
   private error = '';
-  /** The server's answer to the rating (checked against the API by the receipt view). */
-  private receipt?: unknown;
+  /** The receipt of the rating (validated by the outbox), or the one this device kept for the case. */
+  private receipt?: Receipt;
+  /** The last attempt was answered, but not with a receipt for this rating: it is being sent again. */
+  private unsure = false;
   private earlier = 0;
-  private follow: FollowUpState;
   private off = false;
   private said = '';
 
   private internals = this.attachInternals();
   private key?: string;
+  /** A phone number was left for the 回访 (the receipt says so only when one was). */
+  private contact = false;
+  /** The tracking code whose follow-up the resident asked for from the receipt. */
+  private asked?: string;
+
+  /** The levels and reasons for the element's API and language; an answer for an earlier pair is ignored. */
+  private reasonsTask = new Task(this, {
+    task: ([, locale]: [unknown, Locale]) => loadReasons(this.api, locale),
+    args: (): [unknown, Locale] => [this.api, this.locale],
+  });
+
+  /** The follow-up of a 差评 (fetching that part of the element first); a newer lookup makes an older one moot. */
+  private followTask = new Task(this, {
+    task: async ([code]: [string], { signal }): Promise<RatingFollowUp | typeof initialState> =>
+      code ? (await followUpPart.load()).fetchFollowUp(this.api, code, signal) : initialState,
+    args: (): [string] => [this.trackingCode || this.asked || ''],
+    autoRun: false,
+  });
+
+  private get reasons() {
+    return this.reasonsTask.value;
+  }
   private unsubscribe?: () => void;
   private timer?: ReturnType<typeof setTimeout>;
 
@@ -268,7 +297,6 @@ export class ZwRating extends ZwElement {
     const outbox = pageOutbox();
     this.unsubscribe = outbox.subscribe(this.onOutcome);
     void outbox.flush(true);
-    void this.load();
   }
 
   override disconnectedCallback(): void {
@@ -299,17 +327,27 @@ export class ZwRating extends ZwElement {
       // Another case in the same element (a single-page portal): start afresh.
       if (changed.get('caseId')) {
         this.formResetCallback();
-        Object.assign(this, { phase: 'form', key: undefined, receipt: undefined, follow: undefined });
+        Object.assign(this, { phase: 'form', key: undefined, receipt: undefined, unsure: false, asked: undefined });
+        void this.followTask.run();
       }
-      // A rating of this case that an earlier page saved and has not delivered yet.
-      const waiting =
-        this.caseId &&
-        pageOutbox()
-          .entries()
-          .find((e) => (e.body as RatingInput | null)?.caseId === this.caseId);
-      if (waiting) [this.key, this.phase] = [waiting.key, 'queued'];
+      this.recall();
     }
-    if (changed.has('trackingCode') && this.trackingCode) void this.lookup(this.trackingCode);
+    if (changed.has('trackingCode') && this.trackingCode) void this.followTask.run();
+  }
+
+  /** What this device knows of the case: a rating saved and not delivered yet, or the receipt of one delivered. */
+  private recall(): void {
+    if (!this.caseId) return;
+    const waiting = pageOutbox()
+      .entries()
+      .find((e) => (e.body as RatingInput | null)?.caseId === this.caseId);
+    const kept = keptAnswer(RECEIPTS, this.caseId) as (Receipt & { contact?: boolean }) | undefined;
+    if (waiting) {
+      [this.key, this.phase] = [waiting.key, 'queued'];
+      this.contact = (waiting.body as RatingInput).contactConsent === true;
+    } else if (kept) {
+      [this.phase, this.earlier, this.receipt, this.contact] = ['rated', kept.level, kept, kept.contact === true];
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -337,35 +375,22 @@ export class ZwRating extends ZwElement {
       root.querySelector<HTMLElement>('.msg')?.focus();
   }
 
-  private async load(): Promise<void> {
-    this.loadError = undefined;
-    try {
-      this.reasons = await loadReasons(this.api, this.locale);
-    } catch (error) {
-      this.loadError = error;
-    }
-  }
-
-  /** Looks up the follow-up of a 差评 (fetching that part of the element first if need be). */
-  private async lookup(code: string): Promise<void> {
-    const core = this.strings(coreStrings);
-    this.follow = core.loading;
-    try {
-      const part = await followUpPart.load();
-      this.follow = await part.fetchFollowUp(this.api, code, this.signal);
-    } catch (error) {
-      // A part that could not be fetched shows its own message and 重试 (see renderFollowUpPart).
-      this.follow = describeError(error, core);
-    }
+  /** Looks up the follow-up of the 差评 with this tracking code (asked from its receipt). */
+  private lookup(code: string): void {
+    this.asked = code;
+    void this.followTask.run();
   }
 
   private onOutcome = (o: OutboxOutcome): void => {
+    // The final outcomes of other tabs arrive here too: whichever tab delivers this rating, this one hears of it.
     if (o.key !== this.key) return;
+    this.unsure = false;
     if (o.state === 'sent') {
-      this.receipt = o.data;
+      this.receipt = o.data as RatingReceipt;
       this.phase = 'sent';
       this.emit('zw-rating-sent', { receipt: o.data as RatingReceipt });
     } else if (o.state === 'waiting') {
+      this.unsure = o.error.kind === 'invalid-payload';
       if (this.phase === 'sending') {
         this.phase = 'queued';
         this.emit('zw-rating-queued', { key: o.key });
@@ -417,9 +442,18 @@ export class ZwRating extends ZwElement {
     };
     const outbox = pageOutbox();
     this.key = idempotencyKey();
-    [this.phase, this.error] = ['sending', ''];
-    // Stored before the first attempt: from here on, a dead network or a closed tab cannot lose it.
-    this.durable = outbox.add({ key: this.key, url: this.api.url('/api/v1/ratings'), body, lang: this.locale });
+    [this.phase, this.error, this.contact, this.unsure] = ['sending', '', this.consent, false];
+    // Stored before the first attempt: from here on, a dead network or a closed tab cannot lose it. It leaves the
+    // outbox only with a receipt that fits the API and names this case and level.
+    this.durable = outbox.add({
+      key: this.key,
+      url: this.api.url('/api/v1/ratings'),
+      body,
+      lang: this.locale,
+      receipt: 'RatingReceipt',
+      match: { caseId: body.caseId, level: body.level },
+      keep: { store: RECEIPTS, id: body.caseId, fields: KEPT, extra: { contact: this.consent } },
+    });
     void outbox.flush();
   }
 
@@ -451,11 +485,11 @@ export class ZwRating extends ZwElement {
       form: this.error || (!this.caseId && !this.inForm ? s.noCase : ''),
       sending: s.sending,
       sent: s.sent,
-      queued: this.durable ? s.queued : s.queuedPage,
+      queued: this.unsure ? s.unconfirmed : this.durable ? s.queued : s.queuedPage,
       rated: s.rated(s.level(this.earlier)),
     }[this.phase];
     // Only a 差评 has a receipt to show: a page where every rating is good never fetches that part.
-    const r = this.receipt as Partial<RatingReceipt> | undefined;
+    const r = this.phase === 'sent' || this.phase === 'rated' ? this.receipt : undefined;
     return html`<form part="base" novalidate @submit=${this.submit}>
       <p class="msg" role="status" tabindex="-1">${message}</p>
       ${
@@ -475,23 +509,33 @@ export class ZwRating extends ZwElement {
    * part and, on an English page, its strings have arrived, the loading text; if it cannot be fetched, what went
    * wrong and 重试.
    */
-  private renderFollowUpPart(receipt?: Partial<RatingReceipt>) {
+  private renderFollowUpPart(receipt?: Receipt) {
     const core = this.strings(coreStrings);
     const m = this.partReady(followUpPart, (part) => part.followUpStrings);
     if (m) {
+      const task = this.followTask;
       const view: FollowUpView = {
         s: this.strings(m.followUpStrings),
         locale: this.locale,
-        follow: this.follow,
+        follow: task.status === TaskStatus.COMPLETE ? task.value : undefined,
+        note:
+          task.status === TaskStatus.PENDING
+            ? core.loading
+            : task.status === TaskStatus.ERROR
+              ? describeError(task.error, core)
+              : undefined,
+        retry: task.status === TaskStatus.ERROR ? () => void task.run() : undefined,
+        retryText: core.retry,
         days: this.reasons?.followUpWorkingDays,
-        lookup: (code) => void this.lookup(code),
+        contact: this.contact,
+        lookup: (code) => this.lookup(code),
       };
       return receipt ? m.renderReceipt(receipt, view) : m.renderFollowUp(view);
     }
     if (!followUpPart.failed) return html`<p>${core.loading}</p>`;
     const retry = () => {
       followUpPart.retry(this);
-      if (this.trackingCode) void this.lookup(this.trackingCode);
+      if (this.trackingCode) void this.followTask.run();
     };
     return html`<p role="alert">${navigator.onLine === false ? core.offline : core.network}</p>
       <button type="button" @click=${retry}>${core.retry}</button>`;
@@ -538,9 +582,9 @@ export class ZwRating extends ZwElement {
                           />${r.text}</label
                         >`,
                     )
-                  : this.loadError
-                    ? html`<p>${describeError(this.loadError, core)}</p>
-                        <button type="button" @click=${this.load}>${core.retry}</button>`
+                  : this.reasonsTask.status === TaskStatus.ERROR
+                    ? html`<p>${describeError(this.reasonsTask.error, core)}</p>
+                        <button type="button" @click=${() => void this.reasonsTask.run()}>${core.retry}</button>`
                     : html`<p>${core.loading}</p>`
               }
               ${error('re', p.reason)}

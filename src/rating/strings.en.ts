@@ -19,6 +19,7 @@ export default {
   sending: 'Submitting…',
   sent: 'Thank you, your rating was submitted.',
   queued: 'Saved. It will be submitted when you are back online.',
+  unconfirmed: 'Saved. The server has not confirmed it yet; it will be sent again automatically.',
   queuedPage:
     'No connection: your rating is kept on this page and will be sent when you are back online. Keep this page open.',
   rated: (level: string) => `This case has already been rated${level ? ` (${level})` : ''}.`,

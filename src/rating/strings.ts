@@ -25,6 +25,7 @@ export const ratingStrings = defineStrings(
     sending: '正在提交…',
     sent: '提交成功，感谢您的评价！',
     queued: '已保存，联网后自动提交',
+    unconfirmed: '已保存，服务器尚未确认收到，稍后自动重新提交',
     queuedPage: '网络异常：评价暂存在本页，联网后自动提交，请勿关闭本页。',
     rated: (level: string) => (level ? `该办件已评价（${level}）` : '该办件已评价'),
     noCase: '缺少办件编号，无法评价。',

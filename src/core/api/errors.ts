@@ -39,9 +39,15 @@ export class ApiError extends Error {
   get problemSlug(): string | undefined {
     return this.problem?.type?.split(':').pop();
   }
-  /** Worth trying again later: the request never got a definitive answer. */
+  /** Worth trying again later: the request never got a definitive answer (408, 425 and 429 ask for a retry). */
   get transient(): boolean {
     const s = this.status ?? 0;
-    return this.kind === 'offline' || this.kind === 'network' || this.kind === 'timeout' || s >= 500 || s === 429;
+    return (
+      this.kind === 'offline' ||
+      this.kind === 'network' ||
+      this.kind === 'timeout' ||
+      s >= 500 ||
+      [408, 425, 429].includes(s)
+    );
   }
 }
