@@ -5,7 +5,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', '.data/', 'src/**/*.gen.ts', 'custom-elements.json'] },
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', '.data/', 'src/**/*.gen.ts', 'custom-elements.json', 'test/packaged/.work/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

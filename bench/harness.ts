@@ -7,7 +7,6 @@ import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import puppeteer from 'puppeteer-core';
 import { findChrome, chromeArgs } from '../scripts/find-chrome.js';
-import { minifyCssEsbuild } from '../scripts/minify-css-literals.ts';
 
 export async function bundle(entry: string, minify = false): Promise<string> {
   const result = await build({
@@ -15,7 +14,6 @@ export async function bundle(entry: string, minify = false): Promise<string> {
     bundle: true,
     format: 'esm',
     minify,
-    plugins: minify ? [minifyCssEsbuild()] : [],
     write: false,
     target: 'es2022',
     tsconfig: 'tsconfig.json',

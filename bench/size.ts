@@ -1,6 +1,6 @@
 /**
  * Size of each element as a portal would ship it on its own: the element's class registered by itself, with Lit and
- * the shared core bundled in, minified (CSS in templates too), then gzipped at level 9 — the figure the size
+ * the shared core bundled in, minified as a bundler does (template text untouched), then gzipped at level 9 — the figure the size
  * budgets are stated in. Code the element fetches only when a page needs it (the English tables, rarely used
  * parts) is split into its own chunks, as the npm build does, so each row gives two figures:
  *
@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { minifyCssEsbuild } from '../scripts/minify-css-literals.ts';
 
 /** Each element, its module and class, and its budget in KB (min + gzip, Lit included) where the product sets one. */
 const elements: { tag: string; module: string; className: string; budgetKb?: number }[] = [
@@ -39,7 +38,6 @@ const measure = async (entry: string): Promise<Measure> => {
     splitting: true,
     format: 'esm',
     minify: true,
-    plugins: [minifyCssEsbuild()],
     outdir,
     write: false,
     metafile: true,

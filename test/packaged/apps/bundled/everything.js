@@ -1,0 +1,2 @@
+// An app that imports the whole library at once.
+import 'zhengwu-widgets';

@@ -1,0 +1,95 @@
+/**
+ * The shipped package, used the way integrators use it: packed, installed into an app folder, bundled by esbuild,
+ * Rollup and Vite, or dropped onto a static page from `dist/cdn/` — then opened in Chromium under a strict CSP with
+ * the API on another origin, and checked for what a resident would see.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { chromeArgs, findChrome } from '../../scripts/find-chrome.js';
+import { BUNDLERS, ENTRIES, bundleApps } from './bundle-apps.ts';
+import { installPackedPackage, root, work } from './install.ts';
+import { ALL_TAGS, expectRealData, expectRendered, ownStyleEffect, snippetBody, watchedPage, type Watched } from './page-checks.ts';
+import { startApi, startStatic, type Running } from './servers.ts';
+
+let api: Running;
+let site: Running;
+let browser: Browser;
+
+/** The README's embed snippet, exactly as pasted, with the two addresses an integrator fills in. */
+function readmeSnippet(apiOrigin: string): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = /## Embed[\s\S]*?```html\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(block, 'the README has an html block under "Embed"');
+  const cdn = 'https://your-cdn.example/zhengwu-widgets/dist/cdn/zhengwu-widgets.js';
+  const backend = 'https://zwfw.your-district.gov.cn';
+  assert.ok(block.includes(cdn) && block.includes(backend), 'the snippet names the CDN file and the API base');
+  return block.replaceAll(cdn, '/node_modules/zhengwu-widgets/dist/cdn/zhengwu-widgets.js').replaceAll(backend, apiOrigin);
+}
+
+before(async () => {
+  installPackedPackage();
+  api = await startApi();
+  await bundleApps(snippetBody(api.origin));
+  writeFileSync(
+    join(work, 'readme.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>区政务服务网</title></head><body>\n${readmeSnippet(api.origin)}\n</body></html>`,
+  );
+  const oldPortal = readFileSync(join(work, 'apps/old-portal.html'), 'utf8').replace('<!--BODY-->', snippetBody(api.origin));
+  writeFileSync(join(work, 'apps/old-portal.html'), oldPortal);
+  // Every page is served as a strict portal would serve it: scripts and styles from its own origin only, and
+  // requests to its own origin and the API's.
+  const policy = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self' ${api.origin}`;
+  site = await startStatic(work, (path) => (path.endsWith('.html') || path.endsWith('/') ? { 'Content-Security-Policy': policy } : {}));
+  browser = await puppeteer.launch({ executablePath: findChrome(), args: chromeArgs, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await api?.close();
+});
+
+/** The checks every fixture page passes. */
+async function expectWorkingPage(w: Watched): Promise<void> {
+  await expectRendered(w.page, ALL_TAGS);
+  const effect = await ownStyleEffect(w.page, ALL_TAGS.filter((t) => t !== 'zw-config'));
+  for (const [tag, changed] of Object.entries(effect)) assert.ok(changed > 0, `<${tag}>'s own styles apply (${JSON.stringify(effect)})`);
+  assert.equal(await w.page.$eval('zw-config', (el) => getComputedStyle(el).display), 'contents');
+  await expectRealData(w.page);
+  const ownApi = w.requests.filter((u) => u.startsWith(`${site.origin}/api/`));
+  assert.deepEqual(ownApi, [], 'no request goes to the page’s own origin for the API');
+  assert.deepEqual(w.problems, [], 'no error, CSP violation or failed request');
+}
+
+describe('the packed package in real pages', () => {
+  it('the README snippet as pasted: CDN file, strict CSP, API on another origin', async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${site.origin}/readme.html`);
+    await expectWorkingPage(w);
+    await w.page.close();
+  });
+
+  for (const bundler of BUNDLERS) {
+    for (const entry of ENTRIES) {
+      it(`a ${bundler} production bundle importing ${entry === 'families' ? 'each family entry' : "'zhengwu-widgets'"}`, async () => {
+        const w = await watchedPage(browser);
+        await w.page.goto(`${site.origin}/out/${bundler}-${entry}/index.html`);
+        await expectWorkingPage(w);
+        await w.page.close();
+      });
+    }
+  }
+
+  it('an old portal page with hostile global CSS and a <base href>, on a phone', async () => {
+    const w = await watchedPage(browser, { width: 390, height: 844 });
+    await w.page.goto(`${site.origin}/apps/old-portal.html`);
+    await expectWorkingPage(w);
+    // The portal's `button { background: red }` stays outside.
+    const submit = await w.page.$eval('zw-rating', (el) => getComputedStyle(el.shadowRoot!.querySelector('button[type="submit"]')!).backgroundColor);
+    assert.notEqual(submit, 'rgb(255, 0, 0)');
+    await w.page.close();
+  });
+});
