@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Db, Queryable } from '../db.ts';
 import { isoLocal } from '../clock.ts';
 import { canonicalJson, sha256Hex } from '../hash.ts';
 import { KEY_REUSED, ProblemError, validationProblem } from '../problem.ts';
@@ -17,9 +17,6 @@ interface KeyRow {
   ticket: TicketView | string;
   service_date: string;
 }
-
-/** Raised inside the transaction when another request with the same key won the race; handled as a replay. */
-class KeyTaken extends Error {}
 
 /**
  * Online tickets (线上取号): persisted with their Idempotency-Key so a retried request gets the ticket it was
@@ -56,7 +53,7 @@ export class OnlineTickets {
 
   async take(hall: Hall, categoryId: string, key: string): Promise<TakeResult> {
     const requestHash = sha256Hex(canonicalJson({ op: 'takeTicket', hallId: hall.queue.def.id, body: { categoryId } }));
-    const earlier = await this.replay(key, requestHash);
+    const earlier = await this.replay(this.db, key, requestHash);
     if (earlier) return earlier;
 
     const queue = hall.queue;
@@ -83,55 +80,51 @@ export class OnlineTickets {
         },
       });
     const day = queue.day;
-    let issued: TicketView;
-    try {
-      issued = await this.db.transaction(async (tx) => {
-        const counted = await tx.query(
-          `INSERT INTO online_quota (hall_id, service_date, category_id, issued) VALUES ($1, $2::date, $3, 1)
-           ON CONFLICT (hall_id, service_date, category_id)
-           DO UPDATE SET issued = online_quota.issued + 1 WHERE online_quota.issued < $4
-           RETURNING issued`,
-          [queue.def.id, day, categoryId, this.quota],
-        );
-        if (counted.rows.length === 0) throw exhausted();
-        const next = queue.nextNumber(categoryId);
-        if (!next) throw exhausted();
-        const ticket: TicketView = {
-          number: next.number,
-          hallId: queue.def.id,
-          categoryId,
-          status: 'waiting',
-          ahead: queue.waitingCount(categoryId),
-          estimatedWaitMinutes: 0,
-          window: null,
-          issuedAt: isoLocal(now),
-          calledAt: null,
-          online: true,
-        };
-        const inserted = await tx.query(
-          `INSERT INTO online_tickets (hall_id, service_date, number, category_id, idempotency_key, request_hash, ticket, issued_at)
-           VALUES ($1, $2::date, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT DO NOTHING RETURNING number`,
-          [queue.def.id, day, next.number, categoryId, key, requestHash, JSON.stringify(ticket), now.toISOString()],
-        );
-        if (inserted.rows.length === 0) throw new KeyTaken();
-        return ticket;
-      });
-    } catch (err) {
-      if (err instanceof KeyTaken) {
-        const winner = await this.replay(key, requestHash);
-        if (winner) return winner;
-      }
-      throw err;
-    }
-    queue.enqueue(issued.number, Number(issued.number.slice(1)), categoryId, now, true);
+    const outcome = await this.db.transaction(async (tx): Promise<TakeResult | TicketView> => {
+      // One take per key at a time, across connections and processes: a concurrent retry waits here until the
+      // first one commits, then finds its ticket below and replays it instead of issuing another.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`online-ticket:${key}`]);
+      const winner = await this.replay(tx, key, requestHash);
+      if (winner) return winner;
+      const counted = await tx.query(
+        `INSERT INTO online_quota (hall_id, service_date, category_id, issued) VALUES ($1, $2::date, $3, 1)
+         ON CONFLICT (hall_id, service_date, category_id)
+         DO UPDATE SET issued = online_quota.issued + 1 WHERE online_quota.issued < $4
+         RETURNING issued`,
+        [queue.def.id, day, categoryId, this.quota],
+      );
+      if (counted.rows.length === 0) throw exhausted();
+      // Every refusal is decided above, so a number is taken only for a ticket that is issued.
+      const next = queue.nextNumber(categoryId);
+      if (!next) throw exhausted();
+      const ticket: TicketView = {
+        number: next.number,
+        hallId: queue.def.id,
+        categoryId,
+        status: 'waiting',
+        ahead: queue.waitingCount(categoryId),
+        estimatedWaitMinutes: 0,
+        window: null,
+        issuedAt: isoLocal(now),
+        calledAt: null,
+        online: true,
+      };
+      await tx.query(
+        `INSERT INTO online_tickets (hall_id, service_date, number, category_id, idempotency_key, request_hash, ticket, issued_at)
+         VALUES ($1, $2::date, $3, $4, $5, $6, $7, $8)`,
+        [queue.def.id, day, next.number, categoryId, key, requestHash, JSON.stringify(ticket), now.toISOString()],
+      );
+      return ticket;
+    });
+    if ('replayed' in outcome) return outcome;
+    queue.enqueue(outcome.number, Number(outcome.number.slice(1)), categoryId, now, true);
     this.simulator.publish(hall, now);
-    return { ticket: queue.ticket(issued.number) ?? issued, replayed: false };
+    return { ticket: queue.ticket(outcome.number) ?? outcome, replayed: false };
   }
 
   /** The outcome of an earlier request with this key: the same ticket, or 422 if the key came with another body. */
-  private async replay(key: string, requestHash: string): Promise<TakeResult | null> {
-    const { rows } = await this.db.query<KeyRow>(
+  private async replay(q: Queryable, key: string, requestHash: string): Promise<TakeResult | null> {
+    const { rows } = await q.query<KeyRow>(
       `SELECT hall_id, number, request_hash, ticket, to_char(service_date, 'YYYY-MM-DD') AS service_date
        FROM online_tickets WHERE idempotency_key = $1`,
       [key],

@@ -41,7 +41,15 @@ export function ruleErrors(input: RatingInput, lang: Lang): FieldError[] {
   return errors;
 }
 
-class KeyTaken extends Error {}
+/** A rating ready to be stored: its row values, and the receipt that goes back (and is kept for replays). */
+interface Prepared {
+  receipt: RatingReceipt;
+  values: unknown[];
+  followUp: { code: string; dueBy: string; stages: PlanStage[] } | null;
+}
+
+/** How many times a rating is tried again when only its random tracking code collided with another. */
+const CODE_ATTEMPTS = 3;
 
 export class RatingStore {
   private readonly db: Db;
@@ -52,67 +60,80 @@ export class RatingStore {
     this.now = now;
   }
 
+  /**
+   * Records a rating once. The insert itself claims the key and the case (both are unique), so concurrent
+   * requests cannot both pass a check and then collide: the first insert wins; a concurrent one waits for it to
+   * commit, inserts nothing, and then reads what won — the same key and body is a replay (200), the same key with
+   * another body 422, another key for the same case 409.
+   */
   async submit(input: RatingInput, key: string, lang: Lang): Promise<{ receipt: RatingReceipt; replayed: boolean }> {
     const errors = ruleErrors(input, lang);
     if (errors.length) throw validationProblem(errors);
     const requestHash = sha256Hex(canonicalJson({ op: 'submitRating', body: input }));
-    try {
-      return await this.db.transaction(async (tx) => {
-        const earlier = await this.earlier(tx, input.caseId, key, requestHash);
-        if (earlier) return earlier;
-        return { receipt: await this.insert(tx, input, key, requestHash), replayed: false };
+    // Most retries come after the first request finished: answered without a transaction.
+    const earlier = await this.byKey(this.db, key, requestHash);
+    if (earlier) return earlier;
+    for (let attempt = 1; ; attempt += 1) {
+      const prepared = await this.prepare(input, key, requestHash);
+      const outcome = await this.db.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO ratings (id, case_id, idempotency_key, request_hash, channel, level, reasons, comment, phone,
+             contact_consent, service_code, window_id, staff_id, hall_id, tracking_code, receipt, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           ON CONFLICT DO NOTHING RETURNING id`,
+          prepared.values,
+        );
+        if (inserted.rows.length) {
+          const f = prepared.followUp;
+          if (f) {
+            await tx.query(
+              `INSERT INTO rating_follow_ups (tracking_code, rating_id, due_by, plan, created_at) VALUES ($1, $2, $3::date, $4::jsonb, $5)`,
+              [f.code, prepared.receipt.id, f.dueBy, JSON.stringify(f.stages), prepared.values[16]],
+            );
+          }
+          return { receipt: prepared.receipt, replayed: false };
+        }
+        // The conflicting row is committed by now (the insert waited for it), and this statement sees it.
+        const winner = await this.byKey(tx, key, requestHash);
+        if (winner) return winner;
+        await this.refuseRatedCase(tx, input.caseId);
+        return null; // only the random tracking code collided
       });
-    } catch (err) {
-      if (!(err instanceof KeyTaken)) throw err;
-      // A concurrent request with the same key or case committed first: answer as if it had come before.
-      const winner = await this.earlier(this.db, input.caseId, key, requestHash);
-      if (winner) return winner;
-      throw err;
+      if (outcome) return outcome;
+      if (attempt >= CODE_ATTEMPTS) throw new Error('Could not allocate a tracking code');
     }
   }
 
-  /** A replay (same key, same body), or a problem: key reused with another body (422), case already rated (409). */
-  private async earlier(q: Queryable, caseId: string, key: string, requestHash: string) {
-    const byKey = await q.query<{ request_hash: string; receipt: RatingReceipt | string }>(
+  /** The outcome of an earlier request with this key: its receipt, or 422 when the key came with another body. */
+  private async byKey(q: Queryable, key: string, requestHash: string): Promise<{ receipt: RatingReceipt; replayed: true } | null> {
+    const { rows } = await q.query<{ request_hash: string; receipt: RatingReceipt | string }>(
       'SELECT request_hash, receipt FROM ratings WHERE idempotency_key = $1',
       [key],
     );
-    const row = byKey.rows[0];
-    if (row) {
-      if (row.request_hash !== requestHash) {
-        throw new ProblemError('idempotency-key-reuse', { detail: KEY_REUSED });
-      }
-      const receipt = typeof row.receipt === 'string' ? (JSON.parse(row.receipt) as RatingReceipt) : row.receipt;
-      return { receipt, replayed: true };
-    }
-    const byCase = await q.query<{ level: number; created_at: Date | string }>(
-      'SELECT level, created_at FROM ratings WHERE case_id = $1',
-      [caseId],
-    );
-    const existing = byCase.rows[0];
+    const row = rows[0];
+    if (!row) return null;
+    if (row.request_hash !== requestHash) throw new ProblemError('idempotency-key-reuse', { detail: KEY_REUSED });
+    const receipt = typeof row.receipt === 'string' ? (JSON.parse(row.receipt) as RatingReceipt) : row.receipt;
+    return { receipt, replayed: true };
+  }
+
+  /** 409 with the rating on record when the case was rated already. */
+  private async refuseRatedCase(q: Queryable, caseId: string): Promise<void> {
+    const { rows } = await q.query<{ level: number; created_at: Date | string }>('SELECT level, created_at FROM ratings WHERE case_id = $1', [caseId]);
+    const existing = rows[0];
     if (existing) {
       throw new ProblemError('already-rated', {
         detail: { zh: '每个办件只能评价一次。', en: 'Each case can be rated once.' },
         extensions: { existing: { level: existing.level, createdAt: isoLocal(asDate(existing.created_at)) } },
       });
     }
-    return null;
   }
 
-  private async insert(tx: Queryable, input: RatingInput, key: string, requestHash: string): Promise<RatingReceipt> {
+  private async prepare(input: RatingInput, key: string, requestHash: string): Promise<Prepared> {
     const createdAt = this.now();
     const bad = input.level <= 2;
-    let code: string | null = null;
-    let plan: { dueBy: string; stages: PlanStage[] } | null = null;
-    if (bad) {
-      for (let i = 0; i < 5 && !code; i += 1) {
-        const candidate = trackingCode(createdAt);
-        const taken = await tx.query('SELECT 1 FROM ratings WHERE tracking_code = $1', [candidate]);
-        if (taken.rows.length === 0) code = candidate;
-      }
-      if (!code) throw new Error('Could not allocate a tracking code');
-      plan = followUpPlan(createdAt, FOLLOW_UP_WORKING_DAYS, await this.department(tx, input), input.phone !== undefined);
-    }
+    const code = bad ? trackingCode(createdAt) : null;
+    const plan = bad ? followUpPlan(createdAt, FOLLOW_UP_WORKING_DAYS, await this.department(this.db, input), input.phone !== undefined) : null;
     const id = randomUUID();
     const receipt: RatingReceipt = {
       id,
@@ -125,40 +146,27 @@ export class RatingStore {
       followUp: plan ? { dueBy: plan.dueBy, workingDays: FOLLOW_UP_WORKING_DAYS } : null,
     };
     const comment = input.comment === undefined ? null : cleanComment(input.comment) || null;
-    const inserted = await tx.query(
-      `INSERT INTO ratings (id, case_id, idempotency_key, request_hash, channel, level, reasons, comment, phone,
-         contact_consent, service_code, window_id, staff_id, hall_id, tracking_code, receipt, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        id,
-        input.caseId,
-        key,
-        requestHash,
-        input.channel,
-        input.level,
-        JSON.stringify(input.reasons),
-        comment,
-        // The phone number is kept only with the resident's consent (the rules above refuse it otherwise).
-        input.contactConsent === true ? (input.phone ?? null) : null,
-        input.contactConsent === true,
-        input.serviceCode ?? null,
-        input.windowId ?? null,
-        input.staffId ?? null,
-        input.hallId ?? null,
-        code,
-        JSON.stringify(receipt),
-        createdAt.toISOString(),
-      ],
-    );
-    if (inserted.rows.length === 0) throw new KeyTaken();
-    if (plan && code) {
-      await tx.query(
-        `INSERT INTO rating_follow_ups (tracking_code, rating_id, due_by, plan, created_at) VALUES ($1, $2, $3::date, $4::jsonb, $5)`,
-        [code, id, plan.dueBy, JSON.stringify(plan.stages), createdAt.toISOString()],
-      );
-    }
-    return receipt;
+    const values = [
+      id,
+      input.caseId,
+      key,
+      requestHash,
+      input.channel,
+      input.level,
+      JSON.stringify(input.reasons),
+      comment,
+      // The phone number is kept only with the resident's consent (the rules above refuse it otherwise).
+      input.contactConsent === true ? (input.phone ?? null) : null,
+      input.contactConsent === true,
+      input.serviceCode ?? null,
+      input.windowId ?? null,
+      input.staffId ?? null,
+      input.hallId ?? null,
+      code,
+      JSON.stringify(receipt),
+      createdAt.toISOString(),
+    ];
+    return { receipt, values, followUp: code && plan ? { code, dueBy: plan.dueBy, stages: plan.stages } : null };
   }
 
   /** Who the follow-up is assigned to: the item's department, else the hall, else the district's 12345 office. */
