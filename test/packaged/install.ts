@@ -4,8 +4,9 @@
  * the registry or npm's cache. The fixture apps resolve `zhengwu-widgets` from there, never from `src/`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const work = join(root, 'test/packaged/.work');
@@ -25,3 +26,12 @@ export function installPackedPackage(): void {
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'zw-fixture-apps', private: true, type: 'module' }));
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', `./${tarball}`], work);
 }
+
+/** The fixture tests expect the package installed by `npm run test:packaged` (which runs this file first). */
+export function assertInstalled(): void {
+  if (!existsSync(join(installed, 'package.json'))) {
+    throw new Error('The packed package is not installed: run `npm run test:packaged` (or `tsx test/packaged/install.ts`) first.');
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) installPackedPackage();

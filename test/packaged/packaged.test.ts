@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.js';
 import { BUNDLERS, ENTRIES, bundleApps } from './bundle-apps.ts';
-import { installPackedPackage, root, work } from './install.ts';
+import { assertInstalled, root, work } from './install.ts';
 import { ALL_TAGS, expectRealData, expectRendered, ownStyleEffect, snippetBody, watchedPage, type Watched } from './page-checks.ts';
 import { startApi, startStatic, type Running } from './servers.ts';
 
@@ -30,7 +30,7 @@ function readmeSnippet(apiOrigin: string): string {
 }
 
 before(async () => {
-  installPackedPackage();
+  assertInstalled();
   api = await startApi();
   await bundleApps(snippetBody(api.origin));
   writeFileSync(
@@ -42,7 +42,8 @@ before(async () => {
   // Every page is served as a strict portal would serve it: scripts and styles from its own origin only, and
   // requests to its own origin and the API's.
   const policy = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self' ${api.origin}`;
-  site = await startStatic(work, (path) => (path.endsWith('.html') || path.endsWith('/') ? { 'Content-Security-Policy': policy } : {}));
+  const pageHeaders: Record<string, string> = { 'Content-Security-Policy': policy };
+  site = await startStatic(work, (path) => (path.endsWith('.html') || path.endsWith('/') ? pageHeaders : {}));
   browser = await puppeteer.launch({ executablePath: findChrome(), args: chromeArgs, headless: true });
 });
 
