@@ -5,4 +5,6 @@ export default {
   taking: 'Taking a ticket…',
   hallClosed: 'The hall is not open now. Please take a ticket during opening hours.',
   quota: "Today's online tickets are all gone. Try tomorrow, or take one at the hall.",
+  unsure:
+    'The result is not confirmed. Pressing “Take ticket” again looks up the same request: it cannot give you a second ticket.',
 };

@@ -1,6 +1,6 @@
 import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Category, Ticket } from '../core/api/types.gen.js';
-import type { ApiError } from '../core/api/errors.js';
+import { ApiError } from '../core/api/errors.js';
 import { defineStrings, pickStrings } from '../core/i18n.js';
 import { recall, remember } from './device-memory.js';
 import { hallPath, type QueueHost } from './queue-host.js';
@@ -13,6 +13,7 @@ export const takeStrings = defineStrings(
     taking: '正在取号…',
     hallClosed: '大厅现在不在办公时间，请在办公时间内取号。',
     quota: '今日线上取号名额已用完，请明天再取，或到大厅现场取号。',
+    unsure: '未能确认取号结果。再按“取号”会查询同一次取号，不会重复取号。',
   },
   () => import('./online-take.en.js'),
 );
@@ -53,10 +54,19 @@ interface Attempt {
 const newKey = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
+/** A refusal that a resend cannot change: the attempt is over (a 409 of a kind this version does not know is not). */
+function refused(error: unknown): boolean {
+  const e = error as ApiError;
+  const status = e.kind === 'http' ? (e.status ?? 0) : 0;
+  if (status === 409) return e.problemSlug === 'hall-closed' || e.problemSlug === 'quota-exhausted';
+  return status >= 400 && status < 500 && !e.transient;
+}
+
 /**
  * 线上取号. Each attempt gets one Idempotency-Key, created when the resident first asks and kept on this device
- * until the server's answer arrives. A second click, an automatic retry or a reload of the page sends the same key,
- * so the server hands back the same ticket instead of issuing another.
+ * until a valid ticket for it (of this hall and category) or a definite refusal is in hand. A second click, an
+ * automatic retry, a resend when the network returns or a reload of the page sends the same key, so the server hands
+ * back the same ticket instead of issuing another.
  */
 export class OnlineTake implements ReactiveController {
   busy = false;
@@ -75,6 +85,8 @@ export class OnlineTake implements ReactiveController {
 
   hostConnected(): void {
     this.life = new AbortController();
+    // An attempt left without a valid answer is finished as soon as the network is back.
+    addEventListener('online', () => this.busy || this.resume(), { signal: this.life.signal });
   }
 
   hostDisconnected(): void {
@@ -98,10 +110,18 @@ export class OnlineTake implements ReactiveController {
     void this.send(hall, attempt);
   }
 
-  /** The take form: one radio button per category, and why the last attempt failed. */
-  render(categories: Category[]): TemplateResult {
+  /**
+   * The take form: one radio button per category, and why the last attempt failed. A closed hall (`open` false)
+   * offers no form, only why.
+   */
+  render(categories: Category[], open = true): TemplateResult {
     const s = pickStrings(takeStrings, this.host.locale);
     const { busy, error, choice } = this;
+    if (!open && !busy)
+      return html`<section class="take" aria-labelledby="take">
+        <h3 id="take">${this.host.text().take}</h3>
+        <p>${s.hallClosed}</p>
+      </section>`;
     const submit = (event: SubmitEvent) => {
       event.preventDefault();
       const picked = new FormData(event.target as HTMLFormElement).get('cat');
@@ -126,11 +146,16 @@ export class OnlineTake implements ReactiveController {
     </section>`;
   }
 
-  /** Why the server refused, in words: a closed hall and a used-up quota have their own. */
+  /**
+   * Why the attempt failed, in words: a closed hall and a used-up quota have their own; an attempt still open (no
+   * valid answer yet) says that pressing again cannot make a second ticket.
+   */
   private failure(error: unknown): string {
     const slug = (error as ApiError).problemSlug;
     const s = pickStrings(takeStrings, this.host.locale);
-    return slug === 'hall-closed' ? s.hallClosed : slug === 'quota-exhausted' ? s.quota : this.host.failure(error);
+    if (slug === 'hall-closed') return s.hallClosed;
+    if (slug === 'quota-exhausted') return s.quota;
+    return refused(error) ? this.host.failure(error) : `${this.host.failure(error)} ${s.unsure}`;
   }
 
   private async send(hall: string, attempt: Attempt): Promise<void> {
@@ -147,12 +172,16 @@ export class OnlineTake implements ReactiveController {
           { categoryId: attempt.categoryId },
           { headers: { 'Idempotency-Key': attempt.key }, schema: 'Ticket', signal, retries: 2 },
         );
+      // A ticket of another hall or category is not the answer to this attempt (a proxy's cached answer).
+      const other = data.hallId !== hall ? 'hallId' : data.categoryId !== attempt.categoryId ? 'categoryId' : '';
+      if (other) throw new ApiError('invalid-payload', `The ticket is not for this attempt`, { field: other });
       remember(hall, 'take');
       this.done(data);
     } catch (error) {
       if (signal.aborted) return;
-      // A definite refusal ends the attempt; after a lost answer the key is kept for the next try.
-      if (!(error as ApiError).transient) remember(hall, 'take');
+      // A definite refusal ends the attempt. After a lost answer, or one that is not a valid ticket for it, the key
+      // stays for the next press, the next `online` and the next visit: the server may have issued the ticket.
+      if (refused(error)) remember(hall, 'take');
       this.error = error;
     }
     this.busy = false;
