@@ -151,8 +151,24 @@ describe('<zw-queue-status> rendering', () => {
     const t = text(el);
     expect(t).to.include('Closed now');
     expect(t).to.include('Today 09:00–17:00, lunch break 12:00–13:30');
-    expect(t).to.include('7 waiting · about 23 min');
+    expect(t).to.include('7 waiting · Closed now'); // no wait is promised while the hall is closed
     expect(t).to.include('Updated 10:15:00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('outside opening hours promises no wait and offers no ticket, only why', async () => {
+    const { el } = await streamed(
+      html`<zw-queue-status hall="test-hall" allow-take></zw-queue-status>`,
+      snapshot({ open: false }),
+    );
+    await until(() => text(el).includes('大厅现在不在办公时间'), 'the take section says why');
+    const t = text(el);
+    expect(t).not.to.include('无需等候');
+    expect(t).not.to.include('约 23 分钟');
+    expect(t).to.include('C · 企业开办 未在办公时间');
+    expect(t).to.include('A · 社保医保 等候 7 人 · 未在办公时间');
+    expect(el.shadowRoot!.querySelector('.take form')).to.be.null;
+    expect($(el, '.take p').textContent).to.include('大厅现在不在办公时间');
     await expect(el).to.be.accessible();
   });
 
@@ -609,6 +625,22 @@ describe('<zw-queue-status> my ticket', () => {
     });
   }
 
+  it('keeps the ticket number in view when its lookup fails, and offers 重试', async () => {
+    let fail = true;
+    stubFetch((url) =>
+      url.includes('/tickets/') ? (fail ? problem('internal', 500) : json(ticket({ ahead: 3 }))) : undefined,
+    );
+    const { el } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023"></zw-queue-status>`);
+    await until(() => text(el).includes('服务暂时不可用'), 'the failure', 15_000);
+    expect($(el, '.mine .num').textContent).to.equal('A023');
+    await expect(el).to.be.accessible();
+    fail = false;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.mine button')]
+      .find((b) => b.textContent!.trim() === '重试')!
+      .click();
+    await until(() => text(el).includes('前面还有 3 人'));
+  });
+
   it('says when today has no such ticket', async () => {
     stubFetch((url) => (url.includes('/tickets/') ? problem('not-found', 404) : undefined));
     const { el } = await streamed(html`<zw-queue-status hall="test-hall" ticket="Z999"></zw-queue-status>`);
@@ -698,6 +730,46 @@ describe('<zw-queue-status> online ticket (real server)', () => {
     await until(() => third.shadowRoot!.querySelector('.mine .num'));
     expect($(third, '.mine .num').textContent).to.equal(number);
     expect(fetches.filter((f) => f.init.method === 'POST')).to.have.length(0);
+  });
+
+  it('keeps the key after an answer that is not a valid ticket for it, so pressing again makes no second ticket', async function () {
+    this.timeout(30_000);
+    delete (window as { EventSource?: unknown }).EventSource;
+    const before = await waitingFor('E');
+    // The server issues the ticket, but what arrives is not a ticket of this attempt: empty, the wrong shape, another
+    // category's ticket (a proxy's cached answer).
+    const wrong = [
+      () => new Response('', { status: 201 }),
+      () => json({ number: 1 }, 201),
+      () => json(ticket({ hallId: hall, categoryId: 'A', number: 'A999' }), 201),
+    ];
+    let answer: (() => Response) | undefined;
+    stubFetch(async (url, init) => {
+      if (init.method !== 'POST' || !answer) return undefined;
+      await realFetch(url, init);
+      return answer();
+    });
+    const el = await fixture<ZwQueueStatus>(html`<zw-queue-status hall=${hall} allow-take></zw-queue-status>`);
+    await until(() => el.shadowRoot!.querySelector('input[type="radio"]'));
+    [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => r.value === 'E')!.click();
+    for (const next of wrong) {
+      answer = next;
+      $<HTMLButtonElement>(el, '.take button').click();
+      await until(() => !el.shadowRoot!.querySelector('.take button[aria-disabled="true"]'), 'the attempt ends');
+      await until(() => el.shadowRoot!.querySelector('.take [role="alert"]'), 'the failure is said');
+      expect(localStorage.getItem(`zw-queue:${hall}:take`), 'the attempt is kept').not.to.be.null;
+      expect($(el, '.take [role="alert"]').textContent).to.include('不会重复取号');
+      expect(el.shadowRoot!.querySelector('.mine .num')).to.be.null;
+    }
+    await expect(el).to.be.accessible();
+    answer = undefined;
+    $<HTMLButtonElement>(el, '.take button').click();
+    await until(() => el.shadowRoot!.querySelector('.mine .num'), 'the ticket');
+    expect($(el, '.mine .num').textContent).to.match(/^E\d{3}$/);
+    const keys = new Set(fetches.filter((f) => f.init.method === 'POST').map((f) => header(f, 'Idempotency-Key')));
+    expect(keys.size).to.equal(1);
+    expect(await waitingFor('E')).to.equal(before + 1);
+    expect(localStorage.getItem(`zw-queue:${hall}:take`)).to.be.null;
   });
 
   for (const [slug, words] of [

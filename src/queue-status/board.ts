@@ -1,6 +1,5 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { Category, Window } from '../core/api/types.gen.js';
-import type { QueueStrings } from './strings.js';
 
 /** The wall board: everything sized from the board's own box, so 40 windows fit a screen without scrolling. */
 export const boardStyles = css`
@@ -77,8 +76,8 @@ export function layBoard(host: HTMLElement, windows: number): void {
 }
 
 /**
- * The hall's wall display: no controls, the number each window serves (or its `note`: paused, closed), the waits;
- * `changed` windows stand out.
+ * The hall's wall display: no controls, the number each window serves (or its `note`: paused, closed), each
+ * category's `queue` in words; `changed` windows stand out.
  */
 export function renderBoard(
   head: TemplateResult,
@@ -86,7 +85,7 @@ export function renderBoard(
   categories: Category[],
   changed: Set<string>,
   note: (w: Window) => string,
-  s: QueueStrings,
+  queue: (c: Category) => unknown,
 ): TemplateResult {
   return html`<div class="board" part="base">
     <header>${head}</header>
@@ -100,7 +99,7 @@ export function renderBoard(
       })}
     </ol>
     <ul class="cats">
-      ${categories.map((c) => html`<li>${c.name} ${s.waiting(c.waiting)} · ${s.wait(c.estimatedWaitMinutes)}</li>`)}
+      ${categories.map((c) => html`<li>${c.name} ${queue(c)}</li>`)}
     </ul>
   </div>`;
 }

@@ -14,5 +14,6 @@ export default {
   missed: 'Your ticket was called but missed. Ask at the information desk or take a new ticket.',
   served: 'Your visit is complete. Thank you for waiting.',
   notFound: 'No ticket with this number today. Please check it and try again.',
+  unknown: 'Please watch the hall display and listen for announcements.',
   sound: 'Ring and read out my call',
 };

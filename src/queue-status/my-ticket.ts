@@ -21,6 +21,7 @@ export const ticketStrings = defineStrings(
     missed: '您的号码已过号。请到咨询台咨询，或重新取号。',
     served: '已办理完毕，感谢您的耐心等候。',
     notFound: '今天没有查到这个号码，请核对后再试。',
+    unknown: '请留意大厅叫号屏和广播。',
     sound: '叫到我时响铃并语音播报',
   },
   () => import('./my-ticket.en.js'),
@@ -215,18 +216,22 @@ export class MyTicket implements ReactiveController {
   }
 
   /**
-   * The followed ticket: its state (the call first and largest), the sound switch while a call may still come, and
-   * `forget` when the resident chose the number. `soundNote` tells how the sound code is coming.
+   * The followed ticket: its number always, its state (the call first and largest), the sound switch while a call may
+   * still come, and `forget` when the resident chose the number. `soundNote` tells how the sound code is coming.
    */
-  render(loading: string, soundNote: unknown, forget?: () => void): TemplateResult {
+  render(words: { loading: string; retry: string }, soundNote: unknown, forget?: () => void): TemplateResult {
     const { number, ticket, error, sound } = this;
     const q = this.host.text();
     const s = pickStrings(ticketStrings, this.host.locale);
     let body;
     if (error) {
-      body = html`<p class="err">${(error as ApiError).status === 404 ? s.notFound : this.host.failure(error)}</p>`;
+      const missing = (error as ApiError).status === 404;
+      body = html`<p class="num">${number}</p>
+        <p class="err">${missing ? s.notFound : this.host.failure(error)}</p>
+        ${missing ? nothing : html`<button class="plain" @click=${() => void this.refresh()}>${words.retry}</button>`}`;
     } else if (!ticket) {
-      body = html`<p>${loading}</p>`;
+      body = html`<p class="num">${number}</p>
+        <p>${words.loading}</p>`;
     } else if (ticket.status === 'called' && ticket.window) {
       body = html`<div class="called">
         <p class="go">${s.goTo(ticket.window.label)}</p>
@@ -237,8 +242,10 @@ export class MyTicket implements ReactiveController {
         <p>${s.ahead(ticket.ahead)} · ${s.eta(q.wait(ticket.estimatedWaitMinutes))}</p>
         ${this.near ? html`<p class="near">${s.near}</p>` : nothing}`;
     } else {
+      // A status this version does not know (a newer server) is not guessed at: the number and a neutral word.
+      const known = { missed: s.missed, served: s.served }[ticket.status as string];
       body = html`<p class="num">${number}</p>
-        <p>${ticket.status === 'missed' ? s.missed : s.served}</p>`;
+        <p>${known ?? s.unknown}</p>`;
     }
     return html`<section class="mine" aria-labelledby="mine">
       <h3 id="mine">${q.mine}</h3>

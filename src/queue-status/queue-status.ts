@@ -260,8 +260,16 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
     return html`<span role="status" class=${warn ? 'warn' : ''}>${text}</span>`;
   }
 
+  /** What a window is doing, in words ('' when it serves a number); a status this version does not know is not guessed. */
   private windowState(w: Window, s: QueueStrings): string {
-    return w.status === 'paused' ? s.paused : w.status === 'closed' ? s.shut : w.serving ? '' : s.idle;
+    const known = { open: w.serving ? '' : s.idle, paused: s.paused, closed: s.shut }[w.status as string];
+    return known ?? (w.serving ? '' : s.unknown);
+  }
+
+  /** A category's queue in words; outside opening hours nobody is about to be served, so no wait is promised. */
+  private queueText(c: Category, open: boolean, s: QueueStrings) {
+    if (open) return html`${s.waiting(c.waiting)} · <b>${s.wait(c.estimatedWaitMinutes)}</b>`;
+    return c.waiting ? `${s.waiting(c.waiting)} · ${s.closed}` : s.closed;
   }
 
   /** Where a part will appear while its code is on the way: the loading text, or why it failed and 重试. */
@@ -304,7 +312,14 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
       const board = parts.board.get(this);
       if (!board) return html`<div class="card" part="base">${this.pending(parts.board)}</div>`;
       this.adopt(board.boardStyles);
-      return board.renderBoard(head, windows, categories, this.changed, (w) => this.windowState(w, s), s);
+      return board.renderBoard(
+        head,
+        windows,
+        categories,
+        this.changed,
+        (w) => this.windowState(w, s),
+        (c) => this.queueText(c, state.open, s),
+      );
     }
 
     // A followed ticket comes first: its call must not be below the fold (elder mode makes the card long).
@@ -318,7 +333,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
           (c) =>
             html`<li>
               <span>${c.prefix} · ${c.name}</span>
-              <span>${s.waiting(c.waiting)} · <b>${s.wait(c.estimatedWaitMinutes)}</b></span>
+              <span>${this.queueText(c, state.open, s)}</span>
             </li>`,
         )}
       </ul>
@@ -332,7 +347,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
             </li>`,
         )}
       </ul>
-      ${this.following ? nothing : mine} ${this.renderTake(s, categories)} ${this.renderBusy(s)}
+      ${this.following ? nothing : mine} ${this.renderTake(s, categories, state.open)} ${this.renderBusy(s)}
       <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.mine?.announcement}</div>
       <div class="visually-hidden" role="status">${this.notice}</div>
     </section>`;
@@ -348,7 +363,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
         this.follow(undefined, true);
       };
       const soundNote = sound && !parts.sound.get(this) ? this.pending(parts.sound) : nothing;
-      return this.mine.render(this.strings(coreStrings).loading, soundNote, this.ticket ? undefined : forget);
+      return this.mine.render(this.strings(coreStrings), soundNote, this.ticket ? undefined : forget);
     }
     return html`<section class="mine" aria-labelledby="mine">
       <h3 id="mine">${s.mine}</h3>
@@ -374,10 +389,10 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
     </section>`;
   }
 
-  private renderTake(s: QueueStrings, categories: Category[]) {
+  private renderTake(s: QueueStrings, categories: Category[], open: boolean) {
     if (!this.allowTake || (this.watching && !this.taking?.busy)) return nothing;
     const take = this.partReady(parts.take, (m) => m.takeStrings);
-    return take && this.taking ? this.taking.render(categories) : this.placeholder(parts.take, 'take', s.take);
+    return take && this.taking ? this.taking.render(categories, open) : this.placeholder(parts.take, 'take', s.take);
   }
 
   private renderBusy(s: QueueStrings) {

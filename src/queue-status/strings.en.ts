@@ -17,6 +17,7 @@ export default {
   idle: 'Ready to call',
   paused: 'Paused',
   shut: 'Not open',
+  unknown: 'Status unknown',
   partFailed: 'This part could not be loaded. Check your connection and try again.',
   noHall: 'No service hall set: add the hall attribute.',
   mine: 'My ticket',

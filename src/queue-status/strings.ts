@@ -22,6 +22,7 @@ export const queueStrings = defineStrings(
     idle: '等候叫号',
     paused: '暂停服务',
     shut: '未开放',
+    unknown: '状态未知',
     partFailed: '这部分内容未能加载，请检查网络后重试。',
     noHall: '未指定服务大厅，请设置 hall 属性。',
     mine: '我的号码',
