@@ -56,10 +56,12 @@ after(async () => {
 /** The checks every fixture page passes. */
 async function expectWorkingPage(w: Watched): Promise<void> {
   await expectRendered(w.page, ALL_TAGS);
-  const effect = await ownStyleEffect(w.page, ALL_TAGS.filter((t) => t !== 'zw-config'));
-  for (const [tag, changed] of Object.entries(effect)) assert.ok(changed > 0, `<${tag}>'s own styles apply (${JSON.stringify(effect)})`);
-  assert.equal(await w.page.$eval('zw-config', (el) => getComputedStyle(el).display), 'contents');
   await expectRealData(w.page);
+  const effect = await ownStyleEffect(w.page, ALL_TAGS.filter((t) => t !== 'zw-config'));
+  // One or two changed values can come from a small shared sheet (the visually-hidden helper) while the family's
+  // own stylesheet is lost; a working one changes ten to hundreds.
+  for (const [tag, changed] of Object.entries(effect)) assert.ok(changed >= 5, `<${tag}>'s own styles apply (${JSON.stringify(effect)})`);
+  assert.equal(await w.page.$eval('zw-config', (el) => getComputedStyle(el).display), 'contents');
   const ownApi = w.requests.filter((u) => u.startsWith(`${site.origin}/api/`));
   assert.deepEqual(ownApi, [], 'no request goes to the page’s own origin for the API');
   assert.deepEqual(w.problems, [], 'no error, CSP violation or failed request');
