@@ -14,7 +14,13 @@ export interface Running {
 }
 
 export async function startApi(): Promise<Running> {
-  const reference = await createApp({ simulatorSpeed: 0, alwaysOpen: true, ratingsPerMinute: 10_000 });
+  // As for the browser tests: one address makes every request, and the fixture pages make up their case numbers.
+  const reference = await createApp({
+    simulatorSpeed: 0,
+    alwaysOpen: true,
+    acceptUnsignedCaseIds: true,
+    limits: { ratingsPerMinute: 10_000, takesPerMinute: 10_000, takeShare: 1, takesPerDevice: 10_000, lookupsPerMinute: 10_000 },
+  });
   const server = await listen((done) => serve({ fetch: reference.app.fetch, port: 0, hostname: '127.0.0.1' }, done) as Server);
   return {
     origin: originOf(server),
