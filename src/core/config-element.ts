@@ -34,11 +34,18 @@ export class ZwConfig extends LitElement {
   protected value: ZwConfigValue = {};
 
   override connectedCallback(): void {
+    // The settings as they are now, before the provider connects: the elements inside connect right after it (or
+    // are answered at once when it was defined after them) and must never hear an empty value first.
+    this.#provide();
     super.connectedCallback();
     void pageOutbox().flush(true);
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
+    this.#provide();
+  }
+
+  #provide(): void {
     this.value = {
       apiBase: this.apiBase,
       lang: this.getAttribute('lang') ?? undefined,

@@ -1,4 +1,4 @@
-import type { Context } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import type { A11yPrefs } from './prefs/prefs.js';
 
 /** What `<zw-config>` hands down to every zw element inside it. */
@@ -13,22 +13,23 @@ export interface ZwConfigValue {
   timeout?: number;
 }
 
-/** A context key typed with its value, as @lit/context's `createContext` makes one (a plain string at run time). */
-export const createContext = <T>(key: string) => key as Context<string, T>;
-
 // String keys (not symbols) so that two copies of the library on one page still find each other's providers.
 export const configContext = createContext<ZwConfigValue>('zhengwu-widgets/config');
 export const prefsContext = createContext<A11yPrefs>('zhengwu-widgets/a11y-prefs');
 
-/** A provider's answer: the value, and for a subscription the function that ends it. */
-export type ContextCallback<T> = (value: T, unsubscribe?: () => void) => void;
+/** Marks the document once a copy of the library has attached its ContextRoot (shared by every copy). */
+const rootKey = Symbol.for('zhengwu-widgets.context-root');
 
 /**
- * Asks the closest provider of `key` above `target` for its value with the community context protocol's
- * `context-request` event, which @lit/context providers (such as `<zw-config>`) answer. A few lines instead of
- * @lit/context's ContextRequestEvent and ContextConsumer, which every element bundle would otherwise carry.
+ * Attaches one @lit/context `ContextRoot` to the page, however many copies of the library it has: it keeps the
+ * subscriptions that no provider answered and replays them when a provider connects, so a `<zw-config>` that is
+ * defined (or inserted) after the elements inside it is still heard. Attached to the document rather than an
+ * element, so it sees only what no provider answered (the preference store on `<html>` answers before it).
  */
-export function requestContext<T>(target: Element, key: Context<string, T>, callback: ContextCallback<T>, subscribe = false): void {
-  const request = new Event('context-request', { bubbles: true, composed: true });
-  target.dispatchEvent(Object.assign(request, { context: key, contextTarget: target, callback, subscribe }));
+export function attachContextRoot(): void {
+  const doc = document as Document & { [rootKey]?: ContextRoot };
+  if (doc[rootKey]) return;
+  doc[rootKey] = new ContextRoot();
+  // attach() only adds the two event listeners; a Document is as good a target as an element.
+  doc[rootKey].attach(doc as unknown as HTMLElement);
 }

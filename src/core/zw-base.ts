@@ -1,5 +1,6 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { configContext, prefsContext, requestContext, type ZwConfigValue } from './context.js';
+import { ContextConsumer } from '@lit/context';
+import { attachContextRoot, configContext, prefsContext, type ZwConfigValue } from './context.js';
 import {
   DEFAULT_LOCALE,
   closestLang,
@@ -18,6 +19,13 @@ import { tokenStyles } from './tokens.js';
 /** Re-renders every connected zw element when the page's `<html lang>` changes (one observer per page). */
 const langListeners = new Set<ZwBase>();
 let langObserver: MutationObserver | undefined;
+
+/** Whether a `<zw-config>` encloses `el` (across shadow roots), defined yet or not. */
+function insideConfig(el: Element): boolean {
+  for (let n = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode)
+    if ((n as Element).localName === 'zw-config') return true;
+  return false;
+}
 
 /**
  * What every zw element shares except the API client: language, `<zw-config>` settings, the page's accessibility
@@ -50,42 +58,50 @@ export class ZwBase extends LitElement {
 
   #abort = new AbortController();
 
-  /** How to end each live context subscription (set while connected). */
-  #unsubscribe = new Map<'config' | 'prefs', () => void>();
+  /** Whether the element knows its `<zw-config>` settings on this connection (see `configuredCallback`). */
+  #configured = false;
+  /** Connected, and `configuredCallback` has not run yet for this connection. */
+  #waiting = false;
+  /** Lets an update held for the settings go on. */
+  #release?: () => void;
 
   constructor() {
     super();
-    // A controller, so the values arrive on connect before the subclasses' own controllers start.
-    this.addController({
-      hostConnected: () => {
-        this.#subscribe('config', configContext);
-        this.#subscribe('prefs', prefsContext);
-      },
-      hostDisconnected: () => {
-        this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
-        this.#unsubscribe.clear();
-      },
-    });
+    // Live subscriptions, asked for on connect before the subclasses' own controllers start. A closer provider that
+    // appears later takes over, and a <zw-config> defined after the element is heard through the page's ContextRoot.
+    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (v) => this.#receive('config', v) });
+    new ContextConsumer(this, { context: prefsContext, subscribe: true, callback: (v) => this.#receive('prefs', v) });
   }
 
-  /** Subscribes to the closest provider of `context`; a closer provider that appears later takes over. */
-  #subscribe(key: 'config' | 'prefs', context: typeof configContext | typeof prefsContext): void {
-    requestContext(
-      this,
-      context,
-      (value: unknown, unsubscribe?: () => void) => {
-        const previous = this.#unsubscribe.get(key);
-        if (previous !== unsubscribe) previous?.();
-        if (unsubscribe) this.#unsubscribe.set(key, unsubscribe);
-        // Stored and reported as a changed property (internal state, not an attribute).
-        const fields = this as unknown as Record<string, unknown>;
-        const old = fields[key];
-        fields[key] = value;
-        this.requestUpdate(key, old);
-      },
-      true,
-    );
+  /** A value from context: stored and reported as a changed property (internal state, not an attribute). */
+  #receive(key: 'config' | 'prefs', value: unknown): void {
+    const fields = this as unknown as Record<string, unknown>;
+    const old = fields[key];
+    fields[key] = value;
+    this.requestUpdate(key, old);
+    if (key === 'config') this.#know();
   }
+
+  /** The settings are known: release a held update, and start what waited for them. */
+  #know(): void {
+    this.#configured = true;
+    this.#release?.();
+    this.#release = undefined;
+    this.#start();
+  }
+
+  #start(): void {
+    if (!this.#waiting || !this.#configured) return;
+    this.#waiting = false;
+    this.configuredCallback();
+  }
+
+  /**
+   * Called once per connection as soon as the element knows its `<zw-config>` settings: at once when no
+   * `<zw-config>` encloses it or when that one is already defined, else when it is. Start requests here, not in
+   * `connectedCallback`, so that the first one goes to the configured API base. Never called on the server.
+   */
+  protected configuredCallback(): void {}
 
   /** Aborted when the element is disconnected; pass it to every request and listener. */
   protected get signal(): AbortSignal {
@@ -127,27 +143,39 @@ export class ZwBase extends LitElement {
     return loading ? undefined : m;
   }
 
-  /** Holds an update until the tables of the current language are here (only ever waits on a first English render). */
+  /**
+   * Holds an update until the element knows its `<zw-config>` settings (only ever waits while an enclosing
+   * `<zw-config>` is not defined yet), so nothing renders or fetches with the wrong hall, API base or language; then
+   * until the tables of the current language are here (only ever waits on a first English render).
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.#configured) return new Promise<void>((go) => (this.#release = go)).then(() => this.scheduleUpdate());
     const locale = this.locale;
     const loads = (this.constructor as typeof ZwBase).tables.map((t) => loadStrings(t, locale)).filter(Boolean);
     return loads.length ? Promise.all(loads).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override connectedCallback(): void {
-    // The page's store must exist before the context consumers ask for it (in super.connectedCallback), or the
-    // first zw element on a page would never hear about preferences.
+    // The root first, to keep any request that no provider answers yet; and the page's store must exist before the
+    // context consumers ask for it (in super.connectedCallback), or the first zw element on a page would never hear
+    // about preferences.
+    attachContextRoot();
     pagePrefsStore();
+    this.#configured = false;
     super.connectedCallback();
     if (this.#abort.signal.aborted) this.#abort = new AbortController();
     langListeners.add(this);
     langObserver ??= new MutationObserver(() => langListeners.forEach((el) => el.requestUpdate()));
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // A defined <zw-config> has answered by now; one that is not defined yet will answer when it is.
+    this.#waiting = true;
+    if (this.#configured || !insideConfig(this)) this.#know();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort.abort();
+    this.#waiting = false;
     langListeners.delete(this);
   }
 

@@ -116,8 +116,8 @@ export class ZwServiceSearch extends ZwElement {
   private asked = 0;
   private timer?: ReturnType<typeof setTimeout>;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  // Once the settings of an enclosing <zw-config> are known, so the first request goes to its API base.
+  protected override configuredCallback(): void {
     void this.load();
   }
 

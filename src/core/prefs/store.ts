@@ -1,4 +1,5 @@
-import { createContext, prefsContext, requestContext } from '../context.js';
+import { ContextEvent, ContextProvider, createContext } from '@lit/context';
+import { prefsContext } from '../context.js';
 import { DEFAULT_PREFS, type A11yPrefs, type ContrastScheme } from './prefs.js';
 
 /** Versioned so that a later shape of the preferences can migrate or ignore an old one instead of misreading it. */
@@ -7,20 +8,22 @@ export const PREFS_STORAGE_KEY = 'zw-a11y-prefs:v1';
 const CONTRASTS: readonly ContrastScheme[] = ['none', 'black-on-white', 'yellow-on-black', 'white-on-blue'];
 export const FONT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
 
-type Callback = (value: unknown, unsubscribe?: () => void) => void;
-type Request = Event & { context: unknown; callback: Callback; subscribe?: boolean };
+/** The store itself, found through context so that a second copy of the library uses the first copy's store. */
+const storeContext = createContext<PrefsStore>('zhengwu-widgets/a11y-store');
 
-/** The page's one preference store: persists, mirrors onto `<html>`, and provides the value through context. */
+/**
+ * The page's one preference store: persists, mirrors onto `<html>`, and provides through @lit/context both the
+ * preferences (live to subscribers) and itself (for the controls that change them).
+ */
 export class PrefsStore {
   #root: HTMLElement;
-  #current: A11yPrefs = DEFAULT_PREFS;
-  /** Subscribed consumers and the unsubscribe function each was handed (the same one on every update). */
-  #subscribers = new Map<Callback, () => void>();
+  #prefs: ContextProvider<typeof prefsContext>;
 
   constructor(root: HTMLElement) {
     this.#root = root;
+    this.#prefs = new ContextProvider(root, { context: prefsContext, initialValue: DEFAULT_PREFS });
+    new ContextProvider(root, { context: storeContext, initialValue: this });
     this.#replace(readStored() ?? firstVisitPrefs(), false);
-    root.addEventListener('context-request', (event) => this.#answer(event as Request));
     // Another tab (or a reload elsewhere) changed the preferences: follow it.
     window.addEventListener('storage', (event) => {
       if (event.key === PREFS_STORAGE_KEY) this.#replace(readStored() ?? firstVisitPrefs(), false);
@@ -28,11 +31,11 @@ export class PrefsStore {
   }
 
   get value(): A11yPrefs {
-    return this.#current;
+    return this.#prefs.value;
   }
 
   set(patch: Partial<A11yPrefs>): void {
-    this.#replace(sanitize({ ...this.#current, ...patch }), true);
+    this.#replace(sanitize({ ...this.value, ...patch }), true);
   }
 
   /** Back to a first visit: the defaults, adjusted to what the operating system says about the resident. */
@@ -46,7 +49,6 @@ export class PrefsStore {
   }
 
   #replace(next: A11yPrefs, persist: boolean): void {
-    this.#current = next;
     if (persist) {
       try {
         localStorage.setItem(PREFS_STORAGE_KEY, JSON.stringify(next));
@@ -55,22 +57,7 @@ export class PrefsStore {
       }
     }
     mirrorPrefs(this.#root, next);
-    this.#subscribers.forEach((unsubscribe, callback) => callback(next, unsubscribe));
-  }
-
-  /**
-   * Answers the @lit/context protocol's `context-request` for the preferences (live to subscribers) and for the
-   * store itself. A few lines instead of @lit/context's ContextProvider, which every element bundle would carry.
-   */
-  #answer(request: Request): void {
-    const { context, callback } = request;
-    if (context !== prefsContext && context !== storeContext) return;
-    request.stopPropagation();
-    if (context === storeContext) return callback(this);
-    if (!request.subscribe) return callback(this.#current);
-    const unsubscribe = () => this.#subscribers.delete(callback);
-    this.#subscribers.set(callback, unsubscribe);
-    callback(this.#current, unsubscribe);
+    this.#prefs.setValue(next);
   }
 }
 
@@ -91,7 +78,6 @@ export function mirrorPrefs(el: HTMLElement, p: A11yPrefs): void {
 /** Elder mode never goes below 1.5× (24 px body text from a 16 px base). */
 export const effectiveScale = (p: A11yPrefs): number => (p.elder ? Math.max(1.5, p.fontScale) : p.fontScale);
 
-const storeContext = createContext<PrefsStore>('zhengwu-widgets/a11y-store');
 let pageStore: PrefsStore | undefined;
 
 /**
@@ -102,7 +88,7 @@ export function pagePrefsStore(): PrefsStore {
   if (pageStore) return pageStore;
   const root = document.documentElement;
   const asker = document.head ?? root.firstElementChild ?? root;
-  requestContext(asker, storeContext, (found) => (pageStore = found));
+  asker.dispatchEvent(new ContextEvent(storeContext, asker, (found) => (pageStore = found)));
   pageStore ??= new PrefsStore(root);
   return pageStore;
 }
@@ -113,7 +99,7 @@ export function pagePrefsStore(): PrefsStore {
  */
 export function storeFor(el: Element): PrefsStore {
   let found: PrefsStore | undefined;
-  requestContext(el, storeContext, (store) => (found = store));
+  el.dispatchEvent(new ContextEvent(storeContext, el, (store) => (found = store)));
   return found ?? pagePrefsStore();
 }
 
