@@ -4,16 +4,18 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, chromeArgs } from './scripts/find-chrome.js';
 import { apiMiddleware, apiServerPlugin } from './test/support/api-middleware.ts';
 import { secondCopyPlugin } from './test/support/second-copy.ts';
+import { ssrPlugin } from './test/support/ssr-plugin.ts';
 
 // Browser tests run in real headless Chromium. `/api/*` is served by the reference server itself (in-memory
 // PGlite, simulator paused), so tests that say "the server stored one rating" mean it.
 export default {
-  files: ['test/**/*.test.ts', '!test/api/**'],
+  // Node's own test runner runs test/api, test/ssr and test/packaged.
+  files: ['test/**/*.test.ts', '!test/api/**', '!test/ssr/**', '!test/packaged/**'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [apiServerPlugin(), secondCopyPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [apiServerPlugin(), secondCopyPlugin(), ssrPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   middleware: [apiMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: chromeArgs } })],
 };

@@ -95,7 +95,8 @@ export class ZwA11yToggle extends ZwBase {
 
   protected override render() {
     const s = this.strings(a11yStrings);
-    const mute = this.mode === 'speech' && !pickVoice(this.locale);
+    // The voices and the page-wide effects are the browser's (see attributesOnly).
+    const mute = this.mode === 'speech' && (this.attributesOnly || !pickVoice(this.locale));
     return html`<button
         part="control"
         role="switch"
@@ -105,6 +106,8 @@ export class ZwA11yToggle extends ZwBase {
         @click=${this.#flip}
       >
         <slot>${s[this.mode] ?? s.elder}</slot></button
-      >${mute ? html`<span id="nv" class="note">${s.noVoice}</span>` : nothing}${this.#effects.render(s)}`;
+      >${mute ? html`<span id="nv" class="note">${s.noVoice}</span>` : nothing}${
+        this.attributesOnly ? nothing : this.#effects.render(s)
+      }`;
   }
 }

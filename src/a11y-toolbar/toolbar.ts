@@ -171,7 +171,8 @@ output{min-width:4em;text-align:center;font-weight:700}
     const s = this.strings(a11yStrings);
     const p = this.prefs;
     const scale = effectiveScale(p);
-    const voice = pickVoice(this.locale);
+    // The voices and the page-wide effects are the browser's (see attributesOnly).
+    const voice = this.attributesOnly ? undefined : pickVoice(this.locale);
     return html`<div class="bar" part="base">
         ${this.#switch('elder', s)}
         <button
@@ -226,6 +227,6 @@ output{min-width:4em;text-align:center;font-weight:700}
         </div>
         <p class="note">${s.hint}</p>
       </div>
-      ${this.#effects.render(s)}`;
+      ${this.attributesOnly ? nothing : this.#effects.render(s)}`;
   }
 }

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { attachContextRoot, configContext, prefsContext, type ZwConfigValue } from './context.js';
 import {
@@ -64,6 +64,9 @@ export class ZwBase extends LitElement {
   #waiting = false;
   /** Lets an update held for the settings go on. */
   #release?: () => void;
+  /** Hydrating server-rendered HTML (see `attributesOnly`); the preferences wait in `#heldPrefs` meanwhile. */
+  #hydrating = false;
+  #heldPrefs?: A11yPrefs;
 
   constructor() {
     super();
@@ -71,10 +74,31 @@ export class ZwBase extends LitElement {
     // appears later takes over, and a <zw-config> defined after the element is heard through the page's ContextRoot.
     new ContextConsumer(this, { context: configContext, subscribe: true, callback: (v) => this.#receive('config', v) });
     new ContextConsumer(this, { context: prefsContext, subscribe: true, callback: (v) => this.#receive('prefs', v) });
+    this.addController({
+      hostUpdated: () => {
+        if (!this.#hydrating) return;
+        this.#hydrating = false;
+        void this.updateComplete.then(() => this.#hydrated());
+      },
+    });
+  }
+
+  /**
+   * True on the server, and in the browser during the update that hydrates what the server rendered: the element
+   * then renders from its attributes alone, as the server could, and starts nothing that needs the browser
+   * (storage, the live feed, voices). The page's preferences and language arrive in the next update, which sees every
+   * property as changed, like a first update. (`<zw-config>` is known before either update: requests may use it.)
+   */
+  protected get attributesOnly(): boolean {
+    return isServer || this.#hydrating;
   }
 
   /** A value from context: stored and reported as a changed property (internal state, not an attribute). */
   #receive(key: 'config' | 'prefs', value: unknown): void {
+    if (key === 'prefs') {
+      if (this.#hydrating) return void (this.#heldPrefs = value as A11yPrefs);
+      this.#heldPrefs = undefined; // newer than any held value
+    }
     const fields = this as unknown as Record<string, unknown>;
     const old = fields[key];
     fields[key] = value;
@@ -91,15 +115,24 @@ export class ZwBase extends LitElement {
   }
 
   #start(): void {
-    if (!this.#waiting || !this.#configured) return;
+    if (!this.#waiting || !this.#configured || this.#hydrating) return;
     this.#waiting = false;
     this.configuredCallback();
   }
 
+  /** The server's HTML is now the element's own: what the browser knows comes in, as in a first update. */
+  #hydrated(): void {
+    if (this.#heldPrefs) this.#receive('prefs', this.#heldPrefs);
+    this.#heldPrefs = undefined;
+    for (const name of (this.constructor as typeof ZwBase).elementProperties.keys()) this.requestUpdate(name, undefined);
+    this.#start();
+  }
+
   /**
    * Called once per connection as soon as the element knows its `<zw-config>` settings: at once when no
-   * `<zw-config>` encloses it or when that one is already defined, else when it is. Start requests here, not in
-   * `connectedCallback`, so that the first one goes to the configured API base. Never called on the server.
+   * `<zw-config>` encloses it or when that one is already defined, else when it is (and after hydration). Start
+   * requests here, not in `connectedCallback`, so that the first one goes to the configured API base. Never called
+   * on the server.
    */
   protected configuredCallback(): void {}
 
@@ -110,12 +143,9 @@ export class ZwBase extends LitElement {
 
   /** The language the element speaks, resolved on every render. */
   get locale(): Locale {
-    return (
-      toLocale(this.getAttribute('lang')) ??
-      toLocale(this.config.lang) ??
-      toLocale(closestLang(this)) ??
-      DEFAULT_LOCALE
-    );
+    const own = toLocale(this.getAttribute('lang'));
+    if (this.attributesOnly) return own ?? DEFAULT_LOCALE;
+    return own ?? toLocale(this.config.lang) ?? toLocale(closestLang(this)) ?? DEFAULT_LOCALE;
   }
 
   /**
@@ -162,6 +192,8 @@ export class ZwBase extends LitElement {
     attachContextRoot();
     pagePrefsStore();
     this.#configured = false;
+    // A shadow root before the first update was rendered by the server (declarative shadow DOM).
+    this.#hydrating ||= !this.hasUpdated && !!this.shadowRoot;
     super.connectedCallback();
     if (this.#abort.signal.aborted) this.#abort = new AbortController();
     langListeners.add(this);
@@ -181,6 +213,7 @@ export class ZwBase extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (isServer) return; // the server knows neither the preferences nor the device's colour scheme
     // Mirror the preferences onto the host so the token styles (and nothing else) decide how they look.
     mirrorPrefs(this, this.prefs);
     const dark = this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);

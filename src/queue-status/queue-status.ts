@@ -156,6 +156,8 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The feed, the remembered ticket and the parts need the browser (see attributesOnly).
+    if (this.attributesOnly) return;
     const hall = this.hallId;
     let follow = changed.has('ticket');
     if (hall !== this.started) {
@@ -284,7 +286,8 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   protected override render() {
     const s = this.text();
     const state = this.feed.state;
-    if (!this.hallId) return html`<p class="card err" part="base">${s.noHall}</p>`;
+    // The server cannot know the hall of an enclosing <zw-config>: it renders the loading card.
+    if (!this.hallId && !this.attributesOnly) return html`<p class="card err" part="base">${s.noHall}</p>`;
     if (!state) {
       const { error } = this.feed;
       return html`<div class="card" part="base">

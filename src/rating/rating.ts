@@ -275,7 +275,8 @@ export class ZwRating extends ZwElement {
   }
 
   private get inForm(): boolean {
-    return Boolean(this.internals.form);
+    // The server renders the element on its own; its form is known in the browser (see attributesOnly).
+    return !this.attributesOnly && Boolean(this.internals.form);
   }
 
   private get bad(): boolean {
@@ -323,6 +324,8 @@ export class ZwRating extends ZwElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // What this device saved (the outbox, kept receipts) and the follow-up lookup need the browser (attributesOnly).
+    if (this.attributesOnly) return;
     if (changed.has('caseId')) {
       // Another case in the same element (a single-page portal): start afresh.
       if (changed.get('caseId')) {
