@@ -28,6 +28,13 @@ function insideConfig(el: Element): boolean {
 }
 
 /**
+ * How long an element waits for an enclosing `<zw-config>` to be defined before it goes on with its own attributes
+ * and the page's defaults: a page that never loads `config.js` gets working widgets (and a warning), not blank ones.
+ */
+export const CONFIG_WAIT_MS = 3_000;
+let warnedNoConfig = false;
+
+/**
  * What every zw element shares except the API client: language, `<zw-config>` settings, the page's accessibility
  * preferences (mirrored onto the host for the token styles) and an abort signal for its listeners. Elements that
  * never call the API (the accessibility toolbar and toggles) extend this directly and so do not ship the client;
@@ -201,7 +208,18 @@ export class ZwBase extends LitElement {
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     // A defined <zw-config> has answered by now; one that is not defined yet will answer when it is.
     this.#waiting = true;
-    if (this.#configured || !insideConfig(this)) this.#know();
+    if (this.#configured || !insideConfig(this)) return this.#know();
+    setTimeout(() => {
+      if (this.#configured || !this.isConnected) return;
+      if (!warnedNoConfig) {
+        warnedNoConfig = true;
+        console.warn(
+          'zhengwu-widgets: <zw-config> is on the page but not defined; its settings are ignored until it is. ' +
+            "Load 'zhengwu-widgets/config.js' (the CDN file includes it).",
+        );
+      }
+      this.#know();
+    }, CONFIG_WAIT_MS);
   }
 
   override disconnectedCallback(): void {
