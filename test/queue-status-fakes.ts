@@ -8,12 +8,17 @@ import { loadStreamChecks } from '../src/queue-status/live-feed.ts';
 /** Stands in for the browser's EventSource; the test plays the server. */
 export class FakeSource extends EventTarget {
   static all: FakeSource[] = [];
+  /** Called with every new source, as the browser would start connecting it (a test may make the path fail). */
+  static onCreate?: (source: FakeSource) => void;
   readyState = 0;
   onopen: ((e: Event) => void) | null = null;
   onerror: ((e: Event) => void) | null = null;
+  /** `Date.now()` when the page opened it. */
+  readonly createdAt = Date.now();
   constructor(readonly url: string) {
     super();
     FakeSource.all.push(this);
+    FakeSource.onCreate?.(this);
   }
   static get last(): FakeSource {
     return FakeSource.all[FakeSource.all.length - 1];
@@ -28,6 +33,10 @@ export class FakeSource extends EventTarget {
   send(type: 'snapshot' | 'patch', data: unknown, id = (data as { version?: number }).version) {
     const text = typeof data === 'string' ? data : JSON.stringify(data);
     this.dispatchEvent(new MessageEvent(type, { data: text, lastEventId: String(id ?? '') }));
+  }
+  /** The server's heartbeat event (no id: it does not move Last-Event-ID). */
+  heartbeat(version = 0) {
+    this.dispatchEvent(new MessageEvent('heartbeat', { data: JSON.stringify({ version }) }));
   }
   /** A failed connection: the browser retries it (CONNECTING) unless `closed`. */
   fail(closed = false) {

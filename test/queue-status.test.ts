@@ -7,6 +7,13 @@ import type { Forecast, HallPatch, HallSnapshot } from '../src/core/api/types.ge
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { parts } from '../src/queue-status/parts.ts';
 import {
+  CONNECT_MS,
+  HEARTBEAT_MS,
+  STALL_MS,
+  STREAM_RETRY_CAP_MS,
+  loadStreamChecks,
+} from '../src/queue-status/live-feed.ts';
+import {
   $,
   FakeSource,
   json,
@@ -239,7 +246,9 @@ describe('<zw-queue-status> live updates', () => {
     source.send('patch', { version: 1290, updatedAt: '2026-11-23T10:16:00+08:00' });
     source.fail(true);
     expect(FakeSource.all).to.have.length(1);
-    await clock.tick(40_000);
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('正在重新连接…');
+    await clock.tick(2_500);
     expect(FakeSource.all).to.have.length(2);
     expect(FakeSource.last.url).to.match(/\/events\?lastEventId=1290$/);
     FakeSource.last.open();
@@ -287,7 +296,7 @@ describe('<zw-queue-status> live updates', () => {
     await clock.tick(1_500);
     expect(polls()).to.have.length(2);
     expect(header(polls()[1], 'If-None-Match')).to.equal('"v1"');
-    expect(statusText(el)).to.equal('实时更新');
+    expect(statusText(el)).to.equal('每 20 秒刷新'); // polled, not live
 
     ahead = 2;
     el.ticket = 'A024';
@@ -339,21 +348,131 @@ describe('<zw-queue-status> live updates', () => {
     expect(FakeSource.all).to.have.length(1);
   });
 
-  it('says "数据可能已过期" after two missed intervals, and never "实时" then', async () => {
+  it('says "正在重新连接…" while the stream is down, "数据可能已过期" after two missed intervals, and never "实时" then', async () => {
+    // Polls hang too.
+    stubFetch(
+      (_, init) =>
+        new Promise((_, reject) =>
+          init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    );
     clock = fakeClock();
     const { el, source } = await streamed(html`<zw-queue-status hall="test-hall" interval="10"></zw-queue-status>`);
     expect(statusText(el)).to.equal('实时更新');
     source.fail(); // connection dropped; the browser keeps retrying
-    await clock.tick(15_000);
-    expect(statusText(el)).to.equal('实时更新');
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('正在重新连接…');
+    expect($(el, '.meta [role="status"]').className).to.equal('warn');
     await clock.tick(10_000);
+    expect(statusText(el)).to.equal('正在重新连接…');
+    await clock.tick(11_000);
     expect(statusText(el)).to.equal('数据可能已过期');
     expect($(el, '.meta [role="status"]').className).to.equal('warn');
     clock.restore(); // axe needs real timers
     await expect(el).to.be.accessible();
-    source.open();
+    FakeSource.last.open();
+    FakeSource.last.heartbeat(1287);
     await el.updateComplete;
     expect(statusText(el)).to.equal('实时更新');
+  });
+
+  it('stays live on a quiet hall while heartbeats come, and calls a stalled stream out: polls and reconnects', async () => {
+    stubFetch((url) => (url.endsWith('/snapshot') ? json(snapshot({ name: '轮询大厅' })) : undefined));
+    clock = fakeClock();
+    const { el, source } = await streamed();
+    for (let n = 0; n < 8; n++) {
+      await clock.tick(HEARTBEAT_MS);
+      source.heartbeat(1287);
+    }
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('实时更新');
+    expect(FakeSource.all).to.have.length(1);
+    expect(fetches).to.have.length(0);
+
+    // The connection stays open, but nothing arrives any more (a proxy holds the events back).
+    await clock.tick(STALL_MS - 1_000);
+    expect(statusText(el)).to.equal('数据可能已过期');
+    await clock.tick(1_000);
+    expect(source.readyState).to.equal(2);
+    expect(fetches.map((f) => f.url)).to.deep.equal(['/api/v1/halls/test-hall/snapshot']);
+    expect(text(el)).to.include('轮询大厅');
+    expect(statusText(el)).to.equal('每 15 秒刷新');
+    await clock.tick(STREAM_RETRY_CAP_MS);
+    expect(FakeSource.all).to.have.length(2);
+    expect(FakeSource.last.url).to.match(/lastEventId=1287$/);
+    FakeSource.last.open();
+    FakeSource.last.heartbeat(1287);
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('实时更新');
+    const polls = fetches.length;
+    for (let n = 0; n < 4; n++) {
+      await clock.tick(HEARTBEAT_MS);
+      FakeSource.last.heartbeat(1287);
+    }
+    expect(fetches, 'no polling once the stream is heard again').to.have.length(polls);
+    clock.restore();
+    await expect(el).to.be.accessible();
+  });
+
+  it('falls back to polling when the stream hangs before it opens, and goes live when the stream comes', async () => {
+    stubFetch((url) => (url.endsWith('/snapshot') ? json(snapshot({ name: '轮询大厅' })) : undefined));
+    await loadStreamChecks();
+    clock = fakeClock();
+    const el = await fixture<ZwQueueStatus>(html`<zw-queue-status hall="test-hall"></zw-queue-status>`);
+    await clock.tick(CONNECT_MS - 100);
+    expect(text(el)).to.include('正在加载…');
+    expect(fetches).to.have.length(0);
+    await clock.tick(100);
+    expect(text(el)).to.include('轮询大厅');
+    expect(statusText(el)).to.equal('每 15 秒刷新');
+    await clock.tick(STREAM_RETRY_CAP_MS);
+    expect(FakeSource.all).to.have.length(2);
+    FakeSource.last.open();
+    FakeSource.last.send('snapshot', snapshot());
+    await el.updateComplete;
+    expect(text(el)).to.include('广安区政务服务中心');
+    expect(statusText(el)).to.equal('实时更新');
+    const polls = fetches.length;
+    await clock.tick(HEARTBEAT_MS);
+    FakeSource.last.heartbeat(1287);
+    await clock.tick(HEARTBEAT_MS);
+    expect(fetches).to.have.length(polls);
+  });
+
+  it('keeps trying the stream while it polls, and is live again within 10 s of the path healing', async () => {
+    stubFetch((url) => (url.endsWith('/snapshot') ? json(snapshot({ name: '轮询大厅' })) : undefined));
+    let broken = true;
+    // While the path is broken every stream fails at once, as a proxy that refuses event streams makes it; once it
+    // heals, a stream opens and the server sends its snapshot.
+    FakeSource.onCreate = (source) =>
+      void Promise.resolve().then(() => {
+        if (broken) return source.fail(true);
+        source.open();
+        source.send('snapshot', snapshot());
+      });
+    await loadStreamChecks();
+    clock = fakeClock();
+    try {
+      const el = await fixture<ZwQueueStatus>(html`<zw-queue-status hall="test-hall"></zw-queue-status>`);
+      await clock.tick(120_000);
+      const attempts = FakeSource.all.length;
+      expect(attempts, 'one attempt at most every 8 s').to.be.within(120 / 8, 120 / 4 + 2);
+      expect(text(el)).to.include('轮询大厅');
+      expect(statusText(el)).to.equal('每 15 秒刷新');
+      broken = false;
+      const healed = Date.now();
+      await clock.tick(10_000);
+      expect(FakeSource.all[attempts].createdAt - healed, 'the first attempt after healing').to.be.at.most(10_000);
+      expect(statusText(el)).to.equal('实时更新');
+      expect(text(el)).to.include('广安区政务服务中心');
+      const polls = fetches.length;
+      await clock.tick(HEARTBEAT_MS);
+      FakeSource.last.heartbeat(1287);
+      await clock.tick(HEARTBEAT_MS);
+      expect(fetches, 'polling stopped').to.have.length(polls);
+    } finally {
+      FakeSource.onCreate = undefined;
+    }
   });
 
   it('says "网络已断开" offline, closes the stream, and reconnects when the network returns', async () => {

@@ -20,6 +20,17 @@ export interface FeedHost extends ReactiveControllerHost {
 
 const CLOSED = 2; // EventSource.CLOSED, without touching the global at module load
 
+/** How often the server sends a heartbeat event (see "Live hall events" in api/openapi.yaml). */
+export const HEARTBEAT_MS = 15_000;
+/** An open stream from which nothing arrived for this long (three heartbeats) is dead or stalled. */
+export const STALL_MS = 3 * HEARTBEAT_MS;
+/** A stream that has not opened within this long is hung: the feed polls and tries again. */
+export const CONNECT_MS = 8_000;
+/** The longest wait between attempts to get back on the stream: live again within 10 s of the path healing. */
+export const STREAM_RETRY_CAP_MS = 8_000;
+/** How long the browser waits before it reconnects a dropped stream by itself (the server's `retry`). */
+const BROWSER_RETRY_MS = 3_000;
+
 /** The checks of the stream's two events, once fetched: one fetch for the page (see decision 005). */
 let streamChecks: Record<'snapshot' | 'patch', PayloadCheck> | undefined;
 
@@ -32,38 +43,61 @@ export async function loadStreamChecks(): Promise<void> {
 /**
  * Keeps a hall's state live. Server-Sent Events first: the browser's EventSource resumes with Last-Event-ID by
  * itself; when it gives up (a closed stream) the feed reopens it with backoff, passing the last id as `lastEventId`.
- * After two failures in a row, or without EventSource, it polls the snapshot with ETag instead. It pauses while the
- * page is hidden (unless a ticket is waiting), refreshes at once when the page or the network comes back, and
- * releases every timer, request and connection when the element leaves the page.
+ * A stream counts as live only while something arrives on it (the server sends a heartbeat event every 15 s): one
+ * that does not open in time, or from which nothing arrives for 45 s, is closed. After two failures in a row, a hung
+ * or stalled stream, or without EventSource, the feed polls the snapshot with ETag, and keeps trying the stream (at
+ * most 8 s apart) until it is heard again. It pauses while the page is hidden (unless a ticket is waiting),
+ * refreshes at once when the page or the network comes back, and releases every timer, request and connection when
+ * the element leaves the page.
  */
 export class LiveFeed implements ReactiveController {
   /** The hall's state, once known. */
   state?: HallSnapshot;
-  /** The last failure, cleared by the next success. */
-  error?: unknown;
   offline = false;
-  /** Polling instead of streaming (EventSource missing or failed twice). */
+  /** Polling the snapshot (the stream is missing, failing, hung or stalled). */
   polling = false;
+  /** The stream is open and was heard from within the last 45 s: changes arrive as they happen. */
+  live = false;
 
+  /** The last failure of the stream (a malformed message, checks that could not be fetched) or of polling. */
+  get error(): unknown {
+    return this.streamError ?? this.pollError;
+  }
+
+  private streamError?: unknown;
+  /** Cleared by the next good poll, or when the stream is heard again and polling stops. */
+  private pollError?: unknown;
   private path?: string;
   /** Stream messages that came before the checks, handled in order when they arrive. */
   private early: MessageEvent<string>[] = [];
   private lastId = '';
+  /** When something last confirmed the state (a stream event or heartbeat, a poll). */
   private fresh = 0;
+  /** Stream failures since it was last heard. */
   private failures = 0;
+  /** Polls that failed in a row (they back off). */
+  private pollFailures = 0;
   private source?: EventSource;
-  private timer = 0;
+  private pollTimer = 0;
+  private streamTimer = 0;
+  /** Closes a stream that does not open, or goes silent, in time. */
+  private guardTimer = 0;
   private watchdog = 0;
   private run?: AbortController;
+  private pollRun?: AbortController;
   private life?: AbortController;
 
   constructor(private readonly host: FeedHost) {
     host.addController(this);
   }
 
-  /** True when nothing confirmed the state for two polling intervals: it must not be shown as live. */
+  /**
+   * True when nothing confirmed the state for two polling intervals (on the stream, two heartbeats at least): it
+   * must not be shown as live.
+   */
   get stale(): boolean {
-    return !!this.state && Date.now() - this.fresh > 2 * this.host.pollMs();
+    const interval = Math.max(this.host.pollMs(), this.live ? HEARTBEAT_MS : 0);
+    return !!this.state && Date.now() - this.fresh > 2 * interval;
   }
 
   hostConnected(): void {
@@ -79,13 +113,13 @@ export class LiveFeed implements ReactiveController {
     this.stop();
   }
 
-  /** Starts (again) for the current hall; `retry` also gives the stream another chance. */
+  /** Starts (again) for the current hall; `retry` also forgets the stream's past failures. */
   restart(retry = false): void {
     this.stop();
     const path = this.host.feedPath();
     if (path !== this.path) {
       this.path = path;
-      this.state = this.error = undefined;
+      this.state = this.streamError = this.pollError = undefined;
       this.early = [];
       this.lastId = '';
       retry = true;
@@ -99,17 +133,30 @@ export class LiveFeed implements ReactiveController {
     if (!path || this.offline || (document.hidden && !this.host.keepAwake())) return;
     this.run = new AbortController();
     this.watch();
-    if (!this.polling && typeof EventSource === 'function') this.stream();
-    else void this.poll();
+    const streams = typeof EventSource === 'function';
+    if (streams) this.stream();
+    if (this.polling || !streams) {
+      this.polling = false;
+      this.startPolling();
+    }
   }
 
   private stop(): void {
     this.run?.abort();
     this.run = undefined;
+    this.closeStream();
+    // Polling, if it was on, goes on where it left off at the next start.
+    this.pollRun?.abort();
+    clearTimeout(this.pollTimer);
+    clearTimeout(this.streamTimer);
+    clearTimeout(this.watchdog);
+  }
+
+  private closeStream(): void {
     this.source?.close();
     this.source = undefined;
-    clearTimeout(this.timer);
-    clearTimeout(this.watchdog);
+    this.live = false;
+    clearTimeout(this.guardTimer);
   }
 
   private visibility(): void {
@@ -119,39 +166,48 @@ export class LiveFeed implements ReactiveController {
     } else if (!this.host.keepAwake()) this.stop();
   }
 
-  /** Re-renders now and then so that "stale" appears on time; an open stream counts as confirmation. */
+  /** Re-renders now and then, so that "stale" appears on time. */
   private watch(): void {
     this.watchdog = window.setTimeout(() => {
-      if (this.source?.readyState === 1) this.fresh = Date.now();
       this.host.requestUpdate();
       this.watch();
     }, this.host.pollMs() / 2);
   }
 
+  /** Closes the stream unless it is heard from within `ms` (then it is hung or stalled): poll, and try again. */
+  private guard(ms: number): void {
+    clearTimeout(this.guardTimer);
+    this.guardTimer = window.setTimeout(() => {
+      this.closeStream();
+      this.failed(true);
+      this.startPolling();
+    }, ms);
+  }
+
   private stream(): void {
+    clearTimeout(this.streamTimer);
+    this.closeStream();
     if (!streamChecks) void this.awaitChecks();
     const query = this.lastId ? `?lastEventId=${encodeURIComponent(this.lastId)}` : '';
     const source = (this.source = new EventSource(this.host.feedApi().url(`${this.path}/events${query}`)));
-    source.onopen = () => {
-      this.failures = 0;
-      this.offline = false;
-      this.fresh = Date.now();
-      this.host.requestUpdate();
-    };
+    this.guard(CONNECT_MS);
+    // Open is not yet heard: a proxy may hold the events back. The server sends its first event (a snapshot, the
+    // missed patches, or a heartbeat) at once, so the guard set above stands until it arrives.
+    source.onopen = () => void (this.offline = false);
     source.onerror = () => {
+      if (source !== this.source) return;
       // The browser retries a dropped stream by itself (CONNECTING); a CLOSED one it has given up on.
-      if (++this.failures >= 2) {
-        this.stop();
-        this.polling = true;
-        this.restart();
-      } else if (source.readyState === CLOSED) {
-        source.close();
-        this.source = undefined;
-        this.timer = window.setTimeout(() => this.stream(), backoffDelay(this.failures, 1000, 30_000));
+      const closed = source.readyState === CLOSED;
+      if (closed || this.failures >= 1) this.closeStream();
+      else {
+        this.live = false;
+        this.guard(BROWSER_RETRY_MS + CONNECT_MS);
       }
-      this.host.requestUpdate();
+      this.failed(!this.source);
     };
     const receive = (event: Event) => {
+      if (source !== this.source) return;
+      this.heard();
       if (!streamChecks || this.early.length) {
         this.early.push(event as MessageEvent<string>);
         void this.awaitChecks();
@@ -159,6 +215,28 @@ export class LiveFeed implements ReactiveController {
     };
     source.addEventListener('snapshot', receive);
     source.addEventListener('patch', receive);
+    // A heartbeat only says that the stream is alive.
+    source.addEventListener('heartbeat', () => source === this.source && this.heard());
+  }
+
+  /** A stream failure: after two in a row, poll; when the stream is gone, open a new one after a (short) backoff. */
+  private failed(gone: boolean): void {
+    this.failures++;
+    if (gone && this.run)
+      this.streamTimer = window.setTimeout(() => this.stream(), backoffDelay(this.failures, 1000, STREAM_RETRY_CAP_MS));
+    if (this.failures >= 2) this.startPolling();
+    this.host.requestUpdate();
+  }
+
+  /** Something arrived on the stream: it is live, and polling is no longer needed. */
+  private heard(): void {
+    this.fresh = Date.now();
+    this.failures = 0;
+    this.offline = false;
+    this.live = true;
+    this.guard(STALL_MS);
+    this.stopPolling();
+    this.host.requestUpdate();
   }
 
   /** Waits for the stream's checks, then handles the messages that came first; a failed fetch is said as such. */
@@ -166,7 +244,7 @@ export class LiveFeed implements ReactiveController {
     try {
       await loadStreamChecks();
     } catch (error) {
-      this.error = error; // kept messages are handled when a later message brings the checks
+      this.streamError = error; // kept messages are handled when a later message brings the checks
       this.host.requestUpdate();
       return;
     }
@@ -179,21 +257,34 @@ export class LiveFeed implements ReactiveController {
     try {
       data = streamChecks![snapshot ? 'snapshot' : 'patch']<HallSnapshot | HallPatch>(JSON.parse(event.data));
     } catch (error) {
-      this.error =
+      this.streamError =
         error instanceof ApiError ? error : new ApiError('invalid-payload', String(error), { field: '(root)' });
       this.host.requestUpdate();
       return;
     }
     this.lastId = event.lastEventId || this.lastId;
-    this.fresh = Date.now();
-    this.error = undefined;
+    this.streamError = undefined;
     if (snapshot) this.accept(data as HallSnapshot);
     else if (this.state && data.version > this.state.version)
       this.accept(applyPatch(this.state, data as HallPatch), data as HallPatch);
   }
 
+  private startPolling(): void {
+    if (this.polling || !this.run) return;
+    this.polling = true;
+    void this.poll();
+  }
+
+  private stopPolling(): void {
+    this.polling = false;
+    this.pollError = undefined;
+    this.pollRun?.abort();
+    this.pollRun = undefined;
+    clearTimeout(this.pollTimer);
+  }
+
   private async poll(): Promise<void> {
-    const run = this.run!;
+    const run = (this.pollRun = new AbortController());
     let delay = this.host.pollMs();
     try {
       const { data, notModified } = await this.host.feedApi().get<HallSnapshot>(`${this.path}/snapshot`, {
@@ -201,19 +292,20 @@ export class LiveFeed implements ReactiveController {
         signal: run.signal,
         retries: 0,
       });
+      if (run.signal.aborted) return;
       this.fresh = Date.now();
-      this.failures = 0;
-      this.error = undefined;
+      this.pollFailures = 0;
+      this.pollError = undefined;
       this.offline = false;
       if (!notModified || !this.state) this.accept(data);
     } catch (error) {
       if (run.signal.aborted) return;
-      this.error = error;
+      this.pollError = error;
       this.offline = (error as ApiError).kind === 'offline';
-      delay = Math.max(delay, backoffDelay(++this.failures, delay, delay * 8));
+      delay = Math.max(delay, backoffDelay(++this.pollFailures, delay, delay * 8));
     }
     this.host.requestUpdate();
-    if (!run.signal.aborted) this.timer = window.setTimeout(() => void this.poll(), delay);
+    if (!run.signal.aborted) this.pollTimer = window.setTimeout(() => void this.poll(), delay);
   }
 
   private accept(state: HallSnapshot, patch?: HallPatch): void {

@@ -249,7 +249,10 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
     ];
   }
 
-  /** How live the figures are, in words; never "live" when they are not. */
+  /**
+   * How live the figures are, in words; never "live" when they are not: live only while the stream is heard from,
+   * "refreshed every N s" while polling, "reconnecting" in between, stale when nothing confirmed them for too long.
+   */
   private freshness(s: QueueStrings) {
     const { feed } = this;
     const [text, warn] = feed.offline
@@ -258,7 +261,11 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
         ? [s.stale, true]
         : feed.error
           ? [this.failure(feed.error), true]
-          : [s.live, false];
+          : feed.live
+            ? [s.live, false]
+            : feed.polling
+              ? [s.polled(Math.round(this.pollMs() / 1000)), false]
+              : [s.reconnecting, true];
     return html`<span role="status" class=${warn ? 'warn' : ''}>${text}</span>`;
   }
 

@@ -6,6 +6,8 @@ export default {
     `Today ${opens}–${closes}${lunch ? `, lunch break ${lunch}` : ''}`,
   updated: (time: string) => `Updated ${time}`,
   live: 'Live',
+  polled: (n: number) => `Refreshed every ${n} s`,
+  reconnecting: 'Reconnecting…',
   stale: 'Data may be out of date',
   offline: 'You are offline',
   queues: 'People waiting',

@@ -11,6 +11,8 @@ export const queueStrings = defineStrings(
     hours: (opens: string, closes: string, lunch: string) => `今日 ${opens}–${closes}${lunch ? `，午休 ${lunch}` : ''}`,
     updated: (time: string) => `更新于 ${time}`,
     live: '实时更新',
+    polled: (n: number) => `每 ${n} 秒刷新`,
+    reconnecting: '正在重新连接…',
     stale: '数据可能已过期',
     offline: '网络已断开',
     queues: '排队人数',

@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import { runContract } from './contract.ts';
 import { startLocal, testClock } from './local-server.ts';
 import { assertProblem, assertSchema, call } from './responses.ts';
-import { SseClient } from './sse-client.ts';
+import { SseClient, type SseFrame } from './sse-client.ts';
 
 const key = () => `rs-${randomUUID()}`;
 const caseId = (label: string) => `RS-${label}-${randomUUID().slice(0, 8)}`;
@@ -76,15 +76,38 @@ describe('reference server', () => {
       }
     });
 
-    it('keeps the connection alive with : hb comments', async () => {
+    it('keeps the connection alive with heartbeats that script can see, after the : hb comment', async () => {
       const c = await SseClient.open(events());
       try {
-        let heartbeat = false;
+        const snapshot = JSON.parse((await c.nextEvent(5_000))!.data!);
+        let beat: SseFrame | null = null;
         const deadline = Date.now() + 3_000;
-        while (!heartbeat && Date.now() < deadline) heartbeat = (await c.next(deadline - Date.now()))?.comment === 'hb';
-        assert.ok(heartbeat);
+        while (!beat && Date.now() < deadline) {
+          const frame = await c.next(deadline - Date.now());
+          if (frame?.event === 'heartbeat') beat = frame;
+        }
+        assert.ok(beat, 'a heartbeat event');
+        assert.equal(beat.comment, 'hb');
+        assert.equal(beat.id, undefined, 'a heartbeat does not move Last-Event-ID');
+        assert.deepEqual(JSON.parse(beat.data!), { version: snapshot.version });
+        assertSchema('HallHeartbeat', JSON.parse(beat.data!));
       } finally {
         c.close();
+      }
+    });
+
+    it('tells a client that resumes already current that the stream works, with a heartbeat', async () => {
+      const first = await SseClient.open(events());
+      const snapshot = JSON.parse((await first.nextEvent(5_000))!.data!);
+      first.close();
+      const resumed = await SseClient.open(events(), { 'Last-Event-ID': String(snapshot.version) });
+      try {
+        let frame = await resumed.next(1_000);
+        while (frame && frame.retry !== undefined && !frame.event) frame = await resumed.next(1_000);
+        assert.equal(frame?.event, 'heartbeat');
+        assert.deepEqual(JSON.parse(frame!.data!), { version: snapshot.version });
+      } finally {
+        resumed.close();
       }
     });
 

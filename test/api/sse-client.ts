@@ -54,14 +54,17 @@ export class SseClient {
     return this.frames.shift() ?? null;
   }
 
-  /** The next frame that is an event (skipping retry-only frames and comments), within `timeoutMs`. */
+  /**
+   * The next frame that is an event of the hall's state (skipping retry-only frames, comments and heartbeats, which
+   * `seen` still hears), within `timeoutMs`.
+   */
   async nextEvent(timeoutMs: number, seen?: (frame: SseFrame) => void): Promise<SseFrame | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const frame = await this.next(Math.max(0, deadline - Date.now()));
       if (!frame) return null;
       seen?.(frame);
-      if (frame.event || frame.data !== undefined) return frame;
+      if (frame.event !== 'heartbeat' && (frame.event || frame.data !== undefined)) return frame;
     }
   }
 

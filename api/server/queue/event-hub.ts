@@ -2,7 +2,15 @@ import type { HallPatch, HallSnapshot } from '../payloads.ts';
 
 const encoder = new TextEncoder();
 const RETRY = encoder.encode('retry: 3000\n\n');
-const HEARTBEAT = encoder.encode(': hb\n\n');
+
+/**
+ * The heartbeat: an `event: heartbeat` that script can see (a stalled stream is then told from a quiet hall), with
+ * the hall's version and no `id` (so it does not move Last-Event-ID), after the `: hb` comment that proxies and older
+ * tools know. Clients that listen only for `snapshot` and `patch` never receive it.
+ */
+function heartbeat(version: number): Uint8Array {
+  return encoder.encode(`: hb\nevent: heartbeat\ndata: {"version":${version}}\n\n`);
+}
 
 /** How many recent patches are kept for Last-Event-ID resume. */
 const RING_SIZE = 512;
@@ -30,7 +38,9 @@ export class EventHub {
 
   constructor(snapshot: () => HallSnapshot, heartbeatMs: number) {
     this.snapshot = snapshot;
-    this.heartbeat = setInterval(() => this.broadcast(HEARTBEAT), heartbeatMs);
+    this.heartbeat = setInterval(() => {
+      if (this.clients.size) this.broadcast(heartbeat(this.snapshot().version));
+    }, heartbeatMs);
     this.heartbeat.unref?.();
   }
 
@@ -48,13 +58,14 @@ export class EventHub {
 
   /**
    * The frames a (re)connecting client must get first: the patches after `lastEventId` when all of them are
-   * still buffered, otherwise a fresh snapshot.
+   * still buffered, otherwise a fresh snapshot. A client that is already current gets a heartbeat, so it knows at
+   * once that the stream works.
    */
   private opening(lastEventId: string | undefined): Uint8Array[] {
     const snap = this.snapshot();
     const last = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : NaN;
     if (Number.isSafeInteger(last) && last <= snap.version) {
-      if (last === snap.version) return [];
+      if (last === snap.version) return [heartbeat(snap.version)];
       const oldest = this.ring[0]?.version;
       if (oldest !== undefined && oldest <= last + 1) return this.ring.filter((f) => f.version > last).map((f) => f.bytes);
     }

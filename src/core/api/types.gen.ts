@@ -83,7 +83,10 @@ export interface paths {
          *     - `event: snapshot`: `data` is a `HallSnapshot` (components/schemas/HallSnapshot); `id` is its `version`.
          *       Sent first on every connection, and again whenever the server cannot resume from `Last-Event-ID`.
          *     - `event: patch`: `data` is a `HallPatch` (components/schemas/HallPatch); `id` is its `version`.
-         *     - a `: hb` comment line every 15 seconds; `retry: 3000` at the start.
+         *     - `event: heartbeat`: every 15 seconds (and at once for a client that resumes already current), after a
+         *       `: hb` comment line; `data` is a `HallHeartbeat`; no `id`. A client that receives nothing for 45 s may
+         *       treat the stream as dead.
+         *     - `retry: 3000` at the start.
          *
          *     Resume by sending the last received id as `Last-Event-ID` (the browser's `EventSource` does this by
          *     itself) or as the `lastEventId` query parameter; the header wins when both are present. An unknown hall
@@ -909,6 +912,19 @@ export interface components {
              *     ]
              */
             calls?: components["schemas"]["Call"][];
+        };
+        /**
+         * @description The data of a `heartbeat` event: the stream is alive. Sent every 15 seconds whether or not the hall changed.
+         * @example {
+         *       "version": 1288
+         *     }
+         */
+        HallHeartbeat: {
+            /**
+             * @description The hall's current version (the `id` of the last `snapshot` or `patch` sent).
+             * @example 1288
+             */
+            version: number;
         };
         /**
          * @description A ticket called to a window (“请 A020 号到 5 号窗口办理”).
@@ -2812,9 +2828,9 @@ export interface operations {
         responses: {
             /**
              * @description An endless `text/event-stream` (UTF-8). Messages are separated by a blank line; each has an `event`
-             *     line (`snapshot` or `patch`), an `id` line (the version) and one `data` line of JSON, following
-             *     `HallSnapshot` for `snapshot` and `HallPatch` for `patch`. The response also carries
-             *     `Cache-Control: no-cache`.
+             *     line (`snapshot`, `patch` or `heartbeat`), an `id` line (the version; not on heartbeats) and one `data`
+             *     line of JSON, following `HallSnapshot` for `snapshot`, `HallPatch` for `patch` and `HallHeartbeat` for
+             *     `heartbeat`. The response also carries `Cache-Control: no-cache`.
              */
             200: {
                 headers: {
@@ -2833,6 +2849,8 @@ export interface operations {
                      *     data: {"version":1288,"updatedAt":"2026-11-23T10:15:12+08:00","windows":[{"id":"w05","label":"5 号窗口","status":"open","serving":"A020","categoryIds":["A"]}],"categories":[{"id":"A","name":"社保医保","prefix":"A","waiting":6,"avgServiceMinutes":6.5,"estimatedWaitMinutes":20}],"calls":[{"ticket":"A020","windowId":"w05","windowLabel":"5 号窗口","at":"2026-11-23T10:15:12+08:00"}]}
                      *
                      *     : hb
+                     *     event: heartbeat
+                     *     data: {"version":1288}
                      */
                     "text/event-stream": string;
                 };
@@ -3184,6 +3202,7 @@ export type Window = components['schemas']['Window'];
 export type WindowStatus = components['schemas']['WindowStatus'];
 export type Category = components['schemas']['Category'];
 export type HallPatch = components['schemas']['HallPatch'];
+export type HallHeartbeat = components['schemas']['HallHeartbeat'];
 export type Call = components['schemas']['Call'];
 export type Ticket = components['schemas']['Ticket'];
 export type TicketStatus = components['schemas']['TicketStatus'];
