@@ -44,13 +44,15 @@ const settled = (el: ZwRating, want: string) =>
 async function summary(service: string): Promise<RatingSummary> {
   return (await fetch(`/api/v1/ratings/summary?service=${service}`)).json();
 }
-async function badRating(): Promise<RatingReceipt> {
+/** A 差评 on record: its receipt, and the case id it was given for (the second factor of its follow-up lookup). */
+async function badRating(): Promise<RatingReceipt & { given: string }> {
+  const given = newCase();
   const res = await fetch('/api/v1/ratings', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({ caseId: newCase(), channel: 'pc', level: 2, reasons: ['213'] }),
+    body: JSON.stringify({ caseId: given, channel: 'pc', level: 2, reasons: ['213'] }),
   });
-  return res.json();
+  return { ...(await res.json()), given };
 }
 
 beforeEach(() => localStorage.removeItem(OUTBOX_STORAGE_KEY));
@@ -85,11 +87,12 @@ describe('<zw-rating> fetches what follows a 差评 only when a page shows it', 
   });
 
   it('shows the follow-up of a tracking-code page in English without Chinese on the way', async () => {
-    const { trackingCode } = await badRating();
+    const { trackingCode, given } = await badRating();
     const seen: string[] = [];
     const el = document.createElement('zw-rating');
     el.setAttribute('lang', 'en');
     el.setAttribute('tracking-code', trackingCode!);
+    el.setAttribute('case', given);
     const watch = new MutationObserver(() => seen.push(el.shadowRoot!.textContent ?? ''));
     document.body.append(el);
     try {
@@ -158,9 +161,9 @@ describe('<zw-rating> without a network after the page loaded', () => {
   });
 
   it('says when that part cannot be fetched and offers 重试, which shows it once the network is back', async () => {
-    const { trackingCode } = await badRating();
+    const { trackingCode, given } = await badRating();
     await network('down', '/follow-up');
-    const { frame, el } = await openPage(`<zw-rating tracking-code="${trackingCode}"></zw-rating>`);
+    const { frame, el } = await openPage(`<zw-rating tracking-code="${trackingCode}" case="${given}"></zw-rating>`);
     try {
       await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'failure shown', { timeout: 8000 });
       expect($(el, '[role=alert]').textContent).to.equal('暂时无法连接服务器，请稍后重试。');

@@ -217,12 +217,16 @@ describe('<zw-rating> sending', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the follow-up of a tracking code given as an attribute', async () => {
-    const res = await postRating({ caseId: newCase(), level: 2, reasons: ['213'] });
+  it('shows the follow-up of a tracking code given as an attribute, with its case', async () => {
+    const caseId = newCase();
+    const res = await postRating({ caseId, level: 2, reasons: ['213'] });
     const { trackingCode } = (await res.json()) as RatingReceipt;
-    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!}></zw-rating>`);
+    const calls = spyFetch();
+    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!} case=${caseId}></zw-rating>`);
     await waitUntil(() => el.shadowRoot!.querySelector('dl'), 'follow-up shown', { timeout: 8000 });
     expect($$(el, 'dd').map((d) => d.textContent)).to.deep.include.members([trackingCode, '已受理']);
+    // The case is the second factor of the lookup.
+    expect(calls.find((c) => c.url.includes('/follow-up/'))!.url).to.match(new RegExp(`\\?case=${caseId}$`));
     await expect(el).to.be.accessible();
     el.trackingCode = 'HC20200101-XXXX';
     await waitUntil(() => !el.shadowRoot!.querySelector('dl'), 'unknown code');
@@ -628,6 +632,20 @@ describe('<zw-rating> only a valid receipt for the rating counts as delivered', 
     });
   }
 
+  it('takes a receipt that names a signed case by its number', async () => {
+    const number = newCase();
+    const el = await rating({ caseId: `${number}.${'Zz0-_'.repeat(4)}Ab` });
+    spyFetch((input, init) => {
+      if (!isPost(init)) return realFetch(input, init);
+      const body = JSON.parse(String(init.body)) as RatingInput;
+      return Promise.resolve(receiptOf({ ...body, caseId: number }));
+    });
+    await choose(el, 5, 1);
+    submitButton(el).click();
+    await settled(el, '提交成功，感谢您的评价！');
+    expect(queued()).to.have.length(0);
+  });
+
   it('keeps an outbox entry whose answer is not its receipt, whatever the status', async () => {
     const storageKey = 'zw-outbox:receipt-test';
     const box = new Outbox({ storageKey });
@@ -734,18 +752,20 @@ describe('<zw-rating> state that stays true', () => {
   });
 
   it('shows follow-up times in China time, whatever the device says', async () => {
-    const res = await postRating({ caseId: newCase(), level: 2, reasons: ['213'] });
+    const caseId = newCase();
+    const res = await postRating({ caseId, level: 2, reasons: ['213'] });
     const { trackingCode } = (await res.json()) as RatingReceipt;
-    const follow = await (await realFetch(`/api/v1/ratings/follow-up/${trackingCode}`)).json();
+    const follow = await (await realFetch(`/api/v1/ratings/follow-up/${trackingCode}?case=${caseId}`)).json();
     const at: string = follow.history[0].at;
     const china = new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hourCycle: 'h23' });
-    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!}></zw-rating>`);
+    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!} case=${caseId}></zw-rating>`);
     await waitUntil(() => el.shadowRoot!.querySelector('time'), 'history shown', { timeout: 8000 });
     expect($(el, 'time').textContent).to.equal(china);
   });
 
   it('offers 重试 after a malformed follow-up answer, and shows the follow-up once a good one comes', async () => {
-    const res = await postRating({ caseId: newCase(), level: 2, reasons: ['213'] });
+    const caseId = newCase();
+    const res = await postRating({ caseId, level: 2, reasons: ['213'] });
     const { trackingCode } = (await res.json()) as RatingReceipt;
     let broken = true;
     spyFetch((input, init) =>
@@ -753,7 +773,7 @@ describe('<zw-rating> state that stays true', () => {
         ? Promise.resolve(new Response('{"trackingCode":5}', { status: 200 }))
         : realFetch(input, init),
     );
-    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!}></zw-rating>`);
+    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!} case=${caseId}></zw-rating>`);
     await waitUntil(() => el.shadowRoot!.querySelector('button'), '重试 offered', { timeout: 8000 });
     expect($(el, '[aria-live] p').textContent).to.contain('服务器返回的数据有误');
     expect($(el, 'button').textContent).to.equal('重试');

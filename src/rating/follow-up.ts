@@ -35,9 +35,18 @@ export interface FollowUpView {
   lookup: (code: string) => void;
 }
 
-/** The follow-up of the 差评 with this tracking code. */
-export async function fetchFollowUp(api: ApiClient, code: string, signal: AbortSignal): Promise<RatingFollowUp> {
-  const path = `/api/v1/ratings/follow-up/${encodeURIComponent(code)}`;
+/**
+ * The follow-up of the 差评 with this tracking code; `caseId` (the rated case's id, as given for the rating) is the
+ * second factor that servers ask for with the code.
+ */
+export async function fetchFollowUp(
+  api: ApiClient,
+  code: string,
+  caseId: string,
+  signal: AbortSignal,
+): Promise<RatingFollowUp> {
+  const query = caseId ? `?${new URLSearchParams({ case: caseId })}` : '';
+  const path = `/api/v1/ratings/follow-up/${encodeURIComponent(code)}${query}`;
   return (await api.get<RatingFollowUp>(path, { schema: RatingFollowUpSchema, signal })).data;
 }
 

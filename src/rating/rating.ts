@@ -23,6 +23,9 @@ const RECEIPTS = 'zw-rating-receipts:v1';
 const KEPT: (keyof RatingReceipt)[] = ['level', 'bad', 'trackingCode', 'followUp'];
 
 const PHONE = /^1[3-9]\d{9}$/;
+
+/** The case number of a case id: a signed id (`number.signature`, see `RatingInput.caseId`) less its signature. */
+const caseNumber = (caseId: string) => caseId.replace(/\.[\w-]{22}$/, '');
 const LEVELS = [5, 4, 3, 2, 1];
 
 /**
@@ -259,7 +262,7 @@ export class ZwRating extends ZwElement {
   /** The follow-up of a 差评 (fetching that part of the element first); a newer lookup makes an older one moot. */
   private followTask = new Task(this, {
     task: async ([code]: [string], { signal }): Promise<RatingFollowUp | typeof initialState> =>
-      code ? (await followUpPart.load()).fetchFollowUp(this.api, code, signal) : initialState,
+      code ? (await followUpPart.load()).fetchFollowUp(this.api, code, this.caseId, signal) : initialState,
     args: (): [string] => [this.trackingCode || this.asked || ''],
     autoRun: false,
   });
@@ -454,7 +457,7 @@ export class ZwRating extends ZwElement {
       body,
       lang: this.locale,
       receipt: 'RatingReceipt',
-      match: { caseId: body.caseId, level: body.level },
+      match: { caseId: caseNumber(body.caseId), level: body.level },
       keep: { store: RECEIPTS, id: body.caseId, fields: KEPT, extra: { contact: this.consent } },
     });
     void outbox.flush();
