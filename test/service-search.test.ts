@@ -240,6 +240,38 @@ describe('<zw-service-search>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('makes a link of href-template only when it is a web link, never a script to run', async () => {
+    const hostile = [
+      'javascript:window.pwned=1//{code}',
+      ' JaVaScRiPt:window.pwned=2//{code}',
+      'java\tscript:window.pwned=3//{code}',
+      'data:text/html,<script>parent.pwned=4</script>{code}',
+      'vbscript:msgbox({code})',
+    ];
+    const item = catalogue.items.find((i) => i.name === '社会保障卡挂失')!;
+    for (const template of [...hostile, '/bs/{code}', 'https://zwfw.example.gov.cn/bs/{code}', 'bs?item={code}']) {
+      const el = await ready(
+        await fixture<ZwServiceSearch>(html`<zw-service-search href-template=${template}></zw-service-search>`),
+      );
+      await searchFor(el, '社会保障卡挂失');
+      options(el)[0].click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.card h3'), 'guide shown');
+      const links = $$<HTMLAnchorElement>(el, '.card a');
+      const web = (a: HTMLAnchorElement) => /^https?:$/.test(new URL(a.href).protocol);
+      // The resident presses every link that is not a web link, if there is one (a web link would leave the page).
+      for (const a of links.filter((a) => !web(a))) a.click();
+      await new Promise((r) => setTimeout(r, 50));
+      expect((window as { pwned?: number }).pwned, template).to.equal(undefined);
+      expect(
+        links.filter((a) => !web(a)).map((a) => a.getAttribute('href')),
+        template,
+      ).to.deep.equal([]);
+      if (!hostile.includes(template))
+        expect(links.map((a) => a.getAttribute('href'))).to.include(template.replace('{code}', item.code));
+      el.remove();
+    }
+  });
+
   it('says an item settled on the spot is settled on the spot, never "承诺 0 个工作日"', async () => {
     const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
     const item = catalogue.items.find((i) => i.promisedDays === 0)!;

@@ -18,9 +18,7 @@ export function guideCard(
 ) {
   const d = typeof detail === 'object' && detail.code === item.code ? detail : undefined;
   const loading = typeof detail === 'string' ? detail : loadingText;
-  const online = hrefTemplate
-    ? hrefTemplate.replace(/\{code\}/g, encodeURIComponent(item.code))
-    : safe(d?.onlineUrl);
+  const online = (hrefTemplate && portalLink(hrefTemplate, item.code)) || safe(d?.onlineUrl);
   const fee = d && (d.fee.charged ? d.fee.items.map((f) => `${f.name} ${f.amount}`).join('；') : s.free);
   return html`<section class="card" part="details" aria-labelledby="title">
     <h3 id="title">${item.name}</h3>
@@ -71,6 +69,19 @@ export function guideCard(
       }
     </details>
   </section>`;
+}
+
+/**
+ * The portal's link for an item from `href-template`, only when it is a web link: http, https or relative to the
+ * page (resolved as the browser will resolve it). A `javascript:`, `data:` or other template gives none.
+ */
+function portalLink(template: string, code: string): string | undefined {
+  const url = template.replace(/\{code\}/g, encodeURIComponent(code));
+  try {
+    return /^https?:$/.test(new URL(url, document.baseURI).protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Only web links from the server become hrefs (never `javascript:`). */
