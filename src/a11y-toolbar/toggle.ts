@@ -15,9 +15,10 @@ import { changeEvent, MODE_KEYS, type ToggleMode } from './modes.js';
  * @summary A switch for one page preference: elder mode, high contrast, spacing, cursor, crosshair, motion or 指读.
  * @tag zw-a11y-toggle
  *
- * @attr mode - `elder` (default), `contrast`, `spacing`, `cursor`, `guide`, `motion` or `speech` (指读).
- * @attr scheme - For `mode="contrast"`: the scheme switched on, `black-on-white` (default), `yellow-on-black` or
- *   `white-on-blue`.
+ * @attr {'elder' | 'contrast' | 'spacing' | 'cursor' | 'guide' | 'motion' | 'speech'} mode - `elder` (default),
+ *   `contrast`, `spacing`, `cursor`, `guide`, `motion` or `speech` (指读).
+ * @attr {'black-on-white' | 'yellow-on-black' | 'white-on-blue'} scheme - For `mode="contrast"`: the scheme
+ *   switched on, `black-on-white` (default), `yellow-on-black` or `white-on-blue`.
  * @attr name - Form field name; inside a `<form>` the toggle submits `value` while the preference is on.
  * @attr value - Submitted value while on (default `on`).
  * @attr disabled - Shows the switch but does not let it change.

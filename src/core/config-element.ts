@@ -12,6 +12,8 @@ import { pageOutbox } from './outbox.js';
  *
  * @summary Provides `api-base`, `lang`, `hall` and `timeout` defaults to the zw elements it contains.
  * @tag zw-config
+ * @attr lang - Default language of the elements inside (`zh-CN` or `en`); an element's own `lang`, then this, then
+ *   the closest `lang` on the page.
  * @slot - The zw elements (and any other content) that share these settings.
  */
 export class ZwConfig extends LitElement {

@@ -59,7 +59,8 @@ const followUpPart = new Lazy(() => import('./follow-up.js'));
  * @attr window - Window id, when the case was handled at a hall window.
  * @attr staff - Staff id (工号).
  * @attr hall - Hall id; defaults to `<zw-config hall>`.
- * @attr channel - Where the rating is given: `pc` (default), `mobile`, `app`, `kiosk`, `hall`, `wechat`, `phone`.
+ * @attr {'pc' | 'mobile' | 'app' | 'kiosk' | 'hall' | 'wechat' | 'phone'} channel - Where the rating is given: `pc`
+ *   (default), `mobile`, `app`, `kiosk`, `hall`, `wechat`, `phone`.
  * @attr tracking-code - Show the follow-up of the bad rating with this tracking code instead of the form.
  * @attr name - Form field name inside a host `<form>` (default `rating`).
  * @attr required - Inside a form, a level must be chosen.
