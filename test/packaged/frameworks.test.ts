@@ -247,33 +247,39 @@ async function expectWorkingApp(w: Watched, caseId: string): Promise<void> {
   assert.deepEqual(w.problems, [], 'no error, CSP violation or failed request');
 }
 
-describe('a React 19 app written in TSX', () => {
-  it('type-checks with the shipped JSX types (tsc --noEmit, strict), and its deliberate misuses do not', async () => {
-    await expectTypes('react', 'misuse.tsx');
-  });
+/** Each fixture app: what its tests say, its file of misuses, and the case it rates (one per app: a case is rated once). */
+const APPS: Record<Framework, { title: string; types: string; page: string; misuse: string; caseId: string }> = {
+  react: {
+    title: 'a React 19 app written in TSX',
+    types: 'type-checks with the shipped JSX types (tsc --noEmit, strict), and its deliberate misuses do not',
+    page: 'bundled by esbuild for production: every element renders with its styles and data, React handlers get the events',
+    misuse: 'misuse.tsx',
+    caseId: 'GA20261122-00411',
+  },
+  vue: {
+    title: 'a Vue 3 app written as single-file components',
+    types:
+      'type-checks with the shipped GlobalComponents types (vue-tsc --noEmit, strict templates), and its deliberate misuses do not',
+    page: 'built by Vite with zw-* as custom elements: every element renders with its styles and data, Vue handlers get the events',
+    misuse: 'Misuse.vue',
+    caseId: 'GA20261122-00412',
+  },
+};
 
-  it('bundled by esbuild for production: every element renders with its styles and data, React handlers get the events', async () => {
-    await builds.react;
-    const w = await watchedPage(browser);
-    await w.page.goto(`${site.origin}/out/react/index.html?api=${encodeURIComponent(api.origin)}`);
-    await expectWorkingApp(w, 'GA20261122-00411');
-    await w.page.close();
-  });
-});
+for (const f of FRAMEWORKS) {
+  const app = APPS[f];
+  describe(app.title, () => {
+    it(app.types, () => expectTypes(f, app.misuse));
 
-describe('a Vue 3 app written as single-file components', () => {
-  it('type-checks with the shipped GlobalComponents types (vue-tsc --noEmit, strict templates), and its deliberate misuses do not', async () => {
-    await expectTypes('vue', 'Misuse.vue');
+    it(app.page, async () => {
+      await builds[f];
+      const w = await watchedPage(browser);
+      await w.page.goto(`${site.origin}/out/${f}/index.html?api=${encodeURIComponent(api.origin)}`);
+      await expectWorkingApp(w, app.caseId);
+      await w.page.close();
+    });
   });
-
-  it('built by Vite with zw-* as custom elements: every element renders with its styles and data, Vue handlers get the events', async () => {
-    await builds.vue;
-    const w = await watchedPage(browser);
-    await w.page.goto(`${site.origin}/out/vue/index.html?api=${encodeURIComponent(api.origin)}`);
-    await expectWorkingApp(w, 'GA20261122-00412');
-    await w.page.close();
-  });
-});
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The manifest and editor data
