@@ -3,11 +3,14 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppContext } from './context.ts';
 import { openDb, type Db } from './db.ts';
-import { RateLimiter } from './http/rate-limit.ts';
+import { isClientGone } from './http/client-error.ts';
+import type { TrustProxy } from './http/client-ip.ts';
+import { DEFAULT_LIMITS, Limiters, type Limits } from './http/limits.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { HALLS } from './queue/halls.ts';
 import { OnlineTickets } from './queue/online-tickets.ts';
 import { QueueSimulator } from './queue/simulator.ts';
+import { DEV_CASE_ID_SECRET, type CaseIdPolicy } from './ratings/case-ids.ts';
 import { RatingStore } from './ratings/store.ts';
 import { healthRoutes } from './routes/health.ts';
 import { queueRoutes } from './routes/queue.ts';
@@ -32,10 +35,22 @@ export interface AppOptions {
   alwaysOpen?: boolean;
   /** Online tickets per hall, category and day. */
   onlineQuota?: number;
-  /** Ratings a client (IP address) may submit per minute. */
+  /** What one client may do (defaults: DEFAULT_LIMITS); tests and the demo raise some. */
+  limits?: Partial<Limits>;
+  /** @deprecated The same as `limits.ratingsPerMinute` (which wins when both are given). */
   ratingsPerMinute?: number;
-  /** Trust X-Forwarded-For for the client address (only behind a proxy that sets it). */
-  trustProxy?: boolean;
+  /**
+   * Which proxies' X-Forwarded-For entries say who the client is: none (default), a number of hops, or the
+   * proxies' addresses and CIDR blocks (see http/client-ip.ts).
+   */
+  trustProxy?: TrustProxy;
+  /**
+   * Secrets that sign case ids (the first signs; more while one is replaced). Defaults to the published
+   * development secret, which protects nothing: a district sets its own.
+   */
+  caseIdSecrets?: readonly string[];
+  /** Accept case ids without a signature (development only: anyone may then rate any case). */
+  acceptUnsignedCaseIds?: boolean;
   /** Milliseconds between `: hb` comments on event streams. */
   heartbeatMs?: number;
   /** Another OpenAPI document to validate against (defaults to api/openapi.yaml). */
@@ -46,11 +61,23 @@ export interface ReferenceApp {
   app: Hono;
   simulator: QueueSimulator;
   db: Db;
+  /** Resolves once the writes made in the background so far (the states of online tickets) are stored. */
+  settled(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Case ids are signed with at least 128 bits of secret; anything shorter is refused at start, not discovered later. */
+function caseIdPolicy(options: AppOptions): CaseIdPolicy {
+  const secrets = options.caseIdSecrets?.length ? options.caseIdSecrets : [DEV_CASE_ID_SECRET];
+  for (const secret of secrets) {
+    if (secret.length < 16) throw new Error('A case id secret must have at least 16 characters (ZW_CASE_ID_SECRETS).');
+  }
+  return { secrets, acceptUnsigned: options.acceptUnsignedCaseIds ?? false };
 }
 
 export async function createApp(options: AppOptions = {}): Promise<ReferenceApp> {
   const now = options.now ?? (() => new Date());
+  const caseIds = caseIdPolicy(options);
   const spec = ApiSpec.load(options.specPath);
   const services = loadServiceData();
   const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
@@ -66,9 +93,14 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       alwaysOpen: options.alwaysOpen ?? false,
       heartbeatMs: options.heartbeatMs,
     });
-    const online = new OnlineTickets(db, simulator, options.onlineQuota ?? 200, now);
-    await online.restore();
-    simulator.warmUp();
+    const limits: Limits = {
+      ...DEFAULT_LIMITS,
+      ...(options.ratingsPerMinute === undefined ? {} : { ratingsPerMinute: options.ratingsPerMinute }),
+      ...options.limits,
+    };
+    const limiters = new Limiters(db, limits, options.trustProxy ?? false, now);
+    const online = new OnlineTickets(db, simulator, options.onlineQuota ?? 200, limiters, now);
+    simulator.warmUp(await online.load());
     const ctx: AppContext = {
       spec,
       db,
@@ -76,11 +108,10 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       bootId: randomBytes(4).toString('hex'),
       simulator,
       online,
-      ratings: new RatingStore(db, now),
+      ratings: new RatingStore(db, now, caseIds),
       services,
       catalogue: serializeCatalogue(services, generatedAt),
-      ratingLimiter: new RateLimiter(options.ratingsPerMinute ?? 30, 60_000),
-      trustProxy: options.trustProxy ?? false,
+      limiters,
     };
     const app = buildApp(ctx);
     simulator.start();
@@ -90,9 +121,11 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       app,
       simulator: sim,
       db,
+      settled: () => online.flush(),
       close: () =>
         (closing ??= (async () => {
           sim.close();
+          await online.flush();
           await db.close();
         })()),
     };
@@ -110,7 +143,7 @@ function buildApp(ctx: AppContext): Hono {
     cors({
       origin: '*',
       allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Last-Event-ID', 'Accept-Language'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Last-Event-ID', 'Accept-Language', 'Zw-Device-Id'],
       exposeHeaders: ['ETag', 'Retry-After', 'Idempotent-Replayed'],
       maxAge: 600,
     }),
@@ -126,6 +159,8 @@ function buildApp(ctx: AppContext): Hono {
   app.notFound((c) => problemResponse(c, new ProblemError('not-found', { detail: { zh: '没有这个路径。', en: 'No such path.' } })));
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problemResponse(c, err);
+    // The client went away mid-request: nobody reads an answer, and nothing failed on this side.
+    if (isClientGone(err, c.req.raw)) return new Response(null, { status: 400 });
     // The cause goes to the server log only; the client gets a generic problem.
     console.error('[api] unhandled error:', err);
     return problemResponse(c, new ProblemError('internal', { detail: { zh: '服务暂时不可用，请稍后再试。', en: 'The service is unavailable; please try again later.' } }));

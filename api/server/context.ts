@@ -1,5 +1,5 @@
 import type { Db } from './db.ts';
-import type { RateLimiter } from './http/rate-limit.ts';
+import type { Limiters } from './http/limits.ts';
 import type { OnlineTickets } from './queue/online-tickets.ts';
 import type { QueueSimulator } from './queue/simulator.ts';
 import type { RatingStore } from './ratings/store.ts';
@@ -18,6 +18,6 @@ export interface AppContext {
   ratings: RatingStore;
   services: ServiceData;
   catalogue: SerializedCatalogue;
-  ratingLimiter: RateLimiter;
-  trustProxy: boolean;
+  /** Who a request comes from, and what each client may do. */
+  limiters: Limiters;
 }

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { MIGRATIONS, RUNTIME_TABLES } from './schema.ts';
@@ -31,31 +35,65 @@ export async function openDb(options: DbOptions): Promise<Db> {
 
 /*
  * Creating a PGlite database runs initdb, which takes seconds; loading a dump of one that is already migrated
- * and seeded takes a fraction of that. So once a process has a seeded in-memory database open, the next
- * in-memory one (tests create several) starts from a dump of it.
+ * and seeded takes a fraction of that. So once a process has a seeded in-memory database open, the next new
+ * one (tests create several, in memory and in data directories) starts from a dump of it. With
+ * ZW_PGLITE_TEMPLATE_DIR set (the API tests set it), that dump is also kept on disk for the next process, keyed
+ * by the schema; a dump whose seed is outdated is simply seeded again.
  */
 const templates = new Set<PGlite>();
 let template: Promise<Blob> | undefined;
 
+function templateFile(): string | undefined {
+  const dir = process.env.ZW_PGLITE_TEMPLATE_DIR;
+  if (!dir) return undefined;
+  const hash = createHash('sha256').update(MIGRATIONS.join('\n')).digest('hex').slice(0, 16);
+  return join(dir, `pglite-template-${hash}.tar`);
+}
+
 function memoryTemplate(): Promise<Blob> | undefined {
   if (!template) {
     const source = templates.values().next().value;
+    const file = templateFile();
     if (source) template = source.dumpDataDir('none');
+    else if (file && existsSync(file)) template = readFile(file).then((bytes) => new Blob([new Uint8Array(bytes)]));
   }
   return template;
 }
 
+/** Keeps a seeded in-memory database's dump on disk for the next process, when asked to and none is there yet. */
+function keepTemplate(lite: PGlite): void {
+  const file = templateFile();
+  if (!file || existsSync(file) || template) return;
+  template = lite.dumpDataDir('none');
+  void template
+    .then(async (blob) => {
+      await mkdir(dirname(file), { recursive: true });
+      // Written aside and renamed, so a process that starts meanwhile never reads half a file.
+      const partial = `${file}.${process.pid}.partial`;
+      await writeFile(partial, new Uint8Array(await blob.arrayBuffer()));
+      await rename(partial, file);
+    })
+    .catch(() => undefined);
+}
+
 async function openPGlite(dataDir: string | undefined): Promise<Db> {
-  let lite: PGlite;
-  if (dataDir) lite = new PGlite(dataDir);
-  else {
-    const dump = await memoryTemplate()?.catch(() => undefined);
-    lite = dump ? new PGlite({ loadDataDir: dump }) : new PGlite();
+  // A new database (in memory, or in a data directory that holds none yet) starts from the template, if any.
+  const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+  const dump = fresh ? await memoryTemplate()?.catch(() => undefined) : undefined;
+  let lite = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(dump ? { loadDataDir: dump } : {}) });
+  let loaded = Boolean(dump);
+  try {
     await lite.waitReady;
-    // The template was taken from a database in use: keep its schema and seed, not its tickets and ratings.
-    if (dump) await lite.exec(`TRUNCATE ${RUNTIME_TABLES.join(', ')}`);
+  } catch (err) {
+    // A dump that does not load (one kept on disk by another PGlite version) is no reason to fail: start afresh.
+    if (!dump || dataDir) throw err;
+    template = undefined;
+    loaded = false;
+    lite = new PGlite();
+    await lite.waitReady;
   }
-  await lite.waitReady;
+  // The template was taken from a database in use: keep its schema and seed, not its tickets and ratings.
+  if (loaded) await lite.exec(`TRUNCATE ${RUNTIME_TABLES.join(', ')}`);
   return {
     kind: 'pglite',
     query: (sql, params) => lite.query(sql, params),
@@ -64,7 +102,9 @@ async function openPGlite(dataDir: string | undefined): Promise<Db> {
     },
     transaction: (fn) => lite.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) })),
     shareAsTemplate() {
-      if (!dataDir) templates.add(lite);
+      if (dataDir) return;
+      templates.add(lite);
+      keepTemplate(lite);
     },
     close: async () => {
       templates.delete(lite);

@@ -1,26 +1,68 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { listen } from './http/node-server.ts';
+import { parseTrustProxy } from './http/client-ip.ts';
+import { DEFAULT_LIMITS, type Limits } from './http/limits.ts';
+import { parseSecrets } from './ratings/case-ids.ts';
 
 /**
- * The reference API on its own: `npm run api`. PORT (default 8787); DATABASE_URL for PostgreSQL, otherwise
- * PGlite persisted under .data/pglite.
+ * The reference API on its own: `npm run api`. Configured by the environment:
+ * - PORT (default 8787), HOST (default 0.0.0.0);
+ * - DATABASE_URL for PostgreSQL, otherwise PGlite persisted under ZW_DATA_DIR (default .data/pglite);
+ * - ZW_CASE_ID_SECRETS: the secrets that sign case ids, comma-separated, the signing one first (at least 16
+ *   characters each; see docs/decisions/048-rating-case-ids.md). Without it the published development secret is
+ *   used, which protects nothing. ZW_ACCEPT_UNSIGNED_CASE_IDS=1 takes bare case numbers (development only);
+ * - ZW_TRUST_PROXY: behind a reverse proxy, the number of proxies, or their addresses and CIDR blocks
+ *   (comma-separated), whose X-Forwarded-For entries are trusted;
+ * - ZW_SHARED_NETWORKS: addresses and CIDR blocks many residents share (the halls' guest Wi-Fi), exempt from the
+ *   per-address limits on online take; ZW_LIMITS: other limits, `takesPerMinute=20,takeShare=0.05` (see
+ *   http/limits.ts);
+ * - ZW_SIMULATOR_SPEED, ZW_ALWAYS_OPEN=1 for demos.
  */
-const port = Number(process.env.PORT ?? 8787);
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = databaseUrl ? undefined : resolve(process.env.ZW_DATA_DIR ?? '.data/pglite');
+const env = process.env;
+const port = Number(env.PORT ?? 8787);
+const databaseUrl = env.DATABASE_URL || undefined;
+const dataDir = databaseUrl ? undefined : resolve(env.ZW_DATA_DIR ?? '.data/pglite');
 if (dataDir) mkdirSync(dataDir, { recursive: true });
+
+function parseLimits(value: string | undefined): Partial<Limits> {
+  const limits: Record<string, unknown> = {};
+  for (const pair of (value ?? '').split(',').filter((p) => p.trim())) {
+    const [name = '', raw = ''] = pair.split('=').map((s) => s.trim());
+    if (!(name in DEFAULT_LIMITS) || name === 'sharedNetworks' || !Number.isFinite(Number(raw)) || raw === '') {
+      throw new Error(`ZW_LIMITS: cannot set "${pair}" (names: ${Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'sharedNetworks').join(', ')})`);
+    }
+    limits[name] = Number(raw);
+  }
+  const shared = (env.ZW_SHARED_NETWORKS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return { ...limits, ...(shared.length ? { sharedNetworks: shared } : {}) };
+}
+
+const caseIdSecrets = parseSecrets(env.ZW_CASE_ID_SECRETS);
+const acceptUnsignedCaseIds = env.ZW_ACCEPT_UNSIGNED_CASE_IDS === '1';
+const warn = (lines: string[]) => console.warn(['', '!'.repeat(100), ...lines.map((l) => `!! ${l}`), '!'.repeat(100), ''].join('\n'));
+if (!caseIdSecrets.length) {
+  warn([
+    'ZW_CASE_ID_SECRETS is not set: case ids are checked against the PUBLISHED DEVELOPMENT SECRET.',
+    'Anyone can sign any case number with it and rate a case before its resident. Set a secret of your own.',
+  ]);
+}
+if (acceptUnsignedCaseIds) warn(['ZW_ACCEPT_UNSIGNED_CASE_IDS=1: anyone can rate any case number. Development only.']);
 
 const reference = await createApp({
   databaseUrl,
   dataDir,
-  simulatorSpeed: Number(process.env.ZW_SIMULATOR_SPEED ?? 1),
-  alwaysOpen: process.env.ZW_ALWAYS_OPEN === '1',
-  trustProxy: process.env.ZW_TRUST_PROXY === '1',
+  simulatorSpeed: Number(env.ZW_SIMULATOR_SPEED ?? 1),
+  alwaysOpen: env.ZW_ALWAYS_OPEN === '1',
+  trustProxy: parseTrustProxy(env.ZW_TRUST_PROXY),
+  limits: parseLimits(env.ZW_LIMITS),
+  caseIdSecrets,
+  acceptUnsignedCaseIds,
 });
 
-const server = serve({ fetch: reference.app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+// Even requests that Node's parser or the adapter refuse (malformed, headers too large) get a problem document.
+const server = listen(reference.app, port, env.HOST ?? '0.0.0.0', (info) => {
   const host = info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address;
   console.log(`zhengwu-widgets reference API on http://${host}:${info.port}/api/v1/health`);
   console.log(databaseUrl ? 'storage: PostgreSQL (DATABASE_URL)' : `storage: PGlite in ${dataDir}`);

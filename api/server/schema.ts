@@ -38,6 +38,24 @@ export const MIGRATIONS: readonly string[] = [
      issued_at timestamptz NOT NULL,
      PRIMARY KEY (hall_id, service_date, number)
    )`,
+  // Where the ticket stands, so that a restarted server puts it back as it was (not as the warm-up would have it).
+  `ALTER TABLE online_tickets ADD COLUMN IF NOT EXISTS status text NOT NULL DEFAULT 'waiting'`,
+  `ALTER TABLE online_tickets ADD COLUMN IF NOT EXISTS called_at timestamptz`,
+  `ALTER TABLE online_tickets ADD COLUMN IF NOT EXISTS window_id text`,
+  // Online tickets issued per hall, day and client (an address in a category, or a device): its daily share.
+  `CREATE TABLE IF NOT EXISTS online_client_counts (
+     hall_id text NOT NULL,
+     service_date date NOT NULL,
+     client text NOT NULL,
+     issued integer NOT NULL,
+     PRIMARY KEY (hall_id, service_date, client)
+   )`,
+  // Request rate limits (GCRA): per limited key, the theoretical arrival time in epoch milliseconds of the app
+  // clock. Kept in the database so that every server process on it enforces one limit.
+  `CREATE TABLE IF NOT EXISTS rate_limits (
+     key text PRIMARY KEY,
+     tat bigint NOT NULL
+   )`,
   `CREATE TABLE IF NOT EXISTS ratings (
      id text PRIMARY KEY,
      case_id text NOT NULL UNIQUE,
@@ -71,4 +89,11 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 /** Tables written while serving (as opposed to the seeded catalogue and meta). */
-export const RUNTIME_TABLES: readonly string[] = ['rating_follow_ups', 'ratings', 'online_tickets', 'online_quota'];
+export const RUNTIME_TABLES: readonly string[] = [
+  'rating_follow_ups',
+  'ratings',
+  'online_tickets',
+  'online_quota',
+  'online_client_counts',
+  'rate_limits',
+];

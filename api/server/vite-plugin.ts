@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
-import { getRequestListener } from '@hono/node-server';
 import type { Plugin, ViteDevServer } from 'vite';
 import { createApp, type AppOptions, type ReferenceApp } from './app.ts';
+import { answerClientErrors } from './http/client-error.ts';
+import { nodeListener } from './http/node-server.ts';
 
 export interface ZwApiPluginOptions extends AppOptions {
   /** Where the demo's PGlite database lives (default .data/pglite, git-ignored). */
@@ -18,13 +19,15 @@ export interface ZwApiPluginOptions extends AppOptions {
  */
 export function zwApiPlugin(options: ZwApiPluginOptions = {}): Plugin {
   let reference: Promise<ReferenceApp> | undefined;
-  let listener: ReturnType<typeof getRequestListener> | undefined;
+  let listener: ReturnType<typeof nodeListener> | undefined;
   const start = (): Promise<ReferenceApp> => {
     if (!reference) {
       const dataDir = options.databaseUrl ? undefined : resolve(options.dataDir ?? '.data/pglite');
       if (dataDir) mkdirSync(dataDir, { recursive: true });
-      reference = createApp({ simulatorSpeed: 4, alwaysOpen: true, ...options, dataDir });
-      reference.then(({ app }) => (listener = getRequestListener(app.fetch)), () => undefined);
+      // The demo portal and the stories make up their case numbers, so unsigned ones are taken here (never in
+      // `npm run api`, unless asked for).
+      reference = createApp({ simulatorSpeed: 4, alwaysOpen: true, acceptUnsignedCaseIds: true, ...options, dataDir });
+      reference.then(({ app }) => (listener = nodeListener(app)), () => undefined);
       // A failed start is reported to that request; the next one tries again.
       reference.catch(() => {
         reference = undefined;
@@ -47,11 +50,13 @@ export function zwApiPlugin(options: ZwApiPluginOptions = {}): Plugin {
       server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
         if (!req.url?.startsWith('/api/')) return next();
         start()
-          .then(({ app }) => (listener ?? getRequestListener(app.fetch))(req, res))
+          .then(({ app }) => (listener ?? nodeListener(app))(req, res))
           .catch(next);
       });
       // In middleware mode (Storybook) there is no httpServer; closeBundle below covers that case.
       server.httpServer?.once('close', () => void stop());
+      // Requests Node's parser refuses get a problem document, like the API's own errors.
+      if (server.httpServer) answerClientErrors(server.httpServer);
     },
     async closeBundle() {
       await stop();

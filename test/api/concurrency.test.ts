@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
-import { startLocal, storage } from './local-server.ts';
+import { signed, startLocal, storage } from './local-server.ts';
 import { call } from './responses.ts';
 
 const HALL = 'guangan-zwzx';
-const local = await startLocal({ alwaysOpen: true, ratingsPerMinute: 100_000 });
+const local = await startLocal({ alwaysOpen: true });
 after(() => local.stop());
 const { baseUrl, ref } = local;
 
@@ -20,12 +20,13 @@ describe(`idempotency under concurrency (${storage})`, () => {
   it('concurrent retries of one rating with one key all get the same receipt, stored once', async () => {
     for (let trial = 0; trial < TRIALS; trial += 1) {
       const key = `cc-${randomUUID()}`;
-      const body = { caseId: `CC-${randomUUID().slice(0, 12)}`, channel: 'mobile', level: trial % 2 ? 4 : 2, reasons: trial % 2 ? [] : ['213'] };
+      const caseNumber = `CC-${randomUUID().slice(0, 12)}`;
+      const body = { caseId: signed(caseNumber), channel: 'mobile', level: trial % 2 ? 4 : 2, reasons: trial % 2 ? [] : ['213'] };
       const answers = await burst(8, () => call(baseUrl, 'post', '/ratings', { headers: { 'Idempotency-Key': key }, body }));
       const statuses = answers.map((a) => a.status).sort();
       assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 200, 201], `trial ${trial}: ${statuses}`);
       assert.equal(new Set(answers.map((a) => a.text)).size, 1, 'one and the same receipt');
-      const { rows } = await ref.db.query('SELECT id FROM ratings WHERE case_id = $1', [body.caseId]);
+      const { rows } = await ref.db.query('SELECT id FROM ratings WHERE case_id = $1', [caseNumber]);
       assert.equal(rows.length, 1);
     }
   });
@@ -49,7 +50,7 @@ describe(`idempotency under concurrency (${storage})`, () => {
 
   it('concurrent ratings of one case with different keys record one and refuse the others', async () => {
     for (let trial = 0; trial < Math.ceil(TRIALS / 2); trial += 1) {
-      const caseId = `CC-${randomUUID().slice(0, 12)}`;
+      const caseId = signed(`CC-${randomUUID().slice(0, 12)}`);
       const answers = await burst(6, () =>
         call(baseUrl, 'post', '/ratings', { headers: { 'Idempotency-Key': `cc-${randomUUID()}` }, body: { caseId, channel: 'pc', level: 5, reasons: [] } }),
       );

@@ -9,12 +9,17 @@ export interface ContractOptions {
   triggerPatch?: () => void | Promise<void>;
   /** How long to wait for a live patch or heartbeat on the event stream. */
   patchTimeoutMs?: number;
+  /**
+   * The case id a resident of that server would be given for a case number: signed by the issuing system where
+   * the server verifies case ids (the reference server does). Defaults to the bare number.
+   */
+  caseId?: (caseNumber: string) => string;
 }
 
 /** Unique per run, so the suite can be pointed at a shared backend again and again. */
 const runId = `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
 const newKey = () => `ct-${randomUUID()}`;
-const newCase = (label: string) => `CT-${runId}-${label}`.slice(0, 64);
+const caseNumber = (label: string) => `CT-${runId}-${label}`.slice(0, 64);
 
 const HAN = /\p{Script=Han}/gu;
 
@@ -25,6 +30,7 @@ const HAN = /\p{Script=Han}/gu;
  */
 export function runContract(baseUrl: string, options: ContractOptions = {}): void {
   const patchTimeoutMs = options.patchTimeoutMs ?? 35_000;
+  const newCase = (label: string) => (options.caseId ?? ((n: string) => n))(caseNumber(label));
   const url = (path: string) => new URL(`/api/v1${path}`, baseUrl).toString();
   let hallId = '';
 
@@ -377,18 +383,28 @@ export function runContract(baseUrl: string, options: ContractOptions = {}): voi
       assert.equal(new Set(results.map((r) => r.body.id)).size, 1, 'one receipt');
     });
 
-    it('gives a bad rating a tracking code and a follow-up', async () => {
-      const res = await rate({ caseId: newCase('bad'), channel: 'hall', level: 1, reasons: [reasonOf(1)], phone: '13890261234', contactConsent: true });
+    it('gives a bad rating a tracking code and a follow-up that its case id opens', async () => {
+      const caseId = newCase('bad');
+      const res = await rate({ caseId, channel: 'hall', level: 1, reasons: [reasonOf(1)], phone: '13890261234', contactConsent: true });
       assert.equal(res.status, 201, res.text);
       assert.equal(res.body.bad, true);
-      assert.match(res.body.trackingCode, /^HC[0-9]{8}-[0-9A-Z]{4}$/);
       assert.ok(res.body.followUp.dueBy > res.body.createdAt.slice(0, 10));
-      const followUp = await call(baseUrl, 'get', '/ratings/follow-up/{trackingCode}', { path: { trackingCode: res.body.trackingCode }, expect: 200 });
-      assert.equal(followUp.body.trackingCode, res.body.trackingCode);
-      assert.equal(followUp.body.history[0].status, 'received');
-      assert.equal(followUp.body.dueBy, res.body.followUp.dueBy);
-      const missing = await call(baseUrl, 'get', '/ratings/follow-up/{trackingCode}', { path: { trackingCode: 'HC20000101-ZZZZ' }, expect: 404 });
-      assertProblem(missing, 404, 'not-found');
+      const lookUp = (trackingCode: string, query: Record<string, string>) =>
+        call(baseUrl, 'get', '/ratings/follow-up/{trackingCode}', { path: { trackingCode }, query });
+      for (const given of [caseId, res.body.caseId]) {
+        const followUp = await lookUp(res.body.trackingCode, { case: given });
+        assert.equal(followUp.status, 200, `with case ${given}: ${followUp.text}`);
+        assert.equal(followUp.body.trackingCode, res.body.trackingCode);
+        assert.equal(followUp.body.history[0].status, 'received');
+        assert.equal(followUp.body.dueBy, res.body.followUp.dueBy);
+      }
+      assertProblem(await lookUp(res.body.trackingCode, {}), 422, 'validation', '/case');
+      // Another case's number, or an unknown code, opens nothing, and the two answers cannot be told apart.
+      const otherCase = await lookUp(res.body.trackingCode, { case: caseNumber('not-this-one') });
+      const unknown = await lookUp('HC20000101-ZZZZ-ZZZZ-ZZZZ-ZZZZ', { case: caseId });
+      assertProblem(otherCase, 404, 'not-found');
+      assertProblem(unknown, 404, 'not-found');
+      assert.equal(otherCase.body.detail, unknown.body.detail);
     });
 
     it('refuses invalid ratings with pointers to the fields', async () => {

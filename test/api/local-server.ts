@@ -1,9 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { createApp, type AppOptions, type ReferenceApp } from '../../api/server/app.ts';
 import { openDb } from '../../api/server/db.ts';
+import { listen } from '../../api/server/http/node-server.ts';
+import type { Limits } from '../../api/server/http/limits.ts';
+import { DEV_CASE_ID_SECRET, signCaseId } from '../../api/server/ratings/case-ids.ts';
 import { loadServiceData } from '../../api/server/services/catalogue.ts';
 import { seedServices } from '../../api/server/services/store.ts';
 
@@ -21,6 +25,10 @@ export interface LocalServer {
  * are on in-memory PGlite. The role must be allowed to create databases.
  */
 const adminUrl = process.env.DATABASE_URL || undefined;
+
+// Every test file runs in a process of its own: the first PGlite database of the first one is kept on disk, so the
+// others start from it instead of running initdb and seeding again (see api/server/db.ts).
+process.env.ZW_PGLITE_TEMPLATE_DIR ??= join(tmpdir(), 'zhengwu-widgets-test');
 export const storage: 'postgres' | 'pglite' = adminUrl ? 'postgres' : 'pglite';
 
 const TEMPLATE = 'zw_test_template';
@@ -69,16 +77,37 @@ export async function testDatabase(name?: string): Promise<string> {
   return urlOf(database);
 }
 
+/** A case id as the issuing system would hand it out for the test servers (signed with the development secret). */
+export const signed = (caseNumber: string): string => signCaseId(caseNumber, DEV_CASE_ID_SECRET);
+
+/**
+ * Limits out of the way, for servers whose tests are about something else and send everything from one address;
+ * a test of a limit sets that limit itself.
+ */
+export const RELAXED_LIMITS: Limits = {
+  ratingsPerMinute: 1_000_000,
+  takesPerMinute: 1_000_000,
+  takeShare: 1,
+  takesPerDevice: 1_000_000,
+  lookupsPerMinute: 1_000_000,
+  sharedNetworks: [],
+};
+
 /**
  * The reference server on 127.0.0.1 with an ephemeral port: in-memory PGlite, or a database of its own on the
  * PostgreSQL of DATABASE_URL. A `dataDir` names storage that outlives the server (a PGlite directory, or a
- * database named after it).
+ * database named after it). Limits are relaxed unless the test sets them.
  */
 export async function startLocal(options: AppOptions = {}): Promise<LocalServer> {
   let databaseUrl = options.databaseUrl;
   if (adminUrl && !databaseUrl) databaseUrl = await testDatabase(options.dataDir);
-  const ref = await createApp({ simulatorSpeed: 0, ...options, ...(databaseUrl ? { databaseUrl, dataDir: undefined } : {}) });
-  const server = serve({ fetch: ref.app.fetch, port: 0, hostname: '127.0.0.1' });
+  const ref = await createApp({
+    simulatorSpeed: 0,
+    ...options,
+    limits: { ...RELAXED_LIMITS, ...options.limits },
+    ...(databaseUrl ? { databaseUrl, dataDir: undefined } : {}),
+  });
+  const server = listen(ref.app, 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
@@ -88,7 +117,7 @@ export async function startLocal(options: AppOptions = {}): Promise<LocalServer>
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await ref.close();
-      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      server.closeAllConnections();
       await closed;
     },
   };

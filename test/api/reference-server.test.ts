@@ -6,23 +6,24 @@ import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { runContract } from './contract.ts';
-import { startLocal, testClock } from './local-server.ts';
+import { signed, startLocal, testClock } from './local-server.ts';
 import { assertProblem, assertSchema, call } from './responses.ts';
 import { SseClient, type SseFrame } from './sse-client.ts';
 
 const key = () => `rs-${randomUUID()}`;
-const caseId = (label: string) => `RS-${label}-${randomUUID().slice(0, 8)}`;
+const caseNumber = (label: string) => `RS-${label}-${randomUUID().slice(0, 8)}`;
+const caseId = (label: string) => signed(caseNumber(label));
 const HALL = 'guangan-zwzx';
 
 // One server for the contract and most checks: always open, simulator paused so that the tests decide when
 // something happens (simulator.tick()), and a short heartbeat so that it can be observed.
-const local = await startLocal({ alwaysOpen: true, heartbeatMs: 300, ratingsPerMinute: 1_000 });
+const local = await startLocal({ alwaysOpen: true, heartbeatMs: 300 });
 after(() => local.stop());
 const { baseUrl, ref } = local;
 const events = (query = '') => new URL(`/api/v1/halls/${HALL}/events${query}`, baseUrl).toString();
 
 describe('reference server', () => {
-  runContract(baseUrl, { triggerPatch: () => void ref.simulator.tick(HALL), patchTimeoutMs: 5_000 });
+  runContract(baseUrl, { triggerPatch: () => void ref.simulator.tick(HALL), patchTimeoutMs: 5_000, caseId: signed });
 
   describe('event stream', () => {
     it('sends the same bytes of a patch to every client', async () => {
@@ -318,10 +319,10 @@ describe('reference server', () => {
 
   describe('ratings', () => {
     it('strips control characters from comments but keeps line breaks', async () => {
-      const id = caseId('comment');
+      const id = caseNumber('comment');
       await call(baseUrl, 'post', '/ratings', {
         headers: { 'Idempotency-Key': key() },
-        body: { caseId: id, channel: 'pc', level: 4, reasons: [], comment: '窗口\u0000服务\u0007好\r\n第二行\u202E\ttab' },
+        body: { caseId: signed(id), channel: 'pc', level: 4, reasons: [], comment: '窗口\u0000服务\u0007好\r\n第二行\u202E\ttab' },
         expect: 201,
       });
       const { rows } = await ref.db.query<{ comment: string }>('SELECT comment FROM ratings WHERE case_id = $1', [id]);
@@ -329,23 +330,23 @@ describe('reference server', () => {
     });
 
     it('stores a phone number only with consent, and nothing when it refuses the request', async () => {
-      const refused = caseId('noconsent');
+      const refused = caseNumber('noconsent');
       const res = await call(baseUrl, 'post', '/ratings', {
         headers: { 'Idempotency-Key': key() },
-        body: { caseId: refused, channel: 'pc', level: 2, reasons: ['213'], phone: '13900001111', contactConsent: false },
+        body: { caseId: signed(refused), channel: 'pc', level: 2, reasons: ['213'], phone: '13900001111', contactConsent: false },
       });
       assertProblem(res, 422, 'validation', '/contactConsent');
       assert.equal((await ref.db.query('SELECT 1 FROM ratings WHERE case_id = $1', [refused])).rows.length, 0);
-      const consented = caseId('consent');
+      const consented = caseNumber('consent');
       await call(baseUrl, 'post', '/ratings', {
         headers: { 'Idempotency-Key': key() },
-        body: { caseId: consented, channel: 'pc', level: 2, reasons: ['213'], phone: '13900001111', contactConsent: true },
+        body: { caseId: signed(consented), channel: 'pc', level: 2, reasons: ['213'], phone: '13900001111', contactConsent: true },
         expect: 201,
       });
-      const anonymous = caseId('anon');
+      const anonymous = caseNumber('anon');
       await call(baseUrl, 'post', '/ratings', {
         headers: { 'Idempotency-Key': key() },
-        body: { caseId: anonymous, channel: 'pc', level: 2, reasons: ['213'], contactConsent: false },
+        body: { caseId: signed(anonymous), channel: 'pc', level: 2, reasons: ['213'], contactConsent: false },
         expect: 201,
       });
       const { rows } = await ref.db.query<{ case_id: string; phone: string | null }>(
@@ -379,16 +380,17 @@ describe('reference server', () => {
 
     it('advances a bad rating’s follow-up with the clock and sets the deadline in working days', async () => {
       const clock = testClock('2026-11-20T10:00:00+08:00'); // a Friday
-      const other = await startLocal({ now: clock.now, ratingsPerMinute: 3 });
+      const other = await startLocal({ now: clock.now, limits: { ratingsPerMinute: 3 } });
       try {
+        const followUpCase = caseId('followup');
         const res = await call(other.baseUrl, 'post', '/ratings', {
           headers: { 'Idempotency-Key': key() },
-          body: { caseId: caseId('followup'), serviceCode: '512B0070200006-511602000000-000-1151130108778239R-1-00', channel: 'app', level: 1, reasons: ['113'] },
+          body: { caseId: followUpCase, serviceCode: '512B0070200006-511602000000-000-1151130108778239R-1-00', channel: 'app', level: 1, reasons: ['113'] },
           expect: 201,
         });
         assert.equal(res.body.followUp.dueBy, '2026-12-04', 'ten working days, weekends skipped');
         const status = async () =>
-          (await call(other.baseUrl, 'get', '/ratings/follow-up/{trackingCode}', { path: { trackingCode: res.body.trackingCode }, expect: 200 })).body;
+          (await call(other.baseUrl, 'get', '/ratings/follow-up/{trackingCode}', { path: { trackingCode: res.body.trackingCode }, query: { case: followUpCase }, expect: 200 })).body;
         assert.equal((await status()).status, 'received');
         clock.advance(3 * 3600_000);
         const assigned = await status();

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
 
 type KoaContext = { url: string; req: IncomingMessage; res: ServerResponse; respond?: boolean };
 
@@ -8,10 +7,18 @@ let server: Promise<App> | undefined;
 
 /**
  * The reference server for browser tests: in memory, simulator paused, ready before the first test runs. Every test
- * comes from one address, so the per-client rating limit is raised (the API tests cover the limit itself).
+ * comes from one address, so the per-client limits are raised, and the tests make up their case numbers, so they
+ * are taken unsigned (test/api covers the limits and the signatures themselves).
  */
 export function testServer(): Promise<App> {
-  server ??= import('../../api/server/app.ts').then(({ createApp }) => createApp({ simulatorSpeed: 0, alwaysOpen: true, ratingsPerMinute: 10_000 }));
+  server ??= import('../../api/server/app.ts').then(({ createApp }) =>
+    createApp({
+      simulatorSpeed: 0,
+      alwaysOpen: true,
+      acceptUnsignedCaseIds: true,
+      limits: { ratingsPerMinute: 10_000, takesPerMinute: 10_000, takeShare: 1, takesPerDevice: 10_000, lookupsPerMinute: 10_000 },
+    }),
+  );
   return server;
 }
 
@@ -20,8 +27,9 @@ export function apiMiddleware() {
   return async (ctx: KoaContext, next: () => Promise<void>) => {
     if (!ctx.url.startsWith('/api/')) return next();
     const { app } = await testServer();
+    const { nodeListener } = await import('../../api/server/http/node-server.ts');
     ctx.respond = false;
-    await getRequestListener(app.fetch)(ctx.req, ctx.res);
+    await nodeListener(app)(ctx.req, ctx.res);
   };
 }
 

@@ -13,6 +13,17 @@ interface TicketState {
   online: boolean;
 }
 
+/** An online ticket's state as the database keeps it, written on every change and read back after a restart. */
+export interface OnlineTicketState {
+  day: string;
+  number: string;
+  categoryId: string;
+  status: TicketStatus;
+  issuedAt: Date;
+  calledAt: Date | null;
+  windowId: string | null;
+}
+
 interface WindowState {
   def: WindowDef;
   status: WindowView['status'];
@@ -21,6 +32,12 @@ interface WindowState {
 
 /** Ticket numbers are a prefix and three digits, so a category can issue at most 999 a day. */
 export const MAX_TICKETS_PER_CATEGORY = 999;
+
+/** Is the hall's day over at this instant (not a working day, or past closing time)? Not so in the lunch break. */
+export function isDayOverAt(hall: HallDef, at: Date): boolean {
+  const t = localTime(at);
+  return !hall.weekdays.includes(t.weekday) || t.minutes >= parseClockTime(hall.hours.closes);
+}
 
 /** Is the hall serving at this instant (working day, inside hours, outside the lunch break)? */
 export function isHallOpenAt(hall: HallDef, at: Date): boolean {
@@ -52,6 +69,8 @@ export class HallQueue {
   private touchedCategories = new Set<string>();
   private calls: Call[] = [];
   private openChanged = false;
+  /** Online tickets whose state changed since they were last handed to the database. */
+  private changedOnline = new Set<TicketState>();
 
   constructor(def: HallDef, now: Date) {
     this.def = def;
@@ -82,6 +101,7 @@ export class HallQueue {
   rollDay(date: string): void {
     this.day = date;
     this.tickets.clear();
+    this.changedOnline.clear();
     for (const c of this.def.categories) {
       this.waiting.set(c.id, []);
       this.counters.set(c.id, 0);
@@ -93,7 +113,11 @@ export class HallQueue {
     }
   }
 
-  setOpen(open: boolean): void {
+  /**
+   * Opens or closes the windows. `dayOver` says the hall closes for the day (not for its lunch break): whoever
+   * still waits then is served before the staff leave; over lunch they keep their place in line.
+   */
+  setOpen(open: boolean, dayOver = true): void {
     if (this.open === open) return;
     this.open = open;
     this.openChanged = true;
@@ -102,14 +126,75 @@ export class HallQueue {
       w.status = open ? 'open' : 'closed';
       this.touch(w);
     }
-    if (!open) {
-      // Whoever still waits at closing time is served before the staff leave.
+    if (!open && dayOver) {
       for (const [categoryId, list] of this.waiting) {
-        for (const t of list) t.status = 'served';
+        for (const t of list) this.setStatus(t, 'served');
         if (list.length) this.touchedCategories.add(categoryId);
         this.waiting.set(categoryId, []);
       }
     }
+  }
+
+  /**
+   * Puts today's online tickets back as the database has them, after a restart: waiting ones in line with their
+   * own issue times, a called one at its window. What happened while the server was down is settled as the day
+   * would have settled it: a called ticket whose window is closed now was served, and when the day is over, so
+   * was everyone still waiting. Nothing is called here, so no call time can precede an issue time.
+   */
+  restore(tickets: readonly OnlineTicketState[], dayOver: boolean): void {
+    for (const r of tickets) {
+      const seq = Number(r.number.slice(1));
+      if (r.day !== this.day || !this.category(r.categoryId) || !Number.isInteger(seq)) continue;
+      const w = r.windowId ? this.windows.find((x) => x.def.id === r.windowId) : undefined;
+      const t: TicketState = {
+        number: r.number,
+        seq,
+        categoryId: r.categoryId,
+        status: r.status,
+        issuedAt: r.issuedAt,
+        calledAt: r.calledAt,
+        window: w?.def ?? null,
+        online: true,
+      };
+      this.tickets.set(t.number, t);
+      if (seq > (this.counters.get(t.categoryId) ?? 0)) this.counters.set(t.categoryId, seq);
+      if (t.status === 'waiting') {
+        if (dayOver) this.setStatus(t, 'served');
+        else this.waiting.get(t.categoryId)!.push(t);
+      } else if (t.status === 'called') {
+        if (w && w.status === 'open' && !w.serving) {
+          w.serving = t;
+          this.touch(w);
+        } else this.setStatus(t, 'served');
+      }
+      this.touchedCategories.add(t.categoryId);
+    }
+    for (const list of this.waiting.values()) list.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Has the day any tickets yet (restored ones included)? */
+  get hasTickets(): boolean {
+    return this.tickets.size > 0;
+  }
+
+  /** The online tickets that changed since the last call, for the database. */
+  drainOnlineChanges(): OnlineTicketState[] {
+    const out = [...this.changedOnline].map((t) => ({
+      day: this.day,
+      number: t.number,
+      categoryId: t.categoryId,
+      status: t.status,
+      issuedAt: t.issuedAt,
+      calledAt: t.calledAt,
+      windowId: t.window?.id ?? null,
+    }));
+    this.changedOnline.clear();
+    return out;
+  }
+
+  private setStatus(t: TicketState, status: TicketStatus): void {
+    t.status = status;
+    if (t.online) this.changedOnline.add(t);
   }
 
   /** The next number of a category, or null when the day's numbers are used up. */
@@ -153,9 +238,9 @@ export class HallQueue {
       return hadTicket;
     }
     this.waiting.get(head.categoryId)!.shift();
-    head.status = 'called';
     head.calledAt = at;
     head.window = w.def;
+    this.setStatus(head, 'called');
     w.serving = head;
     this.touch(w);
     this.touchedCategories.add(head.categoryId);
@@ -174,7 +259,7 @@ export class HallQueue {
 
   private finish(w: WindowState, outcome: 'served' | 'missed'): boolean {
     if (!w.serving) return false;
-    w.serving.status = outcome;
+    this.setStatus(w.serving, outcome);
     w.serving = null;
     this.touch(w);
     return true;

@@ -1,7 +1,7 @@
 import { localTime } from '../clock.ts';
 import { draw, seedOf, type Draw } from '../hash.ts';
 import { EventHub } from './event-hub.ts';
-import { HallQueue, isHallOpenAt } from './hall-queue.ts';
+import { HallQueue, isDayOverAt, isHallOpenAt, type OnlineTicketState } from './hall-queue.ts';
 import type { HallDef } from './halls.ts';
 import type { HallPatch } from '../payloads.ts';
 
@@ -32,6 +32,8 @@ const MAX_WARM_UP_STEPS = 240;
  */
 export class QueueSimulator {
   readonly halls = new Map<string, Hall>();
+  /** Told of every change to an online ticket's state, so that the database keeps up (set by OnlineTickets). */
+  onOnlineChanges: ((hall: Hall, changes: OnlineTicketState[]) => void) | undefined;
   private readonly options: SimulatorOptions;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -53,12 +55,26 @@ export class QueueSimulator {
     return this.options.alwaysOpen || isHallOpenAt(def, at);
   }
 
-  /** Brings each hall to the state it would plausibly be in at this time of day, before anyone listens. */
-  warmUp(): void {
+  /** Has the hall closed for the day (as opposed to its lunch break)? */
+  isDayOver(def: HallDef, at: Date): boolean {
+    return !this.options.alwaysOpen && isDayOverAt(def, at);
+  }
+
+  /**
+   * Brings each hall to the state it would plausibly be in at this time of day, before anyone listens. A hall with
+   * real tickets of today (online tickets kept in the database, `restored`) gets those back as they were, and no
+   * invented history: the walk-ins and calls a warm-up makes up would come before tickets issued later, and
+   * would call them before they existed.
+   */
+  warmUp(restored: ReadonlyMap<string, readonly OnlineTicketState[]> = new Map()): void {
     const now = this.options.now();
-    for (const { queue, random } of this.halls.values()) {
-      queue.setOpen(this.isOpen(queue.def, now));
-      if (queue.open) {
+    for (const hall of this.halls.values()) {
+      const { queue, random } = hall;
+      queue.setOpen(this.isOpen(queue.def, now), this.isDayOver(queue.def, now));
+      queue.restore(restored.get(queue.def.id) ?? [], this.isDayOver(queue.def, now));
+      const changes = queue.drainOnlineChanges();
+      if (changes.length) this.onOnlineChanges?.(hall, changes);
+      if (queue.open && !queue.hasTickets) {
         const minutes = Math.max(0, (now.getTime() - queue.openedAt().getTime()) / 60_000);
         const steps = Math.min(MAX_WARM_UP_STEPS, Math.max(24, Math.floor(minutes * 2)));
         for (let i = 0; i < steps; i += 1) {
@@ -100,6 +116,8 @@ export class QueueSimulator {
   publish(hall: Hall, at: Date): HallPatch | null {
     const patch = hall.queue.commit(at);
     if (patch) hall.hub.publish(patch);
+    const changes = hall.queue.drainOnlineChanges();
+    if (changes.length) this.onOnlineChanges?.(hall, changes);
     return patch;
   }
 
@@ -113,7 +131,7 @@ export class QueueSimulator {
     }
     const open = this.isOpen(queue.def, now);
     if (open !== queue.open) {
-      queue.setOpen(open);
+      queue.setOpen(open, this.isDayOver(queue.def, now));
       changed = true;
     }
     return changed;

@@ -5,6 +5,7 @@ import { canonicalJson, sha256Hex } from '../hash.ts';
 import { KEY_REUSED, ProblemError, validationProblem, type FieldError, type Lang } from '../problem.ts';
 import { findHall } from '../queue/halls.ts';
 import type { FollowUpStatus, RatingFollowUp, RatingInput, RatingReceipt, RatingSummary } from '../payloads.ts';
+import { caseNumberOf, verifyCaseId, type CaseIdPolicy } from './case-ids.ts';
 import { followUpPlan, stagesReached, trackingCode } from './follow-up.ts';
 import { cleanComment, FOLLOW_UP_WORKING_DAYS, reasonsFor } from './reasons.ts';
 
@@ -41,6 +42,23 @@ export function ruleErrors(input: RatingInput, lang: Lang): FieldError[] {
   return errors;
 }
 
+/** 422 at /caseId: the case id does not carry a valid signature of the system that handled the case. */
+function unverifiedCase(caseId: string, lang: Lang): ProblemError {
+  const signed = caseId.includes('.');
+  const message =
+    lang === 'en'
+      ? signed
+        ? 'the signature does not match the case number'
+        : 'the case id must carry the signature of the system that handled the case'
+      : signed
+        ? '办件编号的签名不符'
+        : '办件编号须带有办件系统的签名';
+  return validationProblem([{ pointer: '/caseId', code: 'signature', message }], {
+    zh: '无法确认这个办件，请通过办件回执、短信或窗口评价器上的评价入口评价。',
+    en: 'This case cannot be confirmed; please rate it from the link on your case receipt, the text message, or the rating pad at the window.',
+  });
+}
+
 /** A rating ready to be stored: its row values, and the receipt that goes back (and is kept for replays). */
 interface Prepared {
   receipt: RatingReceipt;
@@ -54,10 +72,12 @@ const CODE_ATTEMPTS = 3;
 export class RatingStore {
   private readonly db: Db;
   private readonly now: () => Date;
+  private readonly caseIds: CaseIdPolicy;
 
-  constructor(db: Db, now: () => Date) {
+  constructor(db: Db, now: () => Date, caseIds: CaseIdPolicy) {
     this.db = db;
     this.now = now;
+    this.caseIds = caseIds;
   }
 
   /**
@@ -70,11 +90,14 @@ export class RatingStore {
     const errors = ruleErrors(input, lang);
     if (errors.length) throw validationProblem(errors);
     const requestHash = sha256Hex(canonicalJson({ op: 'submitRating', body: input }));
-    // Most retries come after the first request finished: answered without a transaction.
+    // Most retries come after the first request finished: answered without a transaction (and whatever the
+    // signing secrets are by now).
     const earlier = await this.byKey(this.db, key, requestHash);
     if (earlier) return earlier;
+    const caseNumber = verifyCaseId(input.caseId, this.caseIds);
+    if (caseNumber === null) throw unverifiedCase(input.caseId, lang);
     for (let attempt = 1; ; attempt += 1) {
-      const prepared = await this.prepare(input, key, requestHash);
+      const prepared = await this.prepare({ ...input, caseId: caseNumber }, key, requestHash);
       const outcome = await this.db.transaction(async (tx) => {
         const inserted = await tx.query(
           `INSERT INTO ratings (id, case_id, idempotency_key, request_hash, channel, level, reasons, comment, phone,
@@ -96,7 +119,7 @@ export class RatingStore {
         // The conflicting row is committed by now (the insert waited for it), and this statement sees it.
         const winner = await this.byKey(tx, key, requestHash);
         if (winner) return winner;
-        await this.refuseRatedCase(tx, input.caseId);
+        await this.refuseRatedCase(tx, caseNumber);
         return null; // only the random tracking code collided
       });
       if (outcome) return outcome;
@@ -182,7 +205,11 @@ export class RatingStore {
     return '区政务服务管理部门';
   }
 
-  async followUp(code: string): Promise<RatingFollowUp | null> {
+  /**
+   * The follow-up with this tracking code, when it belongs to this case (a second factor: the code alone does not
+   * open it). The case id may be given with or without its signature.
+   */
+  async followUp(code: string, caseId: string): Promise<RatingFollowUp | null> {
     const { rows } = await this.db.query<{
       level: number;
       created_at: Date | string;
@@ -190,8 +217,8 @@ export class RatingStore {
       plan: PlanStage[] | string;
     }>(
       `SELECT r.level, r.created_at, to_char(f.due_by, 'YYYY-MM-DD') AS due_by, f.plan
-       FROM rating_follow_ups f JOIN ratings r ON r.id = f.rating_id WHERE f.tracking_code = $1`,
-      [code],
+       FROM rating_follow_ups f JOIN ratings r ON r.id = f.rating_id WHERE f.tracking_code = $1 AND r.case_id = $2`,
+      [code, caseNumberOf(caseId)],
     );
     const row = rows[0];
     if (!row) return null;

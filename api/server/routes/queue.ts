@@ -3,7 +3,7 @@ import { localTime } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import { etagMatches } from '../http/etag.ts';
 import { route } from '../http/route.ts';
-import { ProblemError } from '../problem.ts';
+import { echo, ProblemError } from '../problem.ts';
 import { forecast } from '../queue/forecast.ts';
 import { HALLS } from '../queue/halls.ts';
 import type { Hall } from '../queue/simulator.ts';
@@ -16,7 +16,7 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
   const hallOf = (c: Context): Hall => {
     const id = c.req.param('hallId') ?? '';
     const hall = ctx.simulator.hall(id);
-    if (!hall) throw new ProblemError('not-found', { detail: { zh: `没有 id 为 ${id} 的大厅。`, en: `There is no hall ${id}.` } });
+    if (!hall) throw new ProblemError('not-found', { detail: { zh: `没有 id 为 ${echo(id)} 的大厅。`, en: `There is no hall ${echo(id)}.` } });
     const now = ctx.now();
     if (ctx.simulator.syncClock(hall.queue, now)) ctx.simulator.publish(hall, now);
     return hall;
@@ -60,10 +60,13 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
 
   route(app, '/api/v1/halls/:hallId/tickets', {
     POST: async (c) => {
+      const client = ctx.limiters.client(c);
+      // Every attempt counts, valid or not.
+      await ctx.limiters.take(client);
       const hall = hallOf(c);
       const key = take.idempotencyKey(c);
       const body = await take.body<{ categoryId: string }>(c);
-      const { ticket, replayed } = await ctx.online.take(hall, body.categoryId, key);
+      const { ticket, replayed } = await ctx.online.take(hall, body.categoryId, key, client);
       if (replayed) return c.json(ticket, 200, { 'Idempotent-Replayed': 'true' });
       return c.json(ticket, 201);
     },
@@ -74,7 +77,7 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
       const { queue } = hallOf(c);
       const number = c.req.param('number') ?? '';
       const ticket = /^[A-Z][0-9]{3}$/.test(number) ? queue.ticket(number) : null;
-      if (!ticket) throw new ProblemError('not-found', { detail: { zh: `今日没有号码为 ${number} 的排队号。`, en: `There is no ticket ${number} today.` } });
+      if (!ticket) throw new ProblemError('not-found', { detail: { zh: `今日没有号码为 ${echo(number)} 的排队号。`, en: `There is no ticket ${echo(number)} today.` } });
       return c.json(ticket);
     },
   });

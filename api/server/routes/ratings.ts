@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../context.ts';
-import { clientIp } from '../http/client-ip.ts';
 import { route } from '../http/route.ts';
 import { preferredLang, ProblemError } from '../problem.ts';
+import { TRACKING_CODE } from '../ratings/follow-up.ts';
 import { COMMENT_MAX_LENGTH, FOLLOW_UP_WORKING_DAYS, RATING_LEVELS } from '../ratings/reasons.ts';
 import type { RatingInput } from '../payloads.ts';
 import { OperationValidator } from '../validate.ts';
@@ -10,6 +10,7 @@ import { OperationValidator } from '../validate.ts';
 export function ratingRoutes(app: Hono, ctx: AppContext): void {
   const submit = new OperationValidator(ctx.spec, '/ratings', 'post');
   const summary = new OperationValidator(ctx.spec, '/ratings/summary', 'get');
+  const followUp = new OperationValidator(ctx.spec, '/ratings/follow-up/{trackingCode}', 'get');
   const reasons = { levels: RATING_LEVELS, commentMaxLength: COMMENT_MAX_LENGTH, followUpWorkingDays: FOLLOW_UP_WORKING_DAYS };
 
   route(app, '/api/v1/ratings/reasons', {
@@ -18,11 +19,7 @@ export function ratingRoutes(app: Hono, ctx: AppContext): void {
 
   route(app, '/api/v1/ratings', {
     POST: async (c) => {
-      // Every attempt counts, valid or not: the limit protects the endpoint, not just the table.
-      const wait = ctx.ratingLimiter.hit(clientIp(c, ctx.trustProxy), ctx.now().getTime());
-      if (wait > 0) {
-        throw new ProblemError('rate-limited', { detail: { zh: `请 ${wait} 秒后再试。`, en: `Please try again in ${wait} s.` }, headers: { 'Retry-After': String(wait) } });
-      }
+      await ctx.limiters.rating(ctx.limiters.client(c));
       const key = submit.idempotencyKey(c);
       const input = await submit.body<RatingInput>(c);
       const { receipt, replayed } = await ctx.ratings.submit(input, key, preferredLang(c.req.header('accept-language')));
@@ -40,10 +37,18 @@ export function ratingRoutes(app: Hono, ctx: AppContext): void {
 
   route(app, '/api/v1/ratings/follow-up/:trackingCode', {
     GET: async (c) => {
+      // Every lookup counts, found or not: trying codes is what the limit is for.
+      await ctx.limiters.lookup(ctx.limiters.client(c));
+      const query = followUp.query<{ case: string }>(c);
       const code = c.req.param('trackingCode') ?? '';
-      const followUp = /^HC[0-9]{8}-[0-9A-Z]{4}$/.test(code) ? await ctx.ratings.followUp(code) : null;
-      if (!followUp) throw new ProblemError('not-found', { detail: { zh: `没有跟踪码为 ${code} 的差评整改记录。`, en: `There is no follow-up ${code}.` } });
-      return c.json(followUp);
+      const found = TRACKING_CODE.test(code) ? await ctx.ratings.followUp(code, query.case) : null;
+      // An unknown code and a code of another case are answered alike, so neither can be told from the other.
+      if (!found) {
+        throw new ProblemError('not-found', {
+          detail: { zh: '没有与这个跟踪码和办件编号相符的差评整改记录。', en: 'There is no follow-up with this tracking code for this case.' },
+        });
+      }
+      return c.json(found);
     },
   });
 }

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { AppContext } from '../context.ts';
 import { etagMatches } from '../http/etag.ts';
 import { route } from '../http/route.ts';
-import { ProblemError } from '../problem.ts';
+import { echo, ProblemError } from '../problem.ts';
 import { serviceSummary } from '../services/catalogue.ts';
 import { searchServices, type SearchQuery } from '../services/search.ts';
 import { findService } from '../services/store.ts';
@@ -58,7 +58,7 @@ export function serviceRoutes(app: Hono, ctx: AppContext): void {
     GET: async (c) => {
       const code = c.req.param('code') ?? '';
       const detail = /^[A-Za-z0-9-]{1,64}$/.test(code) ? await findService(ctx.db, code) : null;
-      if (!detail) throw new ProblemError('not-found', { detail: { zh: `没有编码为 ${code} 的办事事项。`, en: `There is no service item ${code}.` } });
+      if (!detail) throw new ProblemError('not-found', { detail: { zh: `没有编码为 ${echo(code)} 的办事事项。`, en: `There is no service item ${echo(code)}.` } });
       return c.json(detail);
     },
   });

@@ -8,7 +8,7 @@ const nullable = (s: Lazy): CompactSchema => {
   return base.t ? { ...base, t: [...base.t, 'null'] } : base;
 };
 
-export const Problem: CompactSchema = { t: ["object"], r: ["type","title","status"], p: { "type": { t: ["string"] }, "title": { t: ["string"] }, "status": { t: ["integer"] }, "detail": { t: ["string"] }, "instance": { t: ["string"] }, "errors": { t: ["array"], i: () => ProblemFieldError }, "existing": { t: ["object"], r: ["level","createdAt"], p: { "level": { t: ["integer"] }, "createdAt": { t: ["string"] } } } } };
+export const Problem: CompactSchema = { t: ["object"], r: ["type","title","status"], p: { "type": { t: ["string"] }, "title": { t: ["string"] }, "status": { t: ["integer"] }, "detail": { t: ["string"] }, "instance": { t: ["string"] }, "errors": { t: ["array"], i: () => ProblemFieldError }, "limit": { t: ["object"], r: ["scope","max","per"], p: { "scope": { t: ["string"], e: ["address","device"] }, "max": { t: ["integer"] }, "per": { t: ["string"], e: ["minute","day"] } } }, "existing": { t: ["object"], r: ["level","createdAt"], p: { "level": { t: ["integer"] }, "createdAt": { t: ["string"] } } } } };
 export const ProblemFieldError: CompactSchema = { t: ["object"], r: ["pointer","message","code"], p: { "pointer": { t: ["string"] }, "message": { t: ["string"] }, "code": { t: ["string"] } } };
 export const HealthStatus: CompactSchema = { t: ["object"], r: ["status","version"], p: { "status": { t: ["string"], e: ["ok"] }, "version": { t: ["string"] } } };
 export const HallList: CompactSchema = { t: ["object"], r: ["halls"], p: { "halls": { t: ["array"], i: () => HallSummary } } };

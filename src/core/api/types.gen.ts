@@ -117,9 +117,13 @@ export interface paths {
          * Take a queue ticket online (线上取号)
          * @description Issues a ticket in one of the hall's queue categories for today. Requires an `Idempotency-Key`: a retry
          *     with the same key and body returns the same ticket with `200` and `Idempotent-Replayed: true` instead of
-         *     issuing a second one. While the hall is closed the answer is `409 hall-closed`; when today's quota of
-         *     online tickets for the category is used up it is `409 quota-exhausted`. An unknown `categoryId` is a
-         *     `422 validation` problem pointing at `/categoryId`.
+         *     issuing a second one, also when several retries arrive at once. While the hall is closed the answer is
+         *     `409 hall-closed`; when today's quota of online tickets for the category is used up it is
+         *     `409 quota-exhausted`. An unknown `categoryId` is a `422 validation` problem pointing at `/categoryId`.
+         *
+         *     One client may take only part of a category's online tickets (see "Limits"): over its share the answer is
+         *     `429 rate-limited` with `limit.per: day` and a `detail` that says how many it has taken and where else to
+         *     get a ticket (the kiosk in the hall).
          */
         post: operations["takeTicket"];
         delete?: never;
@@ -290,9 +294,15 @@ export interface paths {
          *     - every reason must be one listed for the chosen level by `GET /api/v1/ratings/reasons` (`/reasons/0`);
          *     - a `phone` needs `contactConsent: true` (`/contactConsent`).
          *
-         *     A case can be rated once: a second rating of the same `caseId` is `409 already-rated`, with the existing
+         *     A case can be rated once: a second rating of the same case is `409 already-rated`, with the existing
          *     rating in `existing`. A bad rating gets a tracking code and a follow-up deadline (整改反馈 within
          *     `followUpWorkingDays` working days).
+         *
+         *     Only the resident who was handed a case can rate it: the `caseId` is given to them by the system that
+         *     handled the case, signed (see `RatingInput.caseId`), so nobody can rate someone else's case first and lock
+         *     them out. A case id without a valid signature is a `422 validation` problem at `/caseId` with the code
+         *     `signature`; its `detail` tells the resident where to find their rating link. A server that does not
+         *     verify case ids takes any `caseId`; the receipt names the case by its number without the signature.
          */
         post: operations["submitRating"];
         delete?: never;
@@ -327,14 +337,18 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The tracking code from a bad rating's receipt. */
+                /** @description The tracking code from a bad rating's receipt (see `RatingReceipt.trackingCode`). */
                 trackingCode: components["parameters"]["TrackingCode"];
             };
             cookie?: never;
         };
         /**
          * Track the follow-up of a bad rating
-         * @description Returns the progress of the rectification (整改) that a bad rating started, by the tracking code its receipt gave. An unknown code is `404`.
+         * @description Returns the progress of the rectification (整改) that a bad rating started, by the tracking code its receipt
+         *     gave together with the rated case's id (`case`), the second factor: a code alone opens nothing. A code
+         *     that is unknown and a code of another case are both `404`, with the same problem, so the answers tell
+         *     nothing about which codes exist. Without `case` the request is a `422 validation` problem at `/case`.
+         *     Lookups are rate-limited per client (see "Limits").
          */
         get: operations["getRatingFollowUp"];
         put?: never;
@@ -365,7 +379,10 @@ export interface components {
          *     | `unsupported-media-type` | 415 | The body is not `application/json`. |
          *     | `not-found` | 404 | No such hall, ticket, service item, tracking code or path. |
          *     | `method-not-allowed` | 405 | The path does not support the method. |
-         *     | `rate-limited` | 429 | Too many requests; see `Retry-After`. |
+         *     | `rate-limited` | 429 | Too many requests; see `Retry-After` and `limit`. |
+         *     | `bad-request` | 400 | The HTTP layer could not read the request (a malformed request line or header). |
+         *     | `request-timeout` | 408 | The request did not arrive completely in time. |
+         *     | `request-header-fields-too-large` | 431 | The request line and headers are larger than the server accepts. |
          *     | `hall-closed` | 409 | The hall is closed, so no ticket can be taken. |
          *     | `quota-exhausted` | 409 | Today's online tickets for the category are all taken. |
          *     | `already-rated` | 409 | The case was rated before; see `existing`. |
@@ -424,6 +441,33 @@ export interface components {
              */
             errors?: components["schemas"]["ProblemFieldError"][];
             /**
+             * @description For `rate-limited` problems, the limit the client reached.
+             * @example {
+             *       "scope": "address",
+             *       "max": 20,
+             *       "per": "day"
+             *     }
+             */
+            limit?: {
+                /**
+                 * @description Whom the limit counts: `address` (the client's network address) or `device` (its `Zw-Device-Id`).
+                 * @example address
+                 * @enum {string}
+                 */
+                scope: "address" | "device";
+                /**
+                 * @description How many requests the limit allows in its period (for a daily share of online tickets: how many tickets).
+                 * @example 20
+                 */
+                max: number;
+                /**
+                 * @description The period, a rolling `minute` or the service `day` (until local midnight).
+                 * @example day
+                 * @enum {string}
+                 */
+                per: "minute" | "day";
+            };
+            /**
              * @description For `already-rated` problems, the rating already on record for the case.
              * @example {
              *       "level": 4,
@@ -467,7 +511,8 @@ export interface components {
             /**
              * @description A stable machine-readable name of the failed rule: a JSON Schema keyword (`required`, `type`, `enum`,
              *     `pattern`, `minLength`, `maxLength`, `minimum`, `maximum`, `minItems`, `maxItems`, `uniqueItems`,
-             *     `additionalProperties`, `format`) where one applies.
+             *     `additionalProperties`, `format`) where one applies; `signature` for a case id whose signature is missing
+             *     or wrong.
              * @example minItems
              */
             code: string;
@@ -2148,7 +2193,7 @@ export interface components {
          * @description The body of a rating. Beyond the schema: a level of 2 or 1 needs at least one reason; every reason must be
          *     offered for the chosen level; a `phone` needs `contactConsent: true`.
          * @example {
-         *       "caseId": "51160220261123000451",
+         *       "caseId": "51160220261123000451.ZZMaofVRAwzPvvNswMM30w",
          *       "serviceCode": "512B0070200006-511602000000-000-1151130108778239R-1-00",
          *       "windowId": "w05",
          *       "hallId": "guangan-zwzx",
@@ -2165,8 +2210,13 @@ export interface components {
          */
         RatingInput: {
             /**
-             * @description The handled case's number (办件编号); each case can be rated once.
-             * @example 51160220261123000451
+             * @description The handled case, as the system that handled it (办件系统) gave it to the resident, in the rating link,
+             *     QR code or window rating pad: the case number (办件编号), a `.`, and the system's signature of the number
+             *     (the reference server: the first 128 bits of HMAC-SHA256 over `zw-case:v1:` followed by the number, with
+             *     a secret the two systems share, in base64url, 22 characters). Each case can be rated once. Servers that
+             *     verify case ids refuse one without a valid signature (`422`, code `signature`); the bare number is
+             *     accepted only by servers that do not.
+             * @example 51160220261123000451.ZZMaofVRAwzPvvNswMM30w
              */
             caseId: string;
             /**
@@ -2235,7 +2285,7 @@ export interface components {
          *       ],
          *       "createdAt": "2026-11-23T10:32:15+08:00",
          *       "bad": true,
-         *       "trackingCode": "HC20261123-7F3K",
+         *       "trackingCode": "HC20261123-7F3K-9QMA-2XWD-PLR8",
          *       "followUp": {
          *         "dueBy": "2026-12-07",
          *         "workingDays": 10
@@ -2249,7 +2299,7 @@ export interface components {
              */
             id: string;
             /**
-             * @description The rated case's number (办件编号).
+             * @description The rated case's number (办件编号), without the signature the case id was given with.
              * @example 51160220261123000451
              */
             caseId: string;
@@ -2278,8 +2328,11 @@ export interface components {
              */
             bad: boolean;
             /**
-             * @description For a bad rating, the code to follow its rectification with; `null` otherwise.
-             * @example HC20261123-7F3K
+             * @description For a bad rating, the code to follow its rectification with (together with the case id); `null`
+             *     otherwise. `HC`, the day, and groups of four characters from `23456789ABCDEFGHJKLMNPQRSTUVWXYZ` (no 0, O,
+             *     1 or I, for reading aloud): codes issued now have four random groups (80 bits), so they cannot be
+             *     guessed; codes issued before have one.
+             * @example HC20261123-7F3K-9QMA-2XWD-PLR8
              */
             trackingCode: string | null;
             /**
@@ -2414,7 +2467,7 @@ export interface components {
         /**
          * @description The follow-up (整改) of a bad rating.
          * @example {
-         *       "trackingCode": "HC20261123-7F3K",
+         *       "trackingCode": "HC20261123-7F3K-9QMA-2XWD-PLR8",
          *       "level": 2,
          *       "status": "rectifying",
          *       "createdAt": "2026-11-23T10:32:15+08:00",
@@ -2441,7 +2494,7 @@ export interface components {
         RatingFollowUp: {
             /**
              * @description The tracking code.
-             * @example HC20261123-7F3K
+             * @example HC20261123-7F3K-9QMA-2XWD-PLR8
              */
             trackingCode: string;
             /**
@@ -2656,22 +2709,13 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many requests from this client (`rate-limited`); retry after `Retry-After` seconds. */
+        /** @description Too many requests from this client (`rate-limited`); `limit` says which limit, `detail` says it in words, and the client may try again after `Retry-After` seconds (see "Limits"). */
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "urn:zhengwu-widgets:problem:rate-limited",
-                 *       "title": "请求过于频繁",
-                 *       "status": 429,
-                 *       "detail": "请 30 秒后再试。",
-                 *       "instance": "/api/v1/halls/guangan-zwzx/tickets"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2701,8 +2745,17 @@ export interface components {
         TicketNumber: string;
         /** @description The service item's implementation code (实施编码), as given in the catalogue. */
         ServiceCode: string;
-        /** @description The tracking code from a bad rating's receipt. */
+        /** @description The tracking code from a bad rating's receipt (see `RatingReceipt.trackingCode`). */
         TrackingCode: string;
+        /** @description The id of the rated case, as given for the rating (`RatingInput.caseId`, signed or not): the second factor of a follow-up lookup. */
+        CaseIdQuery: string;
+        /**
+         * @description An id the client keeps on the device (16 to 64 characters of `[A-Za-z0-9_-]`, random, made once and
+         *     stored), so that the server can limit the online tickets one device takes per hall and day. Optional: without
+         *     it only the per-address limits apply. A malformed value is ignored. It identifies nothing but the device's
+         *     own counts, and servers keep it no longer than the day.
+         */
+        DeviceId: string;
         /** @description The page to return, from 1. */
         Page: number;
         /** @description Items per page. */
@@ -2870,6 +2923,13 @@ export interface operations {
                  *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description An id the client keeps on the device (16 to 64 characters of `[A-Za-z0-9_-]`, random, made once and
+                 *     stored), so that the server can limit the online tickets one device takes per hall and day. Optional: without
+                 *     it only the per-address limits apply. A malformed value is ignored. It identifies nothing but the device's
+                 *     own counts, and servers keep it no longer than the day.
+                 */
+                "Zw-Device-Id"?: components["parameters"]["DeviceId"];
             };
             path: {
                 /** @description The hall's id, as listed by `GET /api/v1/halls`. */
@@ -3165,10 +3225,13 @@ export interface operations {
     };
     getRatingFollowUp: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The id of the rated case, as given for the rating (`RatingInput.caseId`, signed or not): the second factor of a follow-up lookup. */
+                case: components["parameters"]["CaseIdQuery"];
+            };
             header?: never;
             path: {
-                /** @description The tracking code from a bad rating's receipt. */
+                /** @description The tracking code from a bad rating's receipt (see `RatingReceipt.trackingCode`). */
                 trackingCode: components["parameters"]["TrackingCode"];
             };
             cookie?: never;
@@ -3185,6 +3248,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
