@@ -18,9 +18,9 @@
  * - `hang`: the request is never answered (held open until the client gives up), before or after the server.
  * - `stream-stall` (event streams only): the stream opens (headers sent) and goes silent at once, or after passing
  *   the server's frames for 0.5–5 s; silent means nothing at all, heartbeats included, for as long as the client
- *   keeps it open.
+ *   keeps it open. Streams already open when the path degrades stall too (0.5–8 s later).
  * - `stream-cut` (event streams only): the stream passes the server's chunks for 0.3–6 s, then the connection is
- *   destroyed, sometimes in the middle of a frame.
+ *   destroyed, sometimes in the middle of a frame. Also drawn for streams already open when the path degrades.
  *
  * The path starts healed; `degrade()` turns the faults on and `heal()` off again (requests already held or
  * stalled stay so: a dead connection does not come back when the network does). The first faults of a run go to
@@ -83,6 +83,8 @@ export interface Exchange {
   detail?: string;
   /** The server's status, when the server saw it. */
   upstreamStatus?: number;
+  /** An event stream whose headers reached the client (until then, to the client, it hangs). */
+  opened?: boolean;
 }
 
 export interface ProxyOptions {
@@ -112,6 +114,16 @@ function passHeaders(headers: IncomingHttpHeaders): Record<string, string | stri
   return out;
 }
 
+/** How an event stream passes: everything until `stallAt` (then nothing), and until `cutAt` (then the end). */
+interface Flow {
+  x: Exchange;
+  stallAt: number;
+  cutAt: number;
+  cut: (partial?: Buffer) => void;
+  /** Applies a new `stallAt` or `cutAt`. */
+  changed?: () => void;
+}
+
 interface Upstream {
   status: number;
   headers: Record<string, string | string[]>;
@@ -129,6 +141,8 @@ export class FaultyProxy {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
   /** Requests and streams held open by `hang` and `stream-stall`, ended only by their client (or `close`). */
   private readonly held = new Set<ServerResponse>();
+  /** Event streams passing through without a fault, which a degrading path may still break. */
+  private readonly flowing = new Set<Flow>();
   private readonly feedAt = new Map<string, number>();
   /** The event streams open to each page (headers sent, or held before them), with their fault. */
   private readonly streams = new Map<string, Set<Exchange>>();
@@ -155,9 +169,10 @@ export class FaultyProxy {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
-  /** Faults on. */
+  /** Faults on: for new requests, and for the event streams already open. */
   degrade(): void {
     this.faulty = true;
+    this.breakOpenStreams();
   }
 
   /** Faults off for every request from now on. */
@@ -179,7 +194,7 @@ export class FaultyProxy {
     return this.feedAt.get(page);
   }
 
-  /** The event streams open to `page` right now (a hung one too), with the fault each was given. */
+  /** The event streams open to `page` right now (asked for and not yet closed, whether answered or not). */
   openStreams(page: string): Exchange[] {
     return [...(this.streams.get(page) ?? [])];
   }
@@ -233,6 +248,8 @@ export class FaultyProxy {
       key: typeof key === 'string' ? key : undefined,
     };
     this.exchanges.push(x);
+    // An event stream counts as open to its page from the moment it is asked for (held, delayed or answered).
+    if (stream) this.track(x, res);
     const body = await this.readBody(req);
     if (body === null) return; // the client went away while sending
     if (body.length) {
@@ -271,7 +288,6 @@ export class FaultyProxy {
         case 'hang': {
           x.stage = stream || this.random() < 0.5 ? 'before' : 'after';
           if (x.stage === 'after') await this.upstream(req, res, url, body, x);
-          if (stream) this.track(x, res);
           this.hold(res);
           return;
         }
@@ -338,14 +354,17 @@ export class FaultyProxy {
     if (x.page && this.options.isFeed(x.path) && (answer.status === 200 || answer.status === 304)) this.fed(x.page);
   }
 
-  /** An event stream, passed through, stalled or cut according to `x.fault`. */
+  /** An event stream, passed through, stalled or cut according to `x.fault` (which `degrade()` may set later). */
   private stream(req: IncomingMessage, res: ServerResponse, url: URL, x: Exchange): Promise<void> {
     return new Promise((resolve, reject) => {
       const page = x.page;
-      const cutAt = x.fault === 'stream-cut' ? Date.now() + 300 + this.random() * 5_700 : Infinity;
-      const stallAt = x.fault !== 'stream-stall' ? Infinity : this.random() < 0.3 ? Date.now() : Date.now() + 500 + this.random() * 4_500;
+      const now = Date.now();
+      const flow: Flow = { x, stallAt: Infinity, cutAt: Infinity, cut: () => undefined };
+      if (x.fault === 'stream-cut') flow.cutAt = now + 300 + this.random() * 5_700;
+      if (x.fault === 'stream-stall') flow.stallAt = this.random() < 0.3 ? now : now + 500 + this.random() * 4_500;
+      if (x.fault === 'stream-stall' || x.fault === 'stream-cut') x.detail = `after ${Math.round(Math.min(flow.stallAt, flow.cutAt) - now)} ms`;
       const midFrame = this.random() < 0.5;
-      x.detail = x.fault === 'stream-stall' ? `after ${Math.round(stallAt - Date.now())} ms` : x.fault === 'stream-cut' ? `after ${Math.round(cutAt - Date.now())} ms` : undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const out = forward(
         new URL(url.pathname + url.search, this.options.upstream),
         { method: 'GET', headers: passHeaders(req.headers), agent: this.agent },
@@ -353,17 +372,25 @@ export class FaultyProxy {
           x.upstreamStatus = answer.statusCode ?? 0;
           res.writeHead(answer.statusCode ?? 502, passHeaders(answer.headers));
           res.flushHeaders();
-          if (answer.statusCode === 200) this.track(x, res);
-          if (x.fault === 'stream-stall') this.held.add(res);
-          const timer = Number.isFinite(cutAt) ? setTimeout(() => cut(), cutAt - Date.now()) : undefined;
-          const cut = (partial?: Buffer) => {
+          x.opened = true;
+          // Cut at `cutAt`, in the middle of the frame on its way when there is one.
+          flow.cut = (partial?: Buffer) => {
+            clearTimeout(timer);
             if (partial && partial.length > 1) res.write(partial.subarray(0, Math.floor(partial.length / 2)));
             req.socket.destroy();
           };
+          const schedule = () => {
+            clearTimeout(timer);
+            if (Number.isFinite(flow.cutAt)) timer = setTimeout(() => flow.cut(), Math.max(0, flow.cutAt - Date.now()));
+            if (Number.isFinite(flow.stallAt)) this.held.add(res);
+          };
+          flow.changed = schedule;
+          schedule();
+          if (!x.fault) this.flowing.add(flow);
           answer.on('data', (chunk: Buffer) => {
             if (res.destroyed) return;
-            if (Date.now() >= cutAt) return cut(midFrame ? chunk : undefined);
-            if (Date.now() >= stallAt) return; // stalled: read and dropped, so the server never notices
+            if (Date.now() >= flow.cutAt) return flow.cut(midFrame ? chunk : undefined);
+            if (Date.now() >= flow.stallAt) return; // stalled: read and dropped, so the server never notices
             res.write(chunk);
             if (page && this.options.isFeed(x.path)) this.fed(page);
           });
@@ -372,18 +399,38 @@ export class FaultyProxy {
             if (!res.destroyed) res.end();
           });
           answer.on('error', () => res.destroy());
-          res.on('close', () => {
-            clearTimeout(timer);
-            this.held.delete(res);
-            out.destroy();
-            resolve();
-          });
         },
       );
+      res.on('close', () => {
+        clearTimeout(timer);
+        this.held.delete(res);
+        this.flowing.delete(flow);
+        out.destroy();
+        resolve();
+      });
       out.on('error', (e) => (res.headersSent ? res.destroy() : reject(e)));
-      res.on('close', () => out.destroy());
       out.end();
     });
+  }
+
+  /**
+   * A path that degrades also breaks what is already open on it: each healthy stream, with the stream fault rate,
+   * stalls or is cut 0.5–8 s later.
+   */
+  private breakOpenStreams(): void {
+    for (const flow of this.flowing) {
+      if (this.random() >= this.options.streamRate) continue;
+      const kind: FaultKind = this.random() < 0.6 ? 'stream-stall' : 'stream-cut';
+      const at = Date.now() + 500 + this.random() * 7_500;
+      this.flowing.delete(flow);
+      this.fired.set(kind, this.fired.get(kind)! + 1);
+      flow.x.fault = kind;
+      flow.x.stage = 'after';
+      flow.x.detail = `open when the path degraded; ${kind === 'stream-stall' ? 'stalled' : 'cut'} ${Math.round((at - flow.x.at) / 1000)} s after it opened`;
+      if (kind === 'stream-stall') flow.stallAt = at;
+      else flow.cutAt = at;
+      flow.changed?.();
+    }
   }
 
   private hold(res: ServerResponse): void {

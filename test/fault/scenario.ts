@@ -50,8 +50,8 @@ export interface Recovery {
   heal: number;
   page: string;
   /**
-   * The page's event streams when the path healed: `stalled` (open and silent), `hung` (never answered), `open`
-   * (healthy, or cut and reconnecting), or `none`.
+   * The page's event streams when the path healed: `stalled` (open and silent), `hung` (asked for and not answered:
+   * held, or delayed), `open` (healthy), or `none`.
    */
   streamAtHeal: 'stalled' | 'hung' | 'open' | 'none';
   /** Milliseconds from healing to a live, correct card; null when it did not get there. */
@@ -153,8 +153,9 @@ ${body}
 }
 
 function streamState(open: Exchange[]): Recovery['streamAtHeal'] {
-  if (open.some((x) => x.fault === 'stream-stall')) return 'stalled';
-  if (open.some((x) => x.fault === 'hang')) return 'hung';
+  if (open.some((x) => x.fault === 'stream-stall' && x.opened)) return 'stalled';
+  // Asked for and not answered (held, or delayed): to the page, a hung connect.
+  if (open.some((x) => !x.opened)) return 'hung';
   return open.length ? 'open' : 'none';
 }
 
@@ -181,10 +182,14 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
   const totals = { ratings: 60 * scale, tickets: 20 * scale };
   const residentCount = scale > 1 ? 6 : 4;
   /** Spread the work over this long, so that it meets several degraded spells and healings. */
-  const activeMs = 60_000 * scale;
-  const spell = { faultyMs: 14_000, healthyMs: 3_000, min: 3 };
-  /** How long a card is watched after healing: a little past the budget in CI, long enough for a figure otherwise. */
-  const recoveryCapMs = scale > 1 ? 60_000 : RECOVERY_MS + 5_000;
+  const activeMs = 45_000 * scale;
+  /** Degraded spells: at least `min`; in CI at most `max`, after which what is left is made on a healed path. */
+  const spell = { faultyMs: 12_000, healthyMs: 3_000, min: 3, max: scale > 1 ? Infinity : 3 };
+  /**
+   * How long a card is watched after healing: long enough for a figure in the long run; in CI a little past the
+   * budget, and only just past it for a card whose stream the path left dead (its rule is a todo, see the test).
+   */
+  const recoveryCapMs = (dead: boolean) => (scale > 1 ? 60_000 : RECOVERY_MS + (dead ? 1_000 : 5_000));
   /** When the residents start (after the server, the bundle and the browser are up). */
   let active = Infinity;
 
@@ -470,6 +475,10 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
 
   async function rateStep(r: Resident): Promise<void> {
     let tab = r.tabs.rate && !r.tabs.rate.closed ? r.tabs.rate : undefined;
+    if (tab && !tab.ready) {
+      await load(r, tab); // the last load failed: the resident tries again first
+      return;
+    }
     let todo = tab ? tab.cases.filter((c) => !made.has(c) && !uncertain.has(c)) : [];
     if (!todo.length) {
       if (tab?.offline) return; // the portal's next page cannot load offline; come back later
@@ -626,7 +635,8 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     const pending = new Set(cards);
     const last = new Map<Tab, string>();
     const atHeal = new Map(cards.map((tab) => [tab, streamState(proxy.openStreams(pageKey(tab.page.url()) ?? ''))]));
-    while (pending.size && Date.now() - healedAt < recoveryCapMs) {
+    const watched = () => [...pending].some((tab) => Date.now() - healedAt < recoveryCapMs(atHeal.get(tab) === 'stalled' || atHeal.get(tab) === 'hung'));
+    while (pending.size && watched()) {
       const expected = new Map(await Promise.all(HALLS.map(async (h) => [h.id, await snapshotOf(h.id)] as const)));
       await Promise.all(
         [...pending].map(async (tab) => {
@@ -672,18 +682,17 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     }
     active = Date.now();
     const loops = residents.map((r) => resident(r));
-    for (let n = 1; ; n++) {
+    const done = () => made.size + uncertain.size >= totals.ratings && ticketsMade >= totals.tickets;
+    for (let n = 1; n <= spell.max && !(n > spell.min && done()); n++) {
       proxy.degrade();
       log(`degraded ${n}: ${made.size}/${totals.ratings} ratings, ${ticketsMade}/${totals.tickets} tickets made`);
       await sleep(spell.faultyMs);
       await heal(n);
       await sleep(spell.healthyMs);
-      if (n >= spell.min && made.size + uncertain.size >= totals.ratings && ticketsMade >= totals.tickets) break;
-      if (Date.now() - started > activeMs * 3 + 120_000) {
-        log('the residents did not get their work done in time');
-        break;
-      }
     }
+    const until = Date.now() + 120_000;
+    if (!done()) log(`healed: ${made.size}/${totals.ratings} ratings, ${ticketsMade}/${totals.tickets} tickets made, the rest on a healed path`);
+    while (!done() && Date.now() < until) await sleep(250);
     stopping = true;
     await Promise.all(loops);
     await heal(0);
