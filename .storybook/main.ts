@@ -1,15 +1,17 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { zwApiPlugin } from '../api/server/vite-plugin.ts';
 
-// Stories talk to the real reference API, mounted on Storybook's own dev server (same as the demo portal).
+// Stories talk to request handlers in the browser (msw), answering from a recording of the reference API made
+// when Storybook starts or builds: `storybook dev` and the built Storybook show the same thing, with no server
+// behind either (docs/decisions/007-storybook-request-handlers.md). `public/` gets msw's worker script from the
+// installed msw at every start and build (see the storybook scripts in package.json).
 const config: StorybookConfig = {
-  framework: { name: '@storybook/web-components-vite', options: {} },
+  framework: {
+    name: '@storybook/web-components-vite',
+    options: { builder: { viteConfigPath: '.storybook/vite.config.ts' } },
+  },
   stories: ['../stories/**/*.stories.ts', '../stories/**/*.mdx'],
   addons: ['@storybook/addon-docs'],
+  staticDirs: ['./public'],
   core: { disableTelemetry: true },
-  async viteFinal(viteConfig) {
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), zwApiPlugin()];
-    return viteConfig;
-  },
 };
 export default config;

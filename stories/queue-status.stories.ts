@@ -1,16 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { delay, http, HttpResponse } from 'msw';
 import { ZwQueueStatus } from '../src/queue-status/index.ts';
 import { define } from '../src/core/define.ts';
-import type { Forecast, HallSnapshot, Ticket, Window } from '../src/core/api/types.gen.ts';
+import type { HallSnapshot, Ticket, Window } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { answers, API, hallStream, problem } from './support/api-handlers.ts';
 import { modeArgTypes } from './support/modes.ts';
 
 /**
- * Every state of `<zw-queue-status>`. "Live" talks to the reference API that Storybook's dev server mounts; the
- * other stories answer from fixed payloads, stubbing `fetch` and `EventSource` (the network boundary) in a loader,
- * so each state shows up reliably. Use the lang / elder / contrast controls (or the toolbar) for every mode.
+ * Every state of `<zw-queue-status>`. Without handlers of its own a story meets the reference API's recording
+ * (stories/support/api-handlers.ts): the 广安区 hall at 10:30 on a Monday, its event stream replaying the simulator
+ * one step every 2.5 s, online take, busy hours. The other stories answer with a state of their own, made from the
+ * recorded payloads (`parameters.msw`): a frozen snapshot, the hall at closing time, a ticket at each stage, a
+ * stream that breaks off, malformed data. Use the lang / elder / contrast controls (or the toolbar) for every mode.
  */
 
 interface Args {
@@ -29,168 +33,125 @@ interface Args {
 // `import '…/index.ts'`; registering here (define() skips a tag already taken) keeps the element in every build.
 define('zw-queue-status', ZwQueueStatus);
 
-// ---------------------------------------------------------------- fixed payloads
+// ---------------------------------------------------------------- states, made from the recorded hall
 
-const now = new Date().toISOString();
-const win = (n: number, patch: Partial<Window> = {}): Window => ({
-  id: `w${String(n).padStart(2, '0')}`,
-  label: `${n} 号窗口`,
-  status: 'open',
-  serving: `A${String(20 + n).padStart(3, '0')}`,
-  categoryIds: ['A'],
-  ...patch,
-});
+const HALL = 'guangan-zwzx';
 
-const snapshot = (patch: Partial<HallSnapshot> = {}): HallSnapshot => ({
-  hallId: 'guangan-zwzx',
-  name: '广安区政务服务中心',
-  open: true,
-  hours: { opens: '09:00', closes: '17:00', lunch: '12:00-13:30' },
-  windows: [
-    win(1, { serving: 'A019' }),
-    win(2, { serving: 'A020' }),
-    win(5, { serving: 'B007', categoryIds: ['B'] }),
-    win(6, { status: 'paused', serving: null, categoryIds: ['B', 'F'] }),
-    win(8, { serving: 'C012', categoryIds: ['C'] }),
-    win(11, { serving: null, categoryIds: ['D'] }),
-    win(16, { status: 'closed', serving: null, categoryIds: ['F'] }),
-  ],
-  categories: [
-    { id: 'A', name: '社保医保', prefix: 'A', waiting: 7, avgServiceMinutes: 6.5, estimatedWaitMinutes: 23 },
-    { id: 'B', name: '户籍证照', prefix: 'B', waiting: 3, avgServiceMinutes: 8, estimatedWaitMinutes: 12 },
-    { id: 'C', name: '不动产登记', prefix: 'C', waiting: 5, avgServiceMinutes: 15, estimatedWaitMinutes: 45 },
-    { id: 'D', name: '企业开办', prefix: 'D', waiting: 0, avgServiceMinutes: 12, estimatedWaitMinutes: 0 },
-    { id: 'F', name: '综合受理', prefix: 'F', waiting: 2, avgServiceMinutes: 7, estimatedWaitMinutes: 9 },
-  ],
-  version: 1287,
-  updatedAt: now,
-  ...patch,
-});
+/** Changes the recorded snapshot of 10:30. */
+const recorded =
+  (change: (s: HallSnapshot) => Partial<HallSnapshot> = () => ({})) =>
+  async () => {
+    const s = await answers.snapshot(HALL);
+    return { ...s, ...change(s) };
+  };
 
-const longWait = snapshot({
-  categories: snapshot().categories.map((c) => ({
+/** The first window of category `id` pauses. */
+const pauseFirst = (s: HallSnapshot, id: string): Window[] => {
+  const first = s.windows.find((w) => w.categoryIds.includes(id));
+  return s.windows.map((w) => (w === first ? { ...w, status: 'paused', serving: null } : w));
+};
+
+/** A long day: several times as many people waiting. */
+const longWait = recorded((s) => ({
+  categories: s.categories.map((c) => ({
     ...c,
     waiting: c.waiting * 6 + 20,
     estimatedWaitMinutes: c.estimatedWaitMinutes * 4 + 95,
   })),
-});
+}));
 
-const board = snapshot({
-  windows: Array.from({ length: 40 }, (_, n) => {
-    const prefix = 'ABCDEF'[n % 6];
-    return win(n + 1, {
-      categoryIds: [prefix],
-      serving: n % 11 === 10 ? null : `${prefix}${String(30 + n).padStart(3, '0')}`,
+/** A wall display for a big hall: the recorded categories over 40 windows. */
+const board = recorded((s) => ({
+  windows: Array.from({ length: 40 }, (_, n): Window => {
+    const category = s.categories[n % s.categories.length]!;
+    return {
+      id: `w${String(n + 1).padStart(2, '0')}`,
+      label: `${n + 1} 号窗口`,
+      categoryIds: [category.id],
+      serving: n % 11 === 10 ? null : `${category.prefix}${String(30 + n).padStart(3, '0')}`,
       status: n % 9 === 8 ? 'paused' : n === 39 ? 'closed' : 'open',
-    });
+    };
   }),
-});
+}));
 
-const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
-  number: 'A023',
-  hallId: 'guangan-zwzx',
-  categoryId: 'A',
-  status: 'waiting',
-  ahead: 6,
-  estimatedWaitMinutes: 20,
-  window: null,
-  issuedAt: now,
-  calledAt: null,
-  online: true,
-  ...patch,
-});
+/** The resident's ticket A023, as the server describes an online ticket, at some stage. */
+const ticket =
+  (patch: Partial<Ticket> = {}) =>
+  async (): Promise<Ticket> => ({
+    ...(await answers.ticket('A', HALL)),
+    number: 'A023',
+    ahead: 6,
+    estimatedWaitMinutes: 20,
+    ...patch,
+  });
 
-const forecast: Forecast = {
-  hallId: 'guangan-zwzx',
-  date: now.slice(0, 10),
-  hours: [
-    [9, 28, 'medium'],
-    [10, 41, 'high'],
-    [11, 35, 'high'],
-    [12, 14, 'low'],
-    [13, 9, 'low'],
-    [14, 22, 'medium'],
-    [15, 16, 'medium'],
-    [16, 6, 'low'],
-  ].map(([hour, expectedWaitMinutes, level]) => ({ hour, expectedWaitMinutes, level }) as Forecast['hours'][number]),
-};
+/** My ticket once window 5 has called it: called, then missed or served. */
+const afterCall = (status: 'called' | 'missed' | 'served') =>
+  ticket({
+    status,
+    ahead: 0,
+    estimatedWaitMinutes: 0,
+    window: { id: 'w05', label: '5 号窗口' },
+    calledAt: '2026-11-23T10:41:12+08:00',
+  });
 
 // ---------------------------------------------------------------- the network boundary
 
-interface Scenario {
-  /** What the event stream sends first; a string is sent as is (malformed data). */
-  snapshot?: HallSnapshot | string;
-  /** No EventSource: the element polls `GET …/snapshot`. */
-  noStream?: boolean;
-  /** After the snapshot the stream drops and the browser keeps retrying (the data turns stale). */
-  dropStream?: boolean;
-  /** The device goes offline after the first snapshot. */
-  goOffline?: boolean;
-  ticket?: Ticket;
-  /** Answer to taking a ticket online: a ticket, or a problem slug. */
-  take?: Ticket | 'hall-closed' | 'quota-exhausted';
-}
+/** The hall shows this state and nothing changes: the stream sends it (then heartbeats), polling gets it too. */
+const frozen = (state: () => Promise<HallSnapshot>) => {
+  const stream = hallStream(state);
+  return [
+    http.get(`${API}/halls/${HALL}/events`, ({ request }) => stream(request)),
+    http.get(`${API}/halls/${HALL}/snapshot`, async () => HttpResponse.json(await state())),
+  ];
+};
 
-const original: { fetch?: typeof fetch; EventSource?: typeof EventSource } = {};
+/** The hall as recorded, and the resident's ticket at a stage. */
+const following = (t: () => Promise<Ticket>) => [
+  ...frozen(recorded()),
+  http.get(`${API}/halls/${HALL}/tickets/:number`, async () => HttpResponse.json(await t())),
+];
 
-function restoreNetwork(): void {
-  if (original.fetch) window.fetch = original.fetch;
-  if (original.EventSource) window.EventSource = original.EventSource;
+/** Taking a ticket online is refused with the recorded problem (`hall-closed`, `quota-exhausted`). */
+const refusedTake = (which: 'closed' | 'quota') => [
+  ...frozen(recorded()),
+  http.post(`${API}/halls/${HALL}/tickets`, async ({ request }) => {
+    const hall = await answers.hall(HALL);
+    return problem(which === 'closed' ? hall.closed.take : hall.quotaExhausted.A!, request);
+  }),
+];
+
+/** The browser's own EventSource, which a story may take away. */
+const BrowserEventSource = window.EventSource;
+
+/** The device says it is online again, and forgets the tickets an earlier story took or followed. */
+const freshDevice = async () => {
   delete (navigator as { onLine?: boolean }).onLine;
-}
+  window.EventSource = BrowserEventSource;
+  for (const key of Object.keys(localStorage)) if (key.startsWith('zw-queue:')) localStorage.removeItem(key);
+};
 
-function install(s: Scenario): void {
-  original.fetch ??= window.fetch;
-  original.EventSource ??= window.EventSource;
-  restoreNetwork();
-  const json = (body: unknown, status = 200) =>
-    new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' },
-    });
-  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    if (url.includes('/tickets/') && s.ticket) return json(s.ticket);
-    if (url.endsWith('/forecast')) return json(forecast);
-    if (url.endsWith('/snapshot') && s.snapshot) return json(s.snapshot);
-    if (url.endsWith('/tickets') && s.take) {
-      return typeof s.take === 'string'
-        ? json({ type: `urn:zhengwu-widgets:problem:${s.take}`, title: s.take, status: 409 }, 409)
-        : json(s.take, 201);
-    }
-    return original.fetch!(input, init);
-  }) as typeof fetch;
+const msw = (handlers: ReturnType<typeof http.get>[]) => ({ msw: { handlers } });
 
-  if (s.noStream) {
-    delete (window as { EventSource?: unknown }).EventSource;
-    return;
-  }
-  class StoryStream extends EventTarget {
-    readyState = 0;
-    onopen: ((e: Event) => void) | null = null;
-    onerror: ((e: Event) => void) | null = null;
-    constructor(readonly url: string) {
-      super();
-      setTimeout(() => {
-        this.readyState = 1;
-        this.onopen?.(new Event('open'));
-        const data = typeof s.snapshot === 'string' ? s.snapshot : JSON.stringify(s.snapshot ?? snapshot());
-        this.dispatchEvent(new MessageEvent('snapshot', { data, lastEventId: '1287' }));
-        if (s.dropStream) {
-          this.readyState = 0;
-          this.onerror?.(new Event('error'));
-        }
-        if (s.goOffline) {
-          Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-          window.dispatchEvent(new Event('offline'));
-        }
-      }, 50);
+/** What a resident does, in the shadow DOM, once the hall is shown. */
+function act(steps: { take?: string; offline?: boolean }) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('zw-queue-status') as ZwQueueStatus;
+    const root = el.shadowRoot!;
+    const find = async (sel: string) => {
+      for (let tries = 0; !root.querySelector(sel) && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
+      return root.querySelector<HTMLElement>(sel);
+    };
+    if (steps.take) {
+      (await find(`input[name=cat][value="${steps.take}"]`))?.click();
+      root.querySelector<HTMLButtonElement>('.take button')?.click();
     }
-    close() {
-      this.readyState = 2;
+    if (steps.offline) {
+      await find('h2');
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      window.dispatchEvent(new Event('offline'));
     }
-  }
-  (window as { EventSource: unknown }).EventSource = StoryStream;
+  };
 }
 
 // ---------------------------------------------------------------- meta
@@ -214,7 +175,7 @@ const meta: Meta<Args> = {
     category: '',
     interval: 15,
   },
-  loaders: [async () => install({})],
+  loaders: [freshDevice],
   decorators: [
     (story, { args }) => {
       pagePrefsStore().set({ elder: args.elder, contrast: args.contrast });
@@ -236,112 +197,136 @@ const meta: Meta<Args> = {
 export default meta;
 
 type Story = StoryObj<Args>;
-const at = (s: Scenario) => [async () => install(s)];
 
-/** The reference API, live: the simulator calls tickets while you watch. */
-export const Live: Story = { loaders: [async () => restoreNetwork()], args: { showForecast: true, allowTake: true } };
+/** The reference API's recording, live: the simulator calls tickets while you watch; take one online. */
+export const Live: Story = { args: { showForecast: true, allowTake: true } };
 
-export const Open: Story = { loaders: at({ snapshot: snapshot() }) };
+export const Open: Story = { parameters: msw(frozen(recorded())) };
 
-export const Closed: Story = {
-  loaders: at({
-    snapshot: snapshot({
-      open: false,
-      windows: snapshot().windows.map((w) => ({ ...w, status: 'closed', serving: null })),
-    }),
-  }),
-};
+/** The same hall at 17:30, as the server shows it after closing. */
+export const Closed: Story = { parameters: msw(frozen(() => answers.closedSnapshot(HALL))) };
 
 export const PausedWindow: Story = {
   name: 'Paused window',
-  loaders: at({ snapshot: snapshot({ windows: [win(1, { status: 'paused', serving: null }), win(2)] }) }),
+  parameters: msw(frozen(recorded((s) => ({ windows: pauseFirst(s, 'A') })))),
   args: { category: 'A' },
 };
 
-export const LongWait: Story = { name: 'Long wait', loaders: at({ snapshot: longWait }) };
+export const LongWait: Story = { name: 'Long wait', parameters: msw(frozen(longWait)) };
 
 export const MyTicketWaiting: Story = {
   name: 'My ticket: waiting',
-  loaders: at({ ticket: ticket() }),
+  parameters: msw(following(ticket())),
   args: { ticket: 'A023' },
 };
 
 export const MyTicketNear: Story = {
   name: 'My ticket: near',
-  loaders: at({ ticket: ticket({ ahead: 2, estimatedWaitMinutes: 6 }) }),
+  parameters: msw(following(ticket({ ahead: 2, estimatedWaitMinutes: 6 }))),
   args: { ticket: 'A023' },
 };
 
-/** My ticket once window 5 has called it: called, then missed or served. */
-const afterCall = (status: 'called' | 'missed' | 'served') =>
-  ticket({ status, ahead: 0, estimatedWaitMinutes: 0, window: { id: 'w05', label: '5 号窗口' }, calledAt: now });
-
 export const MyTicketCalled: Story = {
   name: 'My ticket: called',
-  loaders: at({ ticket: afterCall('called') }),
+  parameters: msw(following(afterCall('called'))),
   args: { ticket: 'A023' },
 };
 
 export const MyTicketMissed: Story = {
   name: 'My ticket: missed',
-  loaders: at({ ticket: afterCall('missed') }),
+  parameters: msw(following(afterCall('missed'))),
   args: { ticket: 'A023' },
 };
 
 export const MyTicketServed: Story = {
   name: 'My ticket: served',
-  loaders: at({ ticket: afterCall('served') }),
+  parameters: msw(following(afterCall('served'))),
   args: { ticket: 'A023' },
 };
 
+/** 不动产登记 taken online: the recorded ticket, then followed. */
 export const TakeOnline: Story = {
   name: 'Online take',
-  loaders: at({ take: ticket({ number: 'C031', categoryId: 'C', ahead: 5, estimatedWaitMinutes: 48 }) }),
   args: { allowTake: true },
+  play: act({ take: 'C' }),
 };
 
 export const TakeHallClosed: Story = {
   name: 'Online take: hall closed',
-  loaders: at({ take: 'hall-closed' }),
+  tags: ['expected-error'],
+  parameters: msw(refusedTake('closed')),
   args: { allowTake: true },
+  play: act({ take: 'A' }),
 };
 
 export const TakeQuotaExhausted: Story = {
   name: 'Online take: quota used up',
-  loaders: at({ take: 'quota-exhausted' }),
+  tags: ['expected-error'],
+  parameters: msw(refusedTake('quota')),
   args: { allowTake: true },
+  play: act({ take: 'A' }),
 };
 
-export const BusyHours: Story = { name: 'Busy hours', loaders: at({}), args: { showForecast: true } };
+export const BusyHours: Story = {
+  name: 'Busy hours',
+  parameters: msw(frozen(recorded())),
+  args: { showForecast: true },
+};
 
-export const Offline: Story = { loaders: at({ goOffline: true }) };
+/** A browser without EventSource: the card polls the recorded hall every 3 s (with its ETag: unchanged is a 304). */
+export const Polled: Story = {
+  name: 'Polled (a browser without EventSource)',
+  loaders: [async () => void delete (window as { EventSource?: unknown }).EventSource],
+  args: { interval: 3 },
+};
 
-/** The stream drops after the first snapshot; "数据可能已过期" appears after two intervals (about 5 s here). */
-export const Stale: Story = { loaders: at({ dropStream: true }), args: { interval: 2 } };
+/** The device goes offline once the hall is shown. */
+export const Offline: Story = {
+  tags: ['expected-error'],
+  parameters: msw(frozen(recorded())),
+  play: act({ offline: true }),
+};
 
+/**
+ * The stream breaks off after the first snapshot, and nothing gets through again (the stream nor polling): the
+ * figures turn "数据可能已过期" after two polling intervals (4 s here).
+ */
+const dropped = hallStream(recorded(), 'drop');
+let streams = 0;
+export const Stale: Story = {
+  tags: ['expected-error'],
+  loaders: [async () => void (streams = 0)],
+  parameters: msw([
+    http.get(`${API}/halls/${HALL}/events`, ({ request }) =>
+      streams++ === 0 ? dropped(request) : delay('infinite').then(() => HttpResponse.error()),
+    ),
+    http.get(`${API}/halls/${HALL}/snapshot`, () => delay('infinite').then(() => HttpResponse.error())),
+  ]),
+  args: { interval: 2 },
+};
+
+/** The hall's snapshot has a field of the wrong type. */
+const malformed = async () => ({ ...(await recorded()()), windows: 'oops' }) as unknown as HallSnapshot;
 export const ErrorState: Story = {
   name: 'Error: malformed snapshot',
-  loaders: at({ noStream: true, snapshot: '{"hallId":"guangan-zwzx","windows":"oops"}' }),
+  tags: ['expected-error'],
+  parameters: msw(frozen(malformed)),
 };
 
 export const Board: Story = {
   name: 'Board (wall display, 40 windows)',
-  loaders: at({ snapshot: board }),
+  parameters: { layout: 'fullscreen', ...msw(frozen(board)) },
   args: { variant: 'board' },
-  parameters: { layout: 'fullscreen' },
 };
 
 export const BoardElderHighContrast: Story = {
   name: 'Board, elder mode, yellow on black',
-  loaders: at({ snapshot: board }),
+  parameters: { layout: 'fullscreen', ...msw(frozen(board)) },
   args: { variant: 'board', elder: true, contrast: 'yellow-on-black' },
-  parameters: { layout: 'fullscreen' },
 };
 
 export const CalledEnglishHighContrast: Story = {
   name: 'Called, English, white on blue, elder',
-  loaders: at({
-    ticket: ticket({ status: 'called', ahead: 0, window: { id: 'w05', label: '5 号窗口' }, calledAt: now }),
-  }),
+  parameters: msw(following(afterCall('called'))),
   args: { ticket: 'A023', lang: 'en', elder: true, contrast: 'white-on-blue' },
 };

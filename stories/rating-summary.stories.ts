@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { delay, http, HttpResponse } from 'msw';
 import { ZwRatingSummary } from '../src/rating/index.ts';
 import type { RatingSummary } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { API, serverError } from './support/api-handlers.ts';
 import { modeArgTypes } from './support/modes.ts';
 
 // package.json marks the family entries free of side effects, so a bundler may drop a bare
@@ -12,8 +14,10 @@ import { modeArgTypes } from './support/modes.ts';
 define('zw-rating-summary', ZwRatingSummary);
 
 /**
- * Every state of `<zw-rating-summary>`. "Live" reads the reference API; the others answer from fixed payloads by
- * stubbing `fetch` in a loader. 好评率 is the share of ratings that are not 差评 (levels 3–5 of all ratings).
+ * Every state of `<zw-rating-summary>`. Without handlers of its own a story meets the reference API's recording
+ * (stories/support/api-handlers.ts): the summaries of the 100 ratings the recorded hall had that morning, and an
+ * empty one for a scope nobody rated. The others answer on their own (`parameters.msw`): a troubled window, a server
+ * that never answers or fails. 好评率 is the share of ratings that are not 差评 (levels 3–5 of all ratings).
  */
 
 interface Args {
@@ -29,30 +33,28 @@ interface Args {
 
 const summary = (
   byLevel: RatingSummary['byLevel'],
-  scope: RatingSummary['scope'] = { hall: 'guangan-zwzx' },
+  scope: RatingSummary['scope'] = { service: null, window: null, hall: 'guangan-zwzx' },
 ): RatingSummary => {
   const count = Object.values(byLevel).reduce((a, b) => a + b, 0);
   return { scope, count, byLevel, goodRate: count ? (byLevel[3] + byLevel[4] + byLevel[5]) / count : null };
 };
-const hall = summary({ 1: 6, 2: 11, 3: 57, 4: 203, 5: 1007 });
-const troubled = summary({ 1: 19, 2: 23, 3: 30, 4: 12, 5: 9 }, { window: 'w05' });
-const empty = summary({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }, { service: '511A0138000000' });
+/** A window with many 差评 (not in the recording: its hall is well rated). */
+const troubled = summary({ 1: 19, 2: 23, 3: 30, 4: 12, 5: 9 }, { service: null, window: 'w05', hall: null });
 
-type Answer = RatingSummary | 'error' | 'hang';
-const original: { fetch?: typeof fetch } = {};
-function install(answer?: Answer): void {
-  original.fetch ??= window.fetch.bind(window);
-  window.fetch = original.fetch;
-  if (!answer) return;
-  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    if (!String(input).includes('/ratings/summary')) return original.fetch!(input, init);
-    if (answer === 'hang') return new Promise<Response>(() => undefined);
-    if (answer === 'error')
-      return new Response('{"type":"urn:zhengwu-widgets:problem:internal","title":"x","status":500}', { status: 500 });
-    return new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } });
-  }) as typeof fetch;
-}
-const at = (answer?: Answer) => [async () => install(answer)];
+/** The summary request gets this payload, never an answer, or a server error. */
+const answer = (a: RatingSummary | 'hang' | 'error') => ({
+  msw: {
+    handlers: [
+      http.get(`${API}/ratings/summary`, ({ request }) =>
+        a === 'hang'
+          ? delay('infinite').then(() => HttpResponse.error())
+          : a === 'error'
+            ? serverError(request)
+            : HttpResponse.json(a, { headers: { 'Access-Control-Allow-Origin': '*' } }),
+      ),
+    ],
+  },
+});
 
 const meta: Meta<Args> = {
   title: 'Rating/zw-rating-summary',
@@ -62,7 +64,6 @@ const meta: Meta<Args> = {
     ...modeArgTypes,
   },
   args: { lang: 'zh-CN', elder: false, contrast: 'none', hall: 'guangan-zwzx', service: '', window: '', table: false },
-  loaders: at(hall),
   decorators: [
     (story, { args }) => {
       pagePrefsStore().set({ elder: args.elder, contrast: args.contrast });
@@ -90,28 +91,28 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** The reference API, live (ratings given in other stories show up here). */
-export const Live: Story = { loaders: at() };
+/** The recorded hall's summary, as the reference API computed it. */
+export const Live: Story = {};
 export const Hall: Story = { name: 'A hall with many ratings' };
 export const Table: Story = { name: 'Table alternative open', args: { table: true } };
 export const Window: Story = {
   name: 'A window with many 差评',
-  loaders: at(troubled),
+  parameters: answer(troubled),
   args: { hall: '', window: 'w05' },
 };
+/** A service nobody has rated: the reference API's answer for it. */
 export const Empty: Story = {
   name: 'No ratings yet',
-  loaders: at(empty),
-  args: { hall: '', service: '511A0138000000' },
+  args: { hall: '', service: '511C0099000000' },
 };
-export const Loading: Story = { loaders: at('hang') };
-export const ErrorState: Story = { name: 'Error, with retry', loaders: at('error') };
+export const Loading: Story = { tags: ['expected-loading'], parameters: answer('hang') };
+export const ErrorState: Story = { name: 'Error, with retry', tags: ['expected-error'], parameters: answer('error') };
 export const English: Story = { args: { lang: 'en', table: true } };
 export const ElderMode: Story = { name: 'Elder mode', args: { elder: true, table: true } };
 export const YellowOnBlack: Story = { name: 'Yellow on black', args: { contrast: 'yellow-on-black', table: true } };
 export const WhiteOnBlue: Story = { name: 'White on blue, English', args: { contrast: 'white-on-blue', lang: 'en' } };
 export const BlackOnWhite: Story = {
   name: 'Black on white, elder',
-  loaders: at(troubled),
+  parameters: answer(troubled),
   args: { contrast: 'black-on-white', elder: true, window: 'w05', hall: '' },
 };

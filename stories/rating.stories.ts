@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import recordedRatings from 'virtual:zw-reference/ratings';
 import { ZwConfig } from '../src/core/index.ts';
 import { ZwRating } from '../src/rating/index.ts';
-import type { RatingFollowUp } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { API, problem, serverError } from './support/api-handlers.ts';
 import { modeArgTypes } from './support/modes.ts';
 
 // package.json marks the family entries free of side effects, so a bundler may drop a bare
@@ -14,10 +16,11 @@ define('zw-config', ZwConfig);
 define('zw-rating', ZwRating);
 
 /**
- * Every state of `<zw-rating>`, at every level. Stories without a scenario talk to the reference API that
- * Storybook's dev server mounts (each with a new case number, since a case can be rated once); the others stub
- * `fetch` (the network boundary) in a loader so the state shows up reliably: offline, a slow server, a case rated
- * before, a follow-up in progress. Use the lang / elder / contrast controls (or the toolbar) for every mode.
+ * Every state of `<zw-rating>`, at every level. Without handlers of its own a story meets the reference API's
+ * recording (stories/support/api-handlers.ts): its reasons, a receipt for each level (with a tracking code for a
+ * 差评), a case rated once, the follow-up of a recorded 差评 two working days on. The others answer with a failure
+ * of their own (`parameters.msw`): offline, a slow server, a server error, a case rated before. Each story rates a
+ * new case number. Use the lang / elder / contrast controls (or the toolbar) for every mode.
  */
 
 interface Args {
@@ -29,69 +32,27 @@ interface Args {
   service: string;
   window: string;
   trackingCode: string;
+  /** The case id (as the case system signs it); empty: a new case for every story. */
+  caseId: string;
   /** Another API base, so a stubbed failure does not meet the reasons another story already loaded. */
   apiBase: string;
 }
 
-// ---------------------------------------------------------------- fixed payloads
-
-const today = new Date().toISOString();
-const followUp: RatingFollowUp = {
-  trackingCode: 'HC20261123-7F3K',
-  level: 2,
-  status: 'rectifying',
-  createdAt: today,
-  dueBy: '2026-12-07',
-  history: [
-    { status: 'received', at: '2026-11-23T10:32:15+08:00', note: '差评已受理，将在 10 个工作日内整改反馈' },
-    { status: 'assigned', at: '2026-11-23T12:32:15+08:00', note: '已转区人力资源和社会保障局办理' },
-    { status: 'rectifying', at: '2026-11-24T09:30:00+08:00', note: '已在办事指南材料清单中补充户口簿要求' },
-  ],
-};
-
 // ---------------------------------------------------------------- the network boundary
 
-interface Scenario {
-  /** Answer to POST /ratings: the network is down, the server never answers, or the case was rated before. */
-  post?: 'offline' | 'hang' | 'already-rated' | 'server-error';
-  /** Answer to GET /ratings/follow-up/…: this payload, or 404. */
-  followUp?: RatingFollowUp | 404;
-  /** Every request to this API base fails (503). */
-  downBase?: string;
-}
-
-const original: { fetch?: typeof fetch } = {};
-
-function install(s: Scenario): void {
-  original.fetch ??= window.fetch.bind(window);
-  window.fetch = original.fetch;
-  const json = (body: unknown, status = 200) =>
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' },
-    });
-  const problem = (slug: string, status: number, extra: Record<string, unknown> = {}) =>
-    json({ type: `urn:zhengwu-widgets:problem:${slug}`, title: slug, status, ...extra }, status);
-  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    if (s.downBase && url.startsWith(s.downBase)) return problem('internal', 503);
-    if (url.endsWith('/api/v1/ratings') && init?.method === 'POST' && s.post) {
-      if (s.post === 'offline') throw new TypeError('Failed to fetch');
-      if (s.post === 'hang') return new Promise<Response>(() => undefined);
-      if (s.post === 'server-error') return problem('internal', 500);
-      return problem('already-rated', 409, {
-        detail: '每个办件只能评价一次。',
-        existing: { level: 4, createdAt: today },
-      });
-    }
-    if (url.includes('/ratings/follow-up/') && s.followUp) {
-      return s.followUp === 404 ? problem('not-found', 404) : json(s.followUp);
-    }
-    return original.fetch!(input, init);
-  }) as typeof fetch;
-}
-
-const at = (s: Scenario) => [async () => install(s)];
+/** Submitting a rating: the network is down, the server never answers or fails, or the case was rated before. */
+const post = (answer: 'offline' | 'hang' | 'server-error' | 'already-rated'): { msw: { handlers: HttpHandler[] } } => ({
+  msw: {
+    handlers: [
+      http.post(`${API}/ratings`, async ({ request }) => {
+        if (answer === 'offline') return HttpResponse.error();
+        if (answer === 'hang') return delay('infinite').then(() => HttpResponse.error());
+        if (answer === 'server-error') return serverError(request);
+        return problem(recordedRatings.alreadyRated, request);
+      }),
+    ],
+  },
+});
 
 /** What a resident does, in the shadow DOM: choose a level, tick reasons, press 提交评价. */
 function act(steps: { level?: number; reasons?: number; comment?: string; submit?: boolean }) {
@@ -115,7 +76,17 @@ function act(steps: { level?: number; reasons?: number; comment?: string; submit
   };
 }
 
-const newCase = () => `SB-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+/**
+ * Every story starts on a device that has rated nothing: no receipts kept for its cases, nothing waiting in the
+ * outbox (the case ids below repeat from one page load to the next).
+ */
+const freshDevice = async () => {
+  for (const key of ['zw-rating-receipts:v1', 'zw-outbox:v1']) localStorage.removeItem(key);
+};
+
+/** A case nobody has rated yet on this page, signed as the case system would sign it (see the recording). */
+let cases = 0;
+const newCase = () => recordedRatings.cases[cases++ % recordedRatings.cases.length]!;
 
 // ---------------------------------------------------------------- meta
 
@@ -137,9 +108,10 @@ const meta: Meta<Args> = {
     service: '511A0138000000',
     window: 'w05',
     trackingCode: '',
+    caseId: '',
     apiBase: '',
   },
-  loaders: at({}),
+  loaders: [freshDevice],
   decorators: [
     (story, { args }) => {
       pagePrefsStore().set({ elder: args.elder, contrast: args.contrast });
@@ -148,7 +120,7 @@ const meta: Meta<Args> = {
   ],
   render: (a) =>
     html`<zw-rating
-      case=${newCase()}
+      case=${a.caseId || newCase()}
       service=${a.service || nothing}
       window=${a.window || nothing}
       hall="guangan-zwzx"
@@ -177,13 +149,24 @@ export const Filled: Story = {
   play: act({ level: 4, reasons: 2, comment: '窗口人员讲解很耐心，材料一次就过了。' }),
 };
 
-export const MissingReason: Story = { name: 'Error: 差评 without a reason', play: act({ level: 1, submit: true }) };
+export const MissingReason: Story = {
+  name: 'Error: 差评 without a reason',
+  tags: ['expected-error'],
+  play: act({ level: 1, submit: true }),
+};
 
-export const MissingLevel: Story = { name: 'Error: no level chosen', play: act({ submit: true }) };
+export const MissingLevel: Story = {
+  name: 'Error: no level chosen',
+  tags: ['expected-error'],
+  play: act({ submit: true }),
+};
 
 export const ReasonsUnavailable: Story = {
   name: 'Error: reasons cannot be loaded',
-  loaders: at({ downBase: 'https://reasons-down.example' }),
+  tags: ['expected-error'],
+  parameters: {
+    msw: { handlers: [http.all('https://reasons-down.example/*', ({ request }) => serverError(request, 503))] },
+  },
   args: { apiBase: 'https://reasons-down.example', level: 2 },
 };
 
@@ -198,45 +181,46 @@ export const SentBad: Story = {
 
 export const Sending: Story = {
   name: 'Sending (the server is slow)',
-  loaders: at({ post: 'hang' }),
+  parameters: post('hang'),
   play: act({ level: 4, reasons: 1, submit: true }),
 };
 
 export const QueuedOffline: Story = {
   name: 'Offline: saved, sent when back online',
-  loaders: at({ post: 'offline' }),
+  parameters: post('offline'),
   play: act({ level: 3, submit: true }),
 };
 
 export const QueuedServerError: Story = {
   name: 'Server error: saved, retried later',
-  loaders: at({ post: 'server-error' }),
+  parameters: post('server-error'),
   play: act({ level: 1, reasons: 1, submit: true }),
 };
 
 export const AlreadyRated: Story = {
   name: 'Already rated (该办件已评价)',
-  loaders: at({ post: 'already-rated' }),
+  parameters: post('already-rated'),
   play: act({ level: 5, submit: true }),
 };
 
 export const NoCase: Story = {
   name: 'Error: no case number',
+  tags: ['expected-error'],
   render: (a) => html`<zw-rating lang=${a.lang}></zw-rating>`,
 };
 
 // ---------------------------------------------------------------- follow-up lookup
 
+/** The follow-up of a 差评 the recorded hall had that morning, two working days on. */
 export const FollowUp: Story = {
   name: 'Follow-up of a 差评 (tracking-code)',
-  loaders: at({ followUp }),
-  args: { trackingCode: followUp.trackingCode },
+  args: { trackingCode: recordedRatings.followUpCode, caseId: recordedRatings.followUpCase },
 };
 
 export const FollowUpUnknown: Story = {
   name: 'Follow-up: unknown code',
-  loaders: at({ followUp: 404 }),
-  args: { trackingCode: 'HC20200101-XXXX' },
+  tags: ['expected-error'],
+  args: { trackingCode: 'HC20200101-ABCD-EFGH-JKLM-NPQR' },
 };
 
 // ---------------------------------------------------------------- in a form
@@ -263,6 +247,7 @@ export const ElderMode: Story = { name: 'Elder mode, level 2', args: { elder: tr
 
 export const YellowOnBlack: Story = {
   name: 'Yellow on black, 差评 error',
+  tags: ['expected-error'],
   args: { contrast: 'yellow-on-black' },
   play: act({ level: 1, submit: true }),
 };
@@ -275,13 +260,12 @@ export const WhiteOnBlueEnglish: Story = {
 
 export const BlackOnWhiteOffline: Story = {
   name: 'Black on white, offline',
-  loaders: at({ post: 'offline' }),
+  parameters: post('offline'),
   args: { contrast: 'black-on-white' },
   play: act({ level: 4, submit: true }),
 };
 
 export const EnglishFollowUp: Story = {
   name: 'English follow-up',
-  loaders: at({ followUp }),
-  args: { lang: 'en', trackingCode: followUp.trackingCode },
+  args: { lang: 'en', trackingCode: recordedRatings.followUpCode, caseId: recordedRatings.followUpCase },
 };

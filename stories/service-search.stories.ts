@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { delay, http, HttpResponse } from 'msw';
 import { ZwConfig } from '../src/core/index.ts';
 import { ZwServiceSearch } from '../src/service-search/index.ts';
 import type { Catalogue } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
+import { answers } from './support/api-handlers.ts';
 import { modeArgTypes } from './support/modes.ts';
 
 // Registered here as well: a bundler may drop a bare import of a side-effect-free family entry.
@@ -13,10 +15,11 @@ define('zw-config', ZwConfig);
 define('zw-service-search', ZwServiceSearch);
 
 /**
- * Every state of `<zw-service-search>`. Stories without a scenario search the real 广安区 catalogue served by the
- * reference API that Storybook's dev server mounts; a `play` function types what a resident would. Scenarios that
- * need a particular network stub `fetch` (the network boundary) for their own API base, so the catalogue saved for
- * offline use by one story never leaks into another. Use the lang / elder / contrast controls for every mode.
+ * Every state of `<zw-service-search>`. Stories without a scenario search the real 广安区 catalogue, as the reference
+ * API's recording serves it (stories/support/api-handlers.ts); in server mode the reference server's own search
+ * answers. A `play` function types what a resident would. Scenarios that need a particular network answer for their
+ * own API base (`parameters.msw`), so the catalogue saved for offline use by one story never leaks into another.
+ * Use the lang / elder / contrast controls for every mode.
  */
 
 interface Args {
@@ -33,54 +36,57 @@ interface Args {
 // ---------------------------------------------------------------- the network boundary
 
 interface Scenario {
-  /** API base the scenario answers for (other requests go to the reference API). */
+  /** API base the scenario answers for (its other requests meet the reference API's recording). */
   base: string;
   /** The catalogue request: never answered, refused, answered with this payload. */
-  catalogue?: 'hang' | 'offline' | ((real: Catalogue) => unknown);
+  catalogue: 'hang' | 'offline' | ((real: Catalogue) => unknown);
   /** Save the real catalogue for this base first (as an earlier visit would have). */
   saved?: boolean;
 }
 
-const original: { fetch?: typeof fetch } = {};
 const SAVED = 'zw-service-catalogue:v1';
+const realCatalogue = async () => JSON.parse((await answers.catalogue()).catalogue.body) as Catalogue;
 
-async function install(s?: Scenario): Promise<void> {
-  original.fetch ??= window.fetch.bind(window);
-  window.fetch = original.fetch;
-  if (!s) return;
-  const realFetch = original.fetch;
-  const real = (await (await realFetch('/api/v1/services/catalogue')).json()) as Catalogue;
-  const saved = await caches.open(SAVED);
-  await saved.delete(`${s.base}/api/v1/services/catalogue`);
-  if (s.saved) {
-    const body = new Response(JSON.stringify(real), {
-      headers: { ETag: '"saved"', 'Content-Type': 'application/json' },
-    });
-    await saved.put(`${s.base}/api/v1/services/catalogue`, body);
-  }
-  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    if (!url.startsWith(s.base)) return realFetch(input, init);
-    const path = url.slice(s.base.length);
-    if (path === '/api/v1/services/catalogue' && s.catalogue) {
-      if (s.catalogue === 'hang') return new Promise<Response>(() => undefined);
-      if (s.catalogue === 'offline') throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify(s.catalogue(real)), {
-        headers: { 'Content-Type': 'application/json', ETag: '"stub"' },
-      });
-    }
-    return realFetch(path, init);
-  }) as typeof fetch;
+/** The handlers of a scenario, and a loader that saves (or forgets) the catalogue this device kept for its base. */
+function at(s: Scenario) {
+  const url = `${s.base}/api/v1/services/catalogue`;
+  return {
+    parameters: {
+      msw: {
+        handlers: [
+          http.get(url, async () => {
+            if (s.catalogue === 'hang') return delay('infinite').then(() => HttpResponse.error());
+            if (s.catalogue === 'offline') return HttpResponse.error();
+            const body = JSON.stringify(s.catalogue(await realCatalogue()));
+            return new HttpResponse(body, { headers: { ETag: '"stub"', 'Content-Type': 'application/json' } });
+          }),
+        ],
+      },
+    },
+    loaders: [
+      async () => {
+        const saved = await caches.open(SAVED);
+        await saved.delete(url);
+        if (s.saved) {
+          const body = JSON.stringify(await realCatalogue());
+          await saved.put(
+            url,
+            new Response(body, { headers: { ETag: '"saved"', 'Content-Type': 'application/json' } }),
+          );
+        }
+      },
+    ],
+  };
 }
-
-const at = (s?: Scenario) => [async () => install(s)];
 
 /** What a resident does in the shadow DOM: focus the box, type (as an input method commits), press keys. */
 function act(steps: { type?: string; keys?: string[]; choose?: boolean; openGuide?: boolean; openFilters?: boolean }) {
   return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     const el = canvasElement.querySelector('zw-service-search') as ZwServiceSearch;
     const root = el.shadowRoot!;
-    for (let tries = 0; !(el as unknown as { source?: unknown }).source && tries < 100; tries++) {
+    // The catalogue (or the server) is ready, and the box is rendered (an English page waits for its words first).
+    const ready = () => (el as unknown as { source?: unknown }).source && root.querySelector('#q');
+    for (let tries = 0; !ready() && tries < 100; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const box = root.querySelector<HTMLInputElement>('#q')!;
@@ -123,7 +129,6 @@ const meta: Meta<Args> = {
     noVisit: false,
     fullyOnline: false,
   },
-  loaders: at(),
   decorators: [
     (story, { args }) => {
       pagePrefsStore().set({ elder: args.elder, contrast: args.contrast });
@@ -189,27 +194,31 @@ export const ServerMode: Story = {
 
 export const Loading: Story = {
   name: 'Loading the catalogue',
+  tags: ['expected-loading'],
   args: { mode: 'client', apiBase: 'https://slow.example' },
-  loaders: at({ base: 'https://slow.example', catalogue: 'hang' }),
+  ...at({ base: 'https://slow.example', catalogue: 'hang' }),
 };
 
 export const Offline: Story = {
   name: 'Offline: the saved catalogue',
   args: { mode: 'client', apiBase: 'https://offline.example' },
-  loaders: at({ base: 'https://offline.example', catalogue: 'offline', saved: true }),
+  tags: ['expected-error'],
+  ...at({ base: 'https://offline.example', catalogue: 'offline', saved: true }),
   play: act({ type: '结婚登记' }),
 };
 
 export const Unreachable: Story = {
   name: 'Error: server unreachable, nothing saved',
   args: { mode: 'client', apiBase: 'https://down.example' },
-  loaders: at({ base: 'https://down.example', catalogue: 'offline' }),
+  tags: ['expected-error'],
+  ...at({ base: 'https://down.example', catalogue: 'offline' }),
 };
 
 export const Malformed: Story = {
   name: 'Error: malformed catalogue',
   args: { mode: 'client', apiBase: 'https://broken.example' },
-  loaders: at({
+  tags: ['expected-error'],
+  ...at({
     base: 'https://broken.example',
     catalogue: (real) => ({ ...real, items: real.items.map((it, i) => (i === 3 ? { ...it, name: 42 } : it)) }),
   }),
@@ -218,7 +227,7 @@ export const Malformed: Story = {
 export const MarkupName: Story = {
   name: 'An item named like markup shows as text',
   args: { mode: 'client', apiBase: 'https://markup.example' },
-  loaders: at({
+  ...at({
     base: 'https://markup.example',
     catalogue: (real) => ({
       ...real,
