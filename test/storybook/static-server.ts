@@ -45,7 +45,8 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       }
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
+        // Hashed assets may be kept, as a static host would let them be; pages and the index are asked for again.
+        'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=3600, immutable' : 'no-cache',
       });
       createReadStream(file).pipe(res);
     })();

@@ -3,9 +3,13 @@
  * Chromium and fails a story that
  *   - throws (a page error) or logs a console error,
  *   - does not finish rendering (Storybook's own error display, a play function that threw),
- *   - leaves its zw element undefined or with nothing rendered in its shadow root,
+ *   - leaves its zw element undefined or with nothing rendered in its shadow root, or still loading (unless tagged
+ *     `expected-loading`),
+ *   - received an API answer that api/openapi.yaml does not allow (status, content type, JSON body), unless the
+ *     story is tagged `expected-error` (some of those are malformed on purpose),
  *   - shows an error state (a role=alert message, or one of the failure sentences of the string tables) although
- *     the story is not tagged `expected-error`; a story tagged so must show one.
+ *     the story is not tagged `expected-error`; a story tagged so must show one (and may have failed requests
+ *     reported in the console, nothing else).
  * The built Storybook is served as any static host would serve it: there is no API behind it.
  *
  *   npm run test:storybook                     builds, then runs this
@@ -17,21 +21,26 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type HTTPResponse, type Page } from 'puppeteer-core';
+import { ApiSpec, type HttpMethod } from '../../api/server/spec.ts';
 import { coreStrings } from '../../src/core/strings.ts';
 import coreEn from '../../src/core/strings.en.ts';
 import { queueStrings } from '../../src/queue-status/strings.ts';
 import queueEn from '../../src/queue-status/strings.en.ts';
+import { ratingStrings } from '../../src/rating/strings.ts';
+import ratingEn from '../../src/rating/strings.en.ts';
+import { searchStrings } from '../../src/service-search/strings.ts';
+import searchEn from '../../src/service-search/strings.en.ts';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.js';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const DIR = new URL('../../storybook-static/', import.meta.url);
-const PAGES = Number(process.env.STORY_PAGES ?? 2);
+const PAGES = Number(process.env.STORY_PAGES ?? 3);
 /** A story has this long to load, render and play. */
 const RENDER_TIMEOUT_MS = 20_000;
 /** After it finished: at least this long on screen, then until no request has been in flight for QUIET_MS. */
-const DWELL_MS = 800;
-const QUIET_MS = 400;
+const DWELL_MS = 300;
+const QUIET_MS = 300;
 const SETTLE_CAP_MS = 5_000;
 /** A request open longer than this is a stream or a request that is meant to hang: it does not hold the check up. */
 const LONG_LIVED_MS = 1_500;
@@ -47,20 +56,66 @@ interface IndexEntry {
 }
 
 /**
- * The sentences the elements show for a failure, taken from the string tables so that a new wording is still
- * recognised: the shared network/server failures of every element, and a queue part that could not load.
+ * What the elements say when something failed or the data cannot be trusted, taken from the string tables so that
+ * a new wording is still recognised: the failures every element shares, a queue part that could not load, the
+ * queue's offline and stale notices, a rating without a case, the search's offline catalogue.
  */
 const FAILURE_TEXTS = [
-  ...(['offline', 'network', 'timeout', 'server', 'rateLimited'] as const).flatMap((k) => [
+  ...(['offline', 'network', 'timeout', 'server', 'notFound', 'rateLimited'] as const).flatMap((k) => [
     coreStrings['zh-CN'][k],
     coreEn[k],
   ]),
   coreStrings['zh-CN'].invalidPayload('').split('（')[0]!,
   coreEn.invalidPayload('').split('(')[0]!.trim(),
-  queueStrings['zh-CN'].partFailed,
-  queueEn.partFailed,
+  ...(['partFailed', 'offline', 'stale'] as const).flatMap((k) => [queueStrings['zh-CN'][k], queueEn[k]]),
+  ratingStrings['zh-CN'].noCase,
+  ratingEn.noCase,
+  searchStrings['zh-CN'].offline,
+  searchEn.offline,
   '出错',
 ];
+const LOADING_TEXTS = [coreStrings['zh-CN'].loading, coreEn.loading];
+
+// ---------------------------------------------------------------- what the stories were answered, by the spec
+
+const spec = ApiSpec.load();
+/** The spec's paths as patterns, those with fewer parameters first (`/services/search` before `/services/{code}`). */
+const templates = Object.keys(spec.doc.paths as object)
+  .map((path) => ({
+    path,
+    params: (path.match(/\{/g) ?? []).length,
+    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  }))
+  .sort((a, b) => a.params - b.params);
+/** Any operation may answer these (see the spec's "Errors"). */
+const GENERIC = new Set([405, 429, 500]);
+
+/** What is wrong with one answer of the API, by api/openapi.yaml (null when nothing is). */
+async function offSpec(response: HTTPResponse): Promise<string | null> {
+  const request = response.request();
+  const url = new URL(response.url());
+  const method = request.method().toLowerCase() as HttpMethod;
+  const where = `${request.method()} ${url.pathname}${url.search} → ${response.status()}`;
+  const template = templates.find((t) => t.pattern.test(url.pathname));
+  if (!template || !spec.hasOperation(template.path, method)) return `${where}: no such operation in the spec`;
+  const status = response.status();
+  const contentType = response.headers()['content-type'] ?? '';
+  if (status === 304 || contentType.startsWith('text/event-stream')) return null;
+  if (!spec.documentedStatuses(template.path, method).includes(String(status)) && !GENERIC.has(status)) {
+    return `${where}: status not documented`;
+  }
+  const pointer =
+    status >= 400 ? '/components/schemas/Problem' : spec.responsePointer(template.path, method, status, contentType);
+  if (!pointer) return `${where}: content type ${contentType} not documented`;
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.text());
+  } catch (error) {
+    return /JSON/.test(String(error)) ? `${where}: the body is not JSON` : null; // a body the browser let go of
+  }
+  const validate = spec.validator(pointer);
+  return validate(body) ? null : `${where}: ${JSON.stringify(validate.errors?.slice(0, 3))}`;
+}
 
 interface Inspection {
   phase: string;
@@ -73,15 +128,19 @@ interface Inspection {
   instances: number;
   /** Visible error states: role=alert messages and failure sentences. */
   errors: string[];
+  /** Whether something still says it is loading. */
+  loading: boolean;
+  hidden: boolean;
 }
 
 /** Runs in the story's page; self-contained (it is serialized). */
-function inspect(failureTexts: string[]): Inspection {
+function inspect(failureTexts: string[], loadingTexts: string[]): Inspection {
   const preview = (window as any).__STORYBOOK_PREVIEW__;
   const render = preview?.currentRender;
   const component: string | null = typeof render?.story?.component === 'string' ? render.story.component : null;
   const root = document.querySelector('#storybook-root') ?? document.body;
   const errors = new Set<string>();
+  let loading = false;
   const shown = (el: Element) => el.checkVisibility({ visibilityProperty: true, opacityProperty: false } as any);
   const walk = (scope: Document | ShadowRoot | Element) => {
     const texts = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
@@ -90,6 +149,7 @@ function inspect(failureTexts: string[]): Inspection {
       const text = node.textContent?.trim() ?? '';
       if (!text || !parent || parent.closest('style,script,template') || !shown(parent)) continue;
       for (const failure of failureTexts) if (text.includes(failure)) errors.add(text);
+      if (loadingTexts.includes(text)) loading = true;
     }
     for (const el of scope.querySelectorAll('[role=alert]')) {
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -114,6 +174,8 @@ function inspect(failureTexts: string[]): Inspection {
     rendered: mine.filter(hasContent).length,
     instances: mine.length,
     errors: [...errors],
+    loading,
+    hidden: document.visibilityState !== 'visible',
   };
 }
 
@@ -123,6 +185,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 class Tab {
   consoleErrors: string[] = [];
   pageErrors: string[] = [];
+  answers: HTTPResponse[] = [];
   private inflight = new Map<HTTPRequest, number>();
   private lastActivity = Date.now();
 
@@ -130,6 +193,8 @@ class Tab {
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;
       const where = msg.location()?.url;
+      // The browser asks for /favicon.ico by itself; a built Storybook has only favicon.svg.
+      if (where?.endsWith('/favicon.ico')) return;
       this.consoleErrors.push(`${msg.text()}${where ? ` (${where})` : ''}`);
     });
     page.on('pageerror', (error) => this.pageErrors.push(String((error as Error)?.stack ?? error)));
@@ -142,12 +207,16 @@ class Tab {
       this.lastActivity = Date.now();
     });
     page.on('requestfinished', done);
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/api/v1/')) this.answers.push(response);
+    });
     page.on('requestfailed', done);
   }
 
   reset(): void {
     this.consoleErrors = [];
     this.pageErrors = [];
+    this.answers = [];
     this.inflight.clear();
     this.lastActivity = Date.now();
   }
@@ -198,6 +267,7 @@ async function check(entry: IndexEntry): Promise<string[]> {
     tab.reset();
     const problems: string[] = [];
     const expectError = entry.tags?.includes('expected-error') ?? false;
+    const expectLoading = entry.tags?.includes('expected-loading') ?? false;
     await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`, {
       waitUntil: 'load',
     });
@@ -210,12 +280,13 @@ async function check(entry: IndexEntry): Promise<string[]> {
       problems.push(`did not finish rendering within ${RENDER_TIMEOUT_MS / 1000} s`);
     }
     await tab.settle();
-    let seen = await page.evaluate(inspect, FAILURE_TEXTS);
+    const look = () => page.evaluate(inspect, FAILURE_TEXTS, LOADING_TEXTS);
+    let seen = await look();
     if (expectError) {
       const end = Date.now() + EXPECTED_ERROR_WAIT_MS;
       while (seen.errors.length === 0 && Date.now() < end) {
         await sleep(250);
-        seen = await page.evaluate(inspect, FAILURE_TEXTS);
+        seen = await look();
       }
     }
     if (seen.phase === 'errored') problems.push('Storybook reports the story as errored (render or play threw)');
@@ -224,16 +295,29 @@ async function check(entry: IndexEntry): Promise<string[]> {
     if (!seen.component) problems.push('the story names no zw component');
     else if (seen.instances === 0) problems.push(`no <${seen.component}> on the page`);
     else if (seen.rendered === 0) problems.push(`<${seen.component}> rendered nothing in its shadow root`);
+    if (seen.hidden) problems.push('the page was hidden (a hidden page pauses live elements): the check is void');
     if (expectError && seen.errors.length === 0) problems.push('tagged expected-error but shows no error state');
-    if (!expectError) for (const e of seen.errors) problems.push(`shows an error state: ${e.slice(0, 200)}`);
+    if (seen.loading && !expectLoading) problems.push('still loading once the network was quiet');
+    if (!expectError) {
+      for (const e of seen.errors) problems.push(`shows an error state: ${e.slice(0, 200)}`);
+      for (const response of tab.answers) {
+        const wrong = await offSpec(response);
+        if (wrong) problems.push(`answer off the spec: ${wrong.slice(0, 400)}`);
+      }
+    }
     for (const e of tab.pageErrors) problems.push(`page error: ${e.split('\n').slice(0, 3).join(' | ')}`);
-    for (const e of tab.consoleErrors) problems.push(`console error: ${e.slice(0, 300)}`);
+    for (const e of tab.consoleErrors) {
+      // The browser reports each failed request of a story that fails on purpose; anything else is a problem.
+      if (expectError && e.startsWith('Failed to load resource')) continue;
+      problems.push(`console error: ${e.slice(0, 300)}`);
+    }
     return problems;
   });
 }
 
 describe('every story of the built Storybook', { concurrency: PAGES }, () => {
   const failed = new Map<string, string[]>();
+  const took: [string, number][] = [];
   const started = Date.now();
 
   before(async () => {
@@ -242,7 +326,8 @@ describe('every story of the built Storybook', { concurrency: PAGES }, () => {
     assert.ok(executablePath, 'no Chrome or Chromium found (see scripts/find-chrome.js)');
     browser = await puppeteer.launch({ executablePath, args: chromeArgs, headless: true });
     for (let i = 0; i < PAGES; i++) {
-      const page = await browser.newPage();
+      // A window each: a background tab is a hidden page, and hidden pages pause the live elements.
+      const page = await browser.newPage({ type: 'window' });
       await page.setViewport({ width: 1024, height: 768 });
       // tsx names functions with a helper (__name) that the serialized inspect() would otherwise miss.
       await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f;');
@@ -255,12 +340,16 @@ describe('every story of the built Storybook', { concurrency: PAGES }, () => {
     await server?.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`\n${stories.length} stories in ${seconds} s, ${failed.size} with problems`);
+    const slowest = took.sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(`slowest: ${slowest.map(([id, ms]) => `${id} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     for (const [id, problems] of failed) console.log(`  ${id}\n    - ${problems.join('\n    - ')}`);
   });
 
   for (const entry of stories) {
     it(`${entry.title} › ${entry.name} (${entry.id})`, async () => {
+      const t0 = Date.now();
       const problems = await check(entry);
+      took.push([entry.id, Date.now() - t0]);
       if (problems.length) failed.set(entry.id, problems);
       assert.deepEqual(problems, [], `${entry.id}:\n  ${problems.join('\n  ')}`);
     });
