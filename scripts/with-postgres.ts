@@ -111,6 +111,19 @@ function cleanUp(): void {
   rmSync(root, { recursive: true, force: true });
 }
 process.on('exit', cleanUp);
+// A signal is passed on to the command, which then ends and the cluster goes with it (Ctrl-C reaches the command
+// through the terminal's process group as well). Before the command runs, the signal ends the setup right away.
+const running: { child?: ReturnType<typeof spawn> } = {};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    const { child } = running;
+    if (child && child.exitCode === null) child.kill(signal);
+    else if (!child) {
+      cleanUp();
+      process.exit(128 + (constants.signals[signal] ?? 0));
+    }
+  });
+}
 
 function run(tool: string, toolArgs: string[]): void {
   const result = spawnSync(join(bin!, tool), toolArgs, asOwner);
@@ -142,13 +155,7 @@ const version = spawnSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf
 const databaseUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
 console.log(`with-postgres: ${version} on 127.0.0.1:${port}, a throwaway cluster in ${root} (${Date.now() - startedAt} ms)`);
 
-const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } });
-// Ctrl-C reaches the child through the terminal's process group; a TERM sent to this process is passed on.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    if (child.exitCode === null) child.kill(signal);
-  });
-}
+const child = (running.child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } }));
 const code = await new Promise<number>((resolve) => {
   child.once('error', (err) => {
     console.error(`with-postgres: could not run ${command}: ${err.message}`);

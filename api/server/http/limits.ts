@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { instantAt, isoLocal, localTime } from '../clock.ts';
+import { instantAt, localTime } from '../clock.ts';
 import type { Queryable } from '../db.ts';
 import { ProblemError } from '../problem.ts';
 import { AddressSet, ClientAddress, limitKey, type TrustProxy } from './client-ip.ts';
@@ -142,11 +142,5 @@ export class Limiters {
   /** The online tickets one address may take per hall, category and day, out of a daily online quota. */
   addressShare(quota: number): number {
     return Math.max(1, Math.floor(quota * this.limits.takeShare));
-  }
-
-  /** When the day's counts start again, for Retry-After and the `limit` extension. */
-  nextDay(now: Date): { wait: number; at: string } {
-    const wait = secondsToNextDay(now);
-    return { wait, at: isoLocal(new Date(now.getTime() + wait * 1000)) };
   }
 }
