@@ -86,6 +86,8 @@ export interface RatingsRecording {
   unsignedCase: Problem;
   /** A receipt per level (1–5), for handing back with the asking case's number and reasons. */
   receipts: Record<string, Exchange>;
+  /** The follow-up of the 差评 receipts (levels 2 and 1) looked up at once: received, nothing more yet. */
+  followUpAtOnce: Record<string, Exchange>;
   /** What rating a case a second time says; `existing` is the first rating. */
   alreadyRated: Problem;
   /** A 差评 without a reason. */
@@ -242,14 +244,20 @@ export async function recordReferenceApi(): Promise<Recording> {
     const reasons = expect(await ask('GET', '/ratings/reasons'), 200, 'reasons');
     const levels = json<{ levels: RatingLevel[] }>(reasons).levels;
     const receipts: Record<string, Exchange> = {};
+    const followUpAtOnce: Record<string, Exchange> = {};
     /** The case id of each 差评, by tracking code. */
     const bad = new Map<string, string>();
     for (const [i, input] of seedRatings(levels).entries()) {
       now = new Date(new Date(RECORDED_AT).getTime() - (100 - i) * 50_000);
       const receipt = expect(await ask('POST', '/ratings', { body: input, key: true }), 201, 'rating');
-      receipts[input.level] ??= receipt;
       const code = json<RatingReceipt>(receipt).trackingCode;
       if (code) bad.set(code, input.caseId);
+      if (receipts[input.level]) continue;
+      receipts[input.level] = receipt;
+      if (code) {
+        const lookup = await ask('GET', `/ratings/follow-up/${code}?case=${input.caseId}`);
+        followUpAtOnce[input.level] = expect(lookup, 200, 'follow-up at once');
+      }
     }
     const followUpCode = json<RatingReceipt>(receipts[2]!).trackingCode!;
     const first = seedRatings(levels)[0]!;
@@ -269,6 +277,7 @@ export async function recordReferenceApi(): Promise<Recording> {
       ),
       unsignedCase: await problem('POST', '/ratings', 422, { body: { ...first, caseId: 'SB-UNSIGNED' }, key: true }),
       receipts,
+      followUpAtOnce,
       alreadyRated: await problem('POST', '/ratings', 409, { body: first, key: true }),
       missingReason: await problem('POST', '/ratings', 422, { body: noReason, key: true }),
       summaries,

@@ -55,7 +55,7 @@ const post = (answer: 'offline' | 'hang' | 'server-error' | 'already-rated'): { 
 });
 
 /** What a resident does, in the shadow DOM: choose a level, tick reasons, press 提交评价. */
-function act(steps: { level?: number; reasons?: number; comment?: string; submit?: boolean }) {
+function act(steps: { level?: number; reasons?: number; comment?: string; submit?: boolean; lookUp?: boolean }) {
   return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     const el = canvasElement.querySelector('zw-rating') as ZwRating;
     await el.updateComplete;
@@ -73,6 +73,12 @@ function act(steps: { level?: number; reasons?: number; comment?: string; submit
     }
     await el.updateComplete;
     if (steps.submit) root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    // On the receipt of a 差评: 查询处理进度.
+    const lookUp = () => [...root.querySelectorAll<HTMLButtonElement>('button[type=button]')].at(-1);
+    for (let tries = 0; steps.lookUp && !lookUp() && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (steps.lookUp) lookUp()?.click();
   };
 }
 
@@ -177,6 +183,12 @@ export const Sent: Story = { name: 'Sent (提交成功)', play: act({ level: 5, 
 export const SentBad: Story = {
   name: 'Sent 差评: tracking code and next steps',
   play: act({ level: 2, reasons: 2, comment: '材料清单上没写需要户口簿，白跑了一趟。', submit: true }),
+};
+
+/** The resident looks the progress up at once: received, nothing more yet. */
+export const SentBadLookedUp: Story = {
+  name: 'Sent 差评, progress looked up at once',
+  play: act({ level: 1, reasons: 1, submit: true, lookUp: true }),
 };
 
 export const Sending: Story = {

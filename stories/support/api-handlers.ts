@@ -408,11 +408,17 @@ const ratingHandlers = [
     return reply(ratings.emptySummary, { body: { ...empty, scope: asked } });
   }),
 
-  /** A follow-up is found by its tracking code together with the case it belongs to; anything else is one 404. */
+  /**
+   * A follow-up is found by its tracking code together with the case it belongs to: a 差评 given on this page (just
+   * received), or one of the recorded hall's; anything else is one 404.
+   */
   http.get(`${API}/ratings/follow-up/:trackingCode`, async ({ request, params }) => {
     const ratings = await recorded.ratings();
-    const known = ratings.followUps[String(params.trackingCode)];
+    const code = String(params.trackingCode);
     const asked = caseNumber(new URL(request.url).searchParams.get('case') ?? '');
+    const mine = rated.get(asked)?.receipt;
+    if (mine?.trackingCode === code) return reply(ratings.followUpAtOnce[mine.level]!);
+    const known = ratings.followUps[code];
     return known && known.caseNumber === asked ? reply(known.answer) : problem(ratings.unknownFollowUp, request);
   }),
 ];
