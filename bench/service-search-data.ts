@@ -59,3 +59,60 @@ export function synthesize(real: Catalogue, count: number): Catalogue {
   }
   return { ...real, version: `${real.version}-x${count}`, count: items.length, departments, items, charPinyin };
 }
+
+/**
+ * A catalogue of `count` items in which **every name is distinct**, made from the real one: the first copy keeps the
+ * real names, and every other copy qualifies each name by its county and department ("社会保障卡申领（岳池县人社局）"),
+ * as a provincial catalogue that spells out who implements each item does. An engine that indexes each distinct name
+ * once gets no help from repetition here.
+ */
+export function distinctCatalogue(real: Catalogue, count: number): Catalogue {
+  const departments = [...real.departments];
+  const deptIndex = new Map(departments.map((d, i) => [d, i]));
+  const charPinyin = { ...real.charPinyin };
+  const syllablesOf = (text: string) => {
+    const han = [...text].filter((ch) => /\p{Script=Han}/u.test(ch));
+    const out = pinyin(han.join(''), { toneType: 'none', type: 'array', v: true }) as string[];
+    han.forEach((ch, k) => (charPinyin[ch] ??= [out[k]]));
+    return out;
+  };
+  const items: CatalogueItem[] = [];
+  const seen = new Set<string>();
+  for (let copy = 0; items.length < count; copy++) {
+    const county = COUNTIES[copy % COUNTIES.length];
+    const round = Math.floor(copy / COUNTIES.length);
+    for (const [i, item] of real.items.entries()) {
+      if (items.length >= count) break;
+      const deptName = copy
+        ? county + real.departments[item.dept].replace(/^(区|广安区)/, '') + (round ? `${round + 1}` : '')
+        : real.departments[item.dept];
+      let dept = deptIndex.get(deptName);
+      if (dept === undefined) {
+        dept = departments.push(deptName) - 1;
+        deptIndex.set(deptName, dept);
+      }
+      let name = item.name;
+      let py = item.pinyin;
+      if (copy || seen.has(name)) {
+        const qualifier = deptName.replace(/ /g, '');
+        name = `${item.name}（${qualifier}）`;
+        py = `${py} ${syllablesOf(qualifier).join(' ')}`.trim();
+      }
+      if (seen.has(name)) continue;
+      seen.add(name);
+      items.push({
+        ...item,
+        code: copy ? `${item.code}-${copy}` : item.code,
+        name,
+        dept,
+        pinyin: py,
+        initials: py
+          .split(' ')
+          .map((s) => s[0] ?? '')
+          .join(''),
+        popularity: copy ? Math.max(0, item.popularity - ((i + copy) % 7)) : item.popularity,
+      });
+    }
+  }
+  return { ...real, version: `${real.version}-d${count}`, count: items.length, departments, items, charPinyin };
+}

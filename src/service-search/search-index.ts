@@ -1,11 +1,14 @@
 import type { Catalogue, CatalogueItem } from '../core/api/types.gen.js';
 import { Aligner } from './aligner.js';
+import { Postings } from './postings.js';
 import { Reach } from './reach.js';
-import { abbreviations, officialForms, withoutFillers } from './colloquial.js';
+import { abbreviations, officialForms, questionWords, withoutFillers, type QuestionWord } from './colloquial.js';
 import { isHan, isLetter, normalizeQuery } from './query-text.js';
 import { SLIP, Syllables } from './syllables.js';
+import { actionSpellings, namesAction, variantOf } from './variant.js';
 
-/** Match tiers, best first: the whole name, its start, an alias or everyday word, a word of it, pinyin, fuzzy. */
+/** How an item matched, best first: its whole name, its start, an alias or everyday word, a word of it, pinyin,
+ * fuzzy (gaps or slips), or part of a longer question. */
 export const enum Tier {
   Exact,
   Prefix,
@@ -13,6 +16,7 @@ export const enum Tier {
   Word,
   Pinyin,
   Fuzzy,
+  Partial,
 }
 
 /** Attribute filters; all given ones must hold (a flag that is false or absent does not filter). */
@@ -42,309 +46,814 @@ export interface SearchResult {
   total: number;
   /** The best `limit` of them, best first. */
   hits: SearchHit[];
+  /**
+   * When the results needed a slip (a swapped, dropped or mistyped letter, a same-sounding character): what the
+   * best of them says where the query was typed, for "您是不是要找 …".
+   */
+  corrected?: string;
 }
 
-const NONE = -Infinity;
-/** Points of a gapped pinyin match, aligned exactly only if it may be shown (see `rank`). */
-const LAZY = -1e9;
+// Ranking groups, best first: the whole name (or alias); a name that starts with the query (the family of one
+// certificate); the query elsewhere in a name, an alias or a rewritten query; pinyin; gaps and slips; in part.
+// Within a group: the variant (for a bare query), then how the field relates to the item (its name, an alias, a
+// rewritten query), then points; then popularity.
+const EXACT = 0;
+const START = 1;
+const CONTAINS = 2;
+const PINYIN = 3;
+const FUZZY = 4;
+const PARTIAL = 5;
+
+// Field kinds: the item's name, the name with official terms abbreviated (社会保障卡 → 社保卡), a catalogue alias.
+const NAME = 0;
+const SHORT = 1;
+const ALIAS = 2;
+
+/** Points of a gapped or slipped match, aligned exactly only if it may be shown (see `settle`). */
+const LAZY = -4.8e5;
+/** Fewer contiguous pinyin matches than this: look for gapped ones too. */
+const GAPPED_BELOW = 5;
+/** Fewer strict matches than this: also match a question in part. */
+const PARTIAL_BELOW = 3;
+
+const HAN = /[\u3400-\u9fff]/;
 
 /**
- * Client-side search over a catalogue. Item names are indexed once per distinct name, with the departments that
- * implement them grouped under it (a city's catalogue repeats each name for every district), and aliases as extra
- * fields of the same name. Chinese is matched by exact substring first (through a character index), then as
- * characters in order; pinyin through `Aligner`. Spoken words are rewritten to official terms (`officialForms`).
+ * Client-side search over a catalogue, built for catalogues of tens of thousands of distinct names.
+ *
+ * Each distinct name is indexed once, with the items (departments, districts) that carry it, its abbreviated form
+ * and the catalogue's aliases as extra fields of the same name. Names are numbered by popularity and their fields
+ * kept together, so every posting list is already in order of popularity. Two inverted indexes in flat typed arrays
+ * find candidates: one by character (Chinese, digits), one by the first one, two and three letters a contiguous
+ * pinyin match can start with at each character ("she" at 社, "shb" at 社会保…, "sbz" at 社保障…). Typing on, the
+ * names the shorter query matched are the only ones the longer one can match, so a keystroke reads a few names.
+ *
+ * Gapped pinyin, slips and questions matched in part are tried only when the strict search has little, and their
+ * sets too narrow as typing goes on. Exact alignments (points, highlighting) are computed only for what may be
+ * shown. Spoken words are rewritten to official terms (`officialForms`).
  */
 export class SearchIndex {
   readonly syllables = new Syllables();
-  /** Field texts: the distinct names first (field i is name i), then aliases. */
-  private readonly texts: string[] = [];
-  private readonly sy: Uint16Array[] = [];
-  private readonly owner: number[] = [];
-  /** Per field: bit mask of syllable initials, and of all letters of its pinyin. */
-  private readonly initials: number[] = [];
-  private readonly letters: number[] = [];
-  /**
-   * Per field, for one or two typed letters (the keystrokes that match the most names), searched natively: the
-   * first two letters of each character's syllable ("|sh|hu|ba…", "|." for none), and each one's initial.
-   */
-  private readonly heads: string[] = [];
-  private readonly firsts: string[] = [];
-  private readonly postings = new Map<number, number[]>();
-  /** Fields by syllable id, for same-sounding characters. */
-  private readonly sounds = new Map<number, number[]>();
-  private shared = new Uint16Array(0);
-  private last = new Float64Array(0);
-  private mark = 0;
-  /** Per distinct name: the items that carry it; per item: its name. */
-  private readonly names: number[][] = [];
-  private readonly nameIndex: Int32Array;
-  private readonly maxPopularity: number[];
   private readonly aligner: Aligner;
   private readonly reach: Reach;
-  private stamp = new Uint32Array(0);
-  private tier = new Uint8Array(0);
-  private points = new Float64Array(0);
-  private form = new Uint8Array(0);
-  /** Per name: the field (name or alias) its best match was on, and the slips that match may use. */
-  private field = new Int32Array(0);
-  private slips = new Uint8Array(0);
+
+  // Names, numbered by popularity (most popular first), and their items (most popular first).
+  private readonly names: string[] = [];
+  private readonly nameItems: Uint32Array;
+  private readonly itemsFrom: Uint32Array;
+  private readonly nameOf: Uint32Array;
+  private readonly variant: Uint8Array;
+
+  // Fields, grouped by name: name n's are fieldsFrom[n] … fieldsFrom[n + 1] - 1, its own name first.
+  private readonly fieldsFrom: Uint32Array;
+  private readonly texts: string[] = [];
+  /** Per short name (field): where each of its characters is in the name, for highlighting. */
+  private readonly shortAt = new Map<number, number[]>();
+  private readonly owner: Uint32Array;
+  private readonly kind: Uint8Array;
+  /** Field f's characters are codes[at[f] … at[f + 1] - 1] (lower case), with their syllable ids in sy. */
+  private readonly at: Uint32Array;
+  private readonly codes: Uint16Array;
+  private readonly sy: Uint16Array;
+  /** Per field: bit mask of syllable initials, and of all letters of its pinyin. */
+  private readonly initials: Int32Array;
+  private readonly letters: Int32Array;
+
+  /** Per character position: its field; per field: the first letter of its first character (0 for none). */
+  private readonly fieldOf: Uint16Array | Uint32Array;
+  private readonly firstLetter: Uint8Array;
+  /** Per field, 22 words: the pairs of letters its pinyin can be typed with (see `pairsOf`). */
+  private readonly pairs: Uint32Array;
+
+  private readonly charSlot = new Int32Array(0x10000).fill(-1);
+  private readonly chars: Postings;
+  /** Character positions where a contiguous match can start, by its first two letters. */
+  private readonly starts: Postings;
+  /**
+   * The same by the first three letters, for the pairs of letters that start matches in many places ("sh", "ji",
+   * "zh"): read for them instead of the two-letter list, it spares most of the checking. For a query whose first
+   * run of letters has three or more, exact: a three-letter query is answered from it alone.
+   */
+  private readonly starts3: Postings;
+  private readonly common: Uint8Array;
+  /** Fields by syllable id, for same-sounding characters. */
+  private readonly sounds: Postings;
+  private readonly spellings: string[];
+
+  // Per search, per name: the best match so far (see `note`).
   private round = 0;
+  private readonly stamp: Uint32Array;
+  private readonly key: Float64Array;
+  private readonly tier: Uint8Array;
+  private readonly field: Int32Array;
+  private readonly form: Uint8Array;
+  private readonly slips: Uint8Array;
   private touched: number[] = [];
-  /** The last pinyin query and the fields it matched strictly, and with a slip (when that was tried). */
-  private typed?: [string, number[]];
-  private slipped?: [string, number[]];
+  /** The item ranked first by the last search. */
+  private topItem = -1;
+  private forms: string[] = [];
+  /** Which of `forms` is the query as typed (-1: none apart from the first). */
+  private typedForm = -1;
+  private bare = false;
+  private words: QuestionWord[] = [];
+  /**
+   * The last pinyin query and what it matched: the character positions where a contiguous match starts, and the
+   * fields it matched openly with gaps, and with slips (see `Reach`). Typing on, the longer query reads only those.
+   */
+  private last?: { text: string; contig?: ArrayLike<number>; gapped?: number[]; slipped?: number[]; max: number };
+  /** The count of items, when a search found it without touching every name (one or two letters). */
+  private counted?: number;
+  // Scratch for `sharing` and the question pass.
+  private shared = new Uint16Array(0);
+  private mark = new Float64Array(0);
+  private marks = 0;
 
   constructor(readonly catalogue: Catalogue) {
     const { items, charPinyin } = catalogue;
     this.aligner = new Aligner(this.syllables, charPinyin);
     this.reach = new Reach(this.syllables, charPinyin);
-    const byName = new Map<string, number>();
-    this.nameIndex = new Int32Array(items.length);
+
+    // Names, by popularity.
+    const byName = new Map<string, number[]>();
     items.forEach((item, index) => {
-      let n = byName.get(item.name);
-      if (n === undefined) {
-        byName.set(item.name, (n = this.names.length));
-        this.names.push([]);
-        const spoken = item.pinyin.split(' ');
-        let k = 0;
-        this.add(item.name, n, (ch) => (isHan(ch.charCodeAt(0)) ? spoken[k++] : undefined));
-      }
-      this.names[n].push(index);
-      this.nameIndex[index] = n;
+      const list = byName.get(item.name);
+      if (list) list.push(index);
+      else byName.set(item.name, [index]);
     });
-    // Each name again with official terms abbreviated as residents say them (社会保障卡 → 社保卡), keeping pinyin.
-    const short = abbreviations();
-    const count = this.texts.length;
+    const popularity = (list: number[]) => list.reduce((m, i) => Math.max(m, items[i].popularity), -Infinity);
+    const groups = [...byName.values()].map((list) => ({ list, top: popularity(list) }));
+    groups.sort((a, b) => b.top - a.top || a.list[0] - b.list[0]);
+    const count = groups.length;
+    this.nameItems = new Uint32Array(items.length);
+    this.itemsFrom = new Uint32Array(count + 1);
+    this.nameOf = new Uint32Array(items.length);
+    this.variant = new Uint8Array(count);
+    this.fieldsFrom = new Uint32Array(count + 1);
+
+    // Fields, name by name.
+    const short = abbreviationsByChar();
+    const owners: number[] = [];
+    const kinds: number[] = [];
+    const starts: number[] = [0];
+    const codes: number[] = [];
+    const sys: number[] = [];
+    const initials: number[] = [];
+    const letters: number[] = [];
+    const add = (text: string, n: number, kind: number, syllableOf: (j: number) => string | undefined) => {
+      let lower = '';
+      let mInitials = 0;
+      let mLetters = 0;
+      for (let j = 0; j < text.length; j++) {
+        let code = text.charCodeAt(j);
+        if (code >= 65 && code <= 90) code |= 32;
+        lower += String.fromCharCode(code);
+        const han = isHan(code);
+        const syllable = han ? syllableOf(j) : isLetter(code) ? String.fromCharCode(code) : undefined;
+        codes.push(code);
+        sys.push(han && syllable ? this.syllables.id(syllable) : 0);
+        if (syllable) {
+          mInitials |= bit(syllable, 0);
+          for (let k = 0; k < syllable.length; k++) mLetters |= bit(syllable, k);
+        }
+      }
+      this.texts.push(lower);
+      owners.push(n);
+      kinds.push(kind);
+      starts.push(codes.length);
+      initials.push(mInitials);
+      letters.push(mLetters);
+    };
+    let at = 0;
     for (let n = 0; n < count; n++) {
-      const name = this.texts[n];
-      if (!short.some(([target]) => name.includes(target))) continue;
+      const { list } = groups[n];
+      list.sort((a, b) => items[b].popularity - items[a].popularity || a - b);
+      this.itemsFrom[n] = at;
+      for (const index of list) {
+        this.nameItems[at++] = index;
+        this.nameOf[index] = n;
+      }
+      const first = items[list[0]];
+      const name = first.name;
+      this.names.push(name);
+      this.variant[n] = variantOf(name);
+      this.fieldsFrom[n] = this.texts.length;
+      // The name, each Han character with its syllable from the item's pinyin.
+      const spoken = first.pinyin.split(' ');
+      const own: string[] = [];
+      for (let j = 0, k = 0; j < name.length; j++) own.push(isHan(name.charCodeAt(j)) ? spoken[k++] : '');
+      add(name, n, NAME, (j) => own[j] || undefined);
+      const seen = new Set([name.toLowerCase()]);
+      // Again with official terms abbreviated as residents say them (社会保障卡 → 社保卡), keeping the syllables.
       let text = '';
-      const sy: number[] = [];
-      for (let j = 0; j < name.length;) {
-        const hit = short.find(([target]) => name.startsWith(target, j));
+      const kept: string[] = [];
+      const keptAt: number[] = [];
+      for (let j = 0; j < name.length; ) {
+        const hit = short.get(name[j])?.find(([target]) => name.startsWith(target, j));
         for (const k of hit ? hit[2] : [0]) {
           text += name[j + k];
-          sy.push(this.sy[n][j + k]);
+          kept.push(own[j + k]);
+          keptAt.push(j + k);
         }
         j += hit ? hit[0].length : 1;
       }
-      this.add(text, n, (_, j) => this.syllables.list[sy[j]]);
+      if (text !== name) {
+        seen.add(text.toLowerCase());
+        this.shortAt.set(this.texts.length, keptAt);
+        add(text, n, SHORT, (j) => kept[j] || undefined);
+      }
+      // The catalogue's aliases of every item of the name.
+      for (const index of list) {
+        for (const alias of items[index].aliases) {
+          const a = normalizeQuery(alias, {}).replace(/ /g, '');
+          if (!a || seen.has(a)) continue;
+          seen.add(a);
+          add(a, n, ALIAS, (j) => charPinyin[a[j]]?.[0]);
+        }
+      }
     }
-    const reading = (ch: string) => charPinyin[ch]?.[0];
-    const seen = new Set(this.texts.map((t, f) => `${this.owner[f]} ${t}`));
-    items.forEach((item) => {
-      const n = byName.get(item.name)!;
-      for (const alias of item.aliases) {
-        const text = normalizeQuery(alias, {}).replace(/ /g, '');
-        if (!text || seen.has(`${n} ${text}`)) continue;
-        seen.add(`${n} ${text}`);
-        this.add(text, n, reading);
+    this.itemsFrom[count] = at;
+    const fields = this.texts.length;
+    this.fieldsFrom[count] = fields;
+    this.owner = Uint32Array.from(owners);
+    this.kind = Uint8Array.from(kinds);
+    this.at = Uint32Array.from(starts);
+    this.codes = Uint16Array.from(codes);
+    this.sy = Uint16Array.from(sys);
+    this.initials = Int32Array.from(initials);
+    this.letters = Int32Array.from(letters);
+
+    // The character index.
+    let slots = 0;
+    for (const code of this.codes) if (this.charSlot[code] < 0) this.charSlot[code] = slots++;
+    this.chars = Postings.build(slots, fields, (put) => {
+      for (let f = 0; f < fields; f++) for (let j = this.at[f]; j < this.at[f + 1]; j++) put(this.charSlot[this.codes[j]], f);
+    });
+    this.sounds = Postings.build(this.syllables.list.length, fields, (put) => {
+      for (let f = 0; f < fields; f++) for (let j = this.at[f]; j < this.at[f + 1]; j++) if (this.sy[j]) put(this.sy[j], f);
+    });
+    // Where a contiguous pinyin match can start, by its first two letters: a character whose syllable starts with
+    // them (社 for "sh", 保 for "ba"), or whose initial is the first and the next character's the second (社会 for
+    // "sh" too). Letters and digits in a name stand for themselves.
+    const spelling = (j: number, end: number): string => {
+      if (j >= end) return '';
+      const id = this.sy[j];
+      if (id) return this.syllables.list[id];
+      const code = this.codes[j];
+      return isLetter(code) || isDigit(code) ? String.fromCharCode(code) : '';
+    };
+    const total = this.codes.length;
+    this.fieldOf = total <= 0xffff * 4 && fields <= 0xffff ? new Uint16Array(total) : new Uint32Array(total);
+    this.firstLetter = new Uint8Array(fields);
+    this.pairs = new Uint32Array(fields * PAIR_WORDS);
+    for (let f = 0; f < fields; f++) {
+      const end = this.at[f + 1];
+      this.fieldOf.fill(f, this.at[f], end);
+      const first = spelling(this.at[f], end);
+      this.firstLetter[f] = first ? first.charCodeAt(0) : 0;
+      for (let j = this.at[f]; j < end; j++) pairsOf(spelling(j, end), spelling(j + 1, end), this.pairs, f * PAIR_WORDS);
+    }
+    this.starts = Postings.build(KEYS, total, (put) => {
+      for (let f = 0; f < fields; f++) {
+        const end = this.at[f + 1];
+        for (let j = this.at[f]; j < end; j++) {
+          const a = spelling(j, end);
+          if (!a) continue;
+          if (a.length > 1) put(key2(a[0], a[1]), j);
+          const b = spelling(j + 1, end);
+          if (b) put(key2(a[0], b[0]), j);
+        }
       }
     });
-    const size = this.names.length;
-    this.stamp = new Uint32Array(size);
-    this.tier = new Uint8Array(size);
-    this.points = new Float64Array(size);
-    this.form = new Uint8Array(size);
-    this.field = new Int32Array(size);
-    this.slips = new Uint8Array(size);
-    this.shared = new Uint16Array(this.texts.length);
-    this.last = new Float64Array(this.texts.length);
-    this.maxPopularity = this.names.map((list) => Math.max(...list.map((i) => items[i].popularity)));
-  }
-
-  private add(text: string, owner: number, syllableOf: (ch: string, at: number) => string | undefined): void {
-    const f = this.texts.length;
-    const sy = new Uint16Array(text.length);
-    let initials = 0;
-    let letters = 0;
-    let heads = '';
-    let firsts = '';
-    for (let j = 0; j < text.length; j++) {
-      const code = text.charCodeAt(j);
-      const syllable = isHan(code) ? syllableOf(text[j], j) : isLetter(code | 32) ? text[j].toLowerCase() : undefined;
-      heads += `|${syllable?.slice(0, 2) ?? '.'}`;
-      firsts += syllable?.[0] ?? '.';
-      if (syllable && isHan(code)) {
-        sy[j] = this.syllables.id(syllable);
-        push(this.sounds, sy[j], f);
-      }
-      if (syllable) {
-        initials |= bit(syllable, 0);
-        for (let k = 0; k < syllable.length; k++) letters |= bit(syllable, k);
-      }
-      push(this.postings, code, f);
-    }
-    this.texts.push(text);
-    this.sy.push(sy);
-    this.owner.push(owner);
-    this.initials.push(initials);
-    this.letters.push(letters);
-    this.heads.push(heads);
-    this.firsts.push(firsts);
-  }
-
-  /** Items matching `query` and `filter`, best first; with an empty query, the most popular. */
-  search(query: string, filter: SearchFilter = {}, limit = 50): SearchResult {
-    const text = normalizeQuery(query, this.catalogue.traditional);
-    if (!text) return this.rank(this.names.keys(), filter, limit, []);
-    const plain = withoutFillers(text);
-    const forms = [plain, ...officialForms(plain)];
-    this.round++;
-    this.touched = [];
-    forms.forEach((f, i) => this.pass(f, i, 0));
-    // No match, or only gapped ones for a longer query: also try with slips — one in pinyin (a confusion or a
-    // dropped letter), and in Chinese a same-sounding character per two typed or a missing one per four.
-    if (!this.touched.length || (text.length > 3 && this.touched.every((n) => this.tier[n] === Tier.Fuzzy))) {
-      forms.slice(0, 2).forEach((f, i) => {
-        const length = f.replace(/ /g, '').length;
-        const latin = /[a-z]/.test(f);
-        // A slip in two or three letters finds noise rather than the word that was meant.
-        if (length > (latin ? 3 : 1)) this.pass(f, i, latin ? 1 : length >> 1);
-      });
-    }
-    return this.rank(this.touched, filter, limit, forms);
-  }
-
-  /** When nothing matches: the names that share the most with the query (for "did you mean"). */
-  closest(query: string, filter: SearchFilter = {}, limit = 5): SearchHit[] {
-    const text = withoutFillers(normalizeQuery(query, this.catalogue.traditional));
-    if (!text) return [];
-    this.round++;
-    this.touched = [];
-    this.pass(text, 0, 2 * text.length - 2);
-    return this.rank(this.touched, filter, limit, [text]).hits;
-  }
-
-  /** One pass over the names and aliases for one form of the query; `slips` tolerated per match (0: strict). */
-  private pass(text: string, formIndex: number, slips: number): void {
-    const compact = text.replace(/ /g, '');
-    const { texts, owner, aligner } = this;
-    const latin = /[a-z]/.test(compact);
-    let prepared = false;
-    const align = (f: number) => {
-      if (!prepared) aligner.prepare(text, slips);
-      prepared = true;
-      return aligner.score(texts[f], this.sy[f]);
-    };
-    const formTier = formIndex ? Tier.Alias : Tier.Exact;
-    if (!slips) {
-      // Every character typed must be in the name: start from the rarest one's postings.
-      let rarest: number[] | undefined;
-      for (let i = 0; i < compact.length; i++) {
-        const code = compact.charCodeAt(i);
-        if (isLetter(code)) continue;
-        const list = this.postings.get(code) ?? [];
-        if (!rarest || list.length < rarest.length) rarest = list;
-      }
-      const [first, all] = masks(text);
-      const fast = latin && this.reach.prepare(text);
-      const tiny = /^[a-z]{1,2}$/.test(text) && `|${text}`;
-      // Typing on: what the longer query matches, the shorter one matched too.
-      const keep = fast && !rarest && !formIndex;
-      const list = rarest ?? (keep && this.typed && text.startsWith(this.typed[0]) ? this.typed[1] : undefined);
-      const matched: number[] = [];
-      const count = list ? list.length : texts.length;
-      for (let c = 0; c < count; c++) {
-        const f = list ? list[c] : c;
-        let tier: Tier;
-        let points: number;
-        let pieces: number;
-        if (latin) {
-          if ((this.initials[f] & first) !== first || (this.letters[f] & all) !== all) continue;
-          // Without gaps, a pinyin match; with gaps, a fuzzy one, ranked by its exact alignment.
-          const how = tiny
-            ? this.heads[f].startsWith(tiny) || this.firsts[f].startsWith(compact)
-              ? 0
-              : this.heads[f].includes(tiny) || (compact.length > 1 && this.firsts[f].includes(compact))
-                ? 1
-                : -1
-            : fast
-              ? this.reach.match(texts[f], this.sy[f])
-              : 3;
-          if (how < 0) continue;
-          matched.push(f);
-          tier = how < 2 ? Tier.Pinyin : Tier.Fuzzy;
-          points = how < 2 ? 100 * (2 - how) : LAZY;
-        } else {
-          const t = texts[f];
-          const at = t.indexOf(compact);
-          if (at >= 0) {
-            tier =
-              f >= this.names.length
-                ? Tier.Alias
-                : at
-                  ? Tier.Word
-                  : t.length === compact.length
-                    ? Tier.Exact
-                    : Tier.Prefix;
-            points = -at;
-          } else if ((pieces = cover(t, compact))) {
-            tier = Tier.Word;
-            points = -10 * pieces;
-          } else {
-            points = align(f);
-            tier = Tier.Fuzzy;
+    this.common = new Uint8Array(KEYS);
+    for (let k = 0; k < KEYS; k++) if (this.starts.size(k) > Math.max(2000, total >> 8)) this.common[k] = 1;
+    this.starts3 = Postings.build(KEYS * 36, total, (put) => {
+      for (let f = 0; f < fields; f++) {
+        const end = this.at[f + 1];
+        for (let j = this.at[f]; j < end; j++) {
+          const a = spelling(j, end);
+          if (!a) continue;
+          const b = spelling(j + 1, end);
+          // The first two letters from this character (whole or started) and the third from it or the next; or
+          // its initial, then the next character's first letter and what may follow it.
+          if (a.length > 1 && this.common[key2(a[0], a[1])]) {
+            const k = key2(a[0], a[1]) * 36;
+            if (a.length > 2) put(k + letterIndex(a[2]), j);
+            // Two letters taken whole only by a syllable of two, or by zh, ch, sh.
+            if (b && (a.length === 2 || (a[1] === 'h' && 'zcs'.includes(a[0])))) put(k + letterIndex(b[0]), j);
+          }
+          if (b && this.common[key2(a[0], b[0])]) {
+            const k = key2(a[0], b[0]) * 36;
+            if (b.length > 1) put(k + letterIndex(b[1]), j);
+            const c = spelling(j + 2, end);
+            if (c) put(k + letterIndex(c[0]), j);
           }
         }
-        if (points !== NONE) this.note(owner[f], Math.max(tier, formTier), points, formIndex, f, 0);
       }
-      if (keep) {
-        this.typed = [text, matched];
-        this.slipped = undefined;
+    });
+    this.spellings = actionSpellings((ch) => charPinyin[ch]?.[0]);
+
+    this.stamp = new Uint32Array(count);
+    this.key = new Float64Array(count);
+    this.tier = new Uint8Array(count);
+    this.field = new Int32Array(count);
+    this.form = new Uint8Array(count);
+    this.slips = new Uint8Array(count);
+  }
+
+  /** Distinct names indexed. */
+  get nameCount(): number {
+    return this.names.length;
+  }
+
+  /** Bytes held by the index's typed arrays (strings and the catalogue itself not counted). */
+  get bytes(): number {
+    const arrays = [this.nameItems, this.itemsFrom, this.nameOf, this.variant, this.fieldsFrom, this.owner, this.kind];
+    const more = [this.at, this.codes, this.sy, this.initials, this.letters, this.charSlot, this.stamp, this.key];
+    return (
+      [...arrays, ...more, this.tier, this.field, this.form, this.slips].reduce((n, a) => n + a.byteLength, 0) +
+      this.fieldOf.byteLength +
+      this.firstLetter.byteLength +
+      this.pairs.byteLength +
+      this.chars.bytes +
+      this.starts.bytes +
+      this.starts3.bytes +
+      this.sounds.bytes
+    );
+  }
+
+  /**
+   * Items matching `query` and `filter`, best first; with an empty query, the most popular. `filter` may also be a
+   * test of each item (the reference server's filters).
+   */
+  search(query: string, filter: SearchFilter | ItemTest = {}, limit = 50): SearchResult {
+    const accept = test(filter);
+    const text = normalizeQuery(query, this.catalogue.traditional);
+    if (!text) return this.popular(accept, limit);
+    this.begin();
+    const plain = withoutFillers(text);
+    if (/[a-z]/.test(plain) && !HAN.test(plain)) this.latin(plain, accept, limit);
+    else this.chinese(plain, text);
+    const result = this.rank(accept, limit);
+    if (this.topItem >= 0 && this.slips[this.nameOf[this.topItem]]) result.corrected = this.matched(this.nameOf[this.topItem]);
+    return result;
+  }
+
+  /**
+   * When nothing matches: the names nearest the query ("您是不是要找"), or none when nothing is near enough. Pinyin:
+   * the longest start of the query that matches, then two slips. Chinese: the words of the query matched in part.
+   */
+  closest(query: string, filter: SearchFilter | ItemTest = {}, limit = 5): SearchHit[] {
+    const accept = test(filter);
+    const plain = withoutFillers(normalizeQuery(query, this.catalogue.traditional));
+    if (!plain) return [];
+    this.begin();
+    const compact = plain.replace(/ /g, '');
+    if (/[a-z]/.test(plain) && !HAN.test(plain)) {
+      for (let n = compact.length - 1; n >= Math.max(4, Math.ceil((compact.length * 2) / 3)); n--) {
+        this.contiguous(compact.slice(0, n), compact.slice(0, n), undefined);
+        if (this.touched.length) {
+          this.forms = [compact.slice(0, n)];
+          break;
+        }
+      }
+      if (!this.touched.length && compact.length >= 4) {
+        this.forms = [plain];
+        this.slipped(plain, undefined, 2);
       }
     } else {
-      const [first, all] = masks(text);
-      // Pinyin: one slip, found on bit sets and aligned only if shown; typing on, only names the shorter query
-      // matched, strictly or with its slip, can match. Chinese: only names holding enough of the typed characters
-      // or their sounds (a missing one costs a skip), aligned at once.
-      const bits = latin && this.reach.prepare(text, true);
-      const keep = bits && !formIndex;
-      const before = keep && this.typed && this.slipped && text.startsWith(this.slipped[0]) ? this.slipped : undefined;
-      const candidates = latin
-        ? before && [...before[1], ...this.typed![1]]
-        : this.sharing(compact, compact.length - (slips >> 1));
-      const matched: number[] = [];
-      const count = candidates ? candidates.length : texts.length;
-      for (let c = 0; c < count; c++) {
-        const f = candidates ? candidates[c] : c;
+      let words = questionWords(plain).filter((w) => !w.weak);
+      // A short query: its pairs of characters stand for its words.
+      if (words.length < 2)
+        words = [...compact].slice(1).map((_, i) => ({ word: compact.slice(i, i + 2), alts: [compact.slice(i, i + 2)], weak: false }));
+      this.partial(words, 0.8, 0.4);
+    }
+    return this.rank(accept, limit).hits;
+  }
+
+  /** A new search: every name untouched. */
+  private begin(): void {
+    this.round++;
+    this.touched = [];
+    this.forms = [];
+    this.words = [];
+    this.bare = false;
+    this.counted = undefined;
+    this.typedForm = -1;
+  }
+
+  /** The most popular items (names are numbered by popularity). */
+  private popular(accept: ItemTest | undefined, limit: number): SearchResult {
+    const { items } = this.catalogue;
+    const hits: SearchHit[] = [];
+    let total = 0;
+    for (let n = 0; n < this.names.length; n++) {
+      for (let k = this.itemsFrom[n]; k < this.itemsFrom[n + 1]; k++) {
+        const item = items[this.nameItems[k]];
+        if (accept && !accept(item)) continue;
+        total++;
+        if (hits.length < limit) hits.push({ item, tier: Tier.Exact, spans: [] });
+      }
+      if (!accept && hits.length >= limit) {
+        total = items.length;
+        break;
+      }
+    }
+    return { total, hits };
+  }
+
+  /** Pinyin, initials, letters and digits (no Han character). */
+  private latin(plain: string, accept: ItemTest | undefined, limit: number): void {
+    const compact = plain.replace(/ /g, '').slice(0, 30);
+    const last = this.last && plain.startsWith(this.last.text) && plain !== this.last.text ? this.last : undefined;
+    this.bare = compact.length >= 4 && !this.spellings.some((s) => compact.includes(s));
+    this.forms = [plain];
+    const pair = compact.length > 1 ? key2(compact[0], compact[1]) : -1;
+    if (compact.length <= 2) {
+      this.few(compact, accept, limit, pair >= 0 ? this.starts.list(pair) : undefined);
+      this.last = { text: plain, contig: pair >= 0 ? this.starts.list(pair) : undefined, max: 0 };
+      return;
+    }
+    // The first run of letters has three or more: the three-letter list is exact for them.
+    const exact = this.common[pair] && /^[a-z0-9]{3}/.test(plain) ? this.starts3.list(pair * 36 + letterIndex(compact[2])) : undefined;
+    if (exact && compact.length === 3) {
+      this.few(compact, accept, limit, exact);
+      this.last = { text: plain, contig: exact, max: 0 };
+      return;
+    }
+    const contig = this.contiguous(plain, compact, last?.contig ?? exact);
+    const strict = this.touched.length;
+    let gapped: number[] | undefined;
+    let slipped: number[] | undefined;
+    let max = compact.length >= 10 ? 2 : 1;
+    if (compact.length >= 4 && strict < GAPPED_BELOW) {
+      // With gaps, each piece two letters or more: the first piece starts where the index says.
+      gapped = [];
+      const pairs = pairsIn(compact);
+      const source = last?.gapped ?? this.fieldsAt(this.starts.list(key2(compact[0], compact[1])));
+      this.reach.prepare(plain);
+      for (const f of source) {
+        if (!this.hasPairs(f, pairs, 2)) continue;
+        const r = this.reach.gapped(this.codes, this.sy, this.at[f], this.at[f + 1]);
+        if (!r) continue;
+        gapped.push(f);
+        if (r === 2) this.note(this.owner[f], FUZZY, 0, LAZY, f, 0, 0, Tier.Fuzzy);
+      }
+    }
+    // Slips only when nothing matched without gaps, from five letters: one, and from ten letters two if one is not
+    // enough.
+    if (compact.length >= 5 && !strict) {
+      // What the shorter query matched with as many slips or more is where the longer one can match.
+      slipped = this.slipped(plain, last?.slipped, 1);
+      if (max === 2 && !slipped.length) slipped = this.slipped(plain, last?.max === 2 ? last.slipped : undefined, 2);
+      else max = 1;
+    }
+    this.last = { text: plain, contig, gapped, slipped, max };
+  }
+
+  /**
+   * One, two or three letters, where most names match: every field (one letter), or the character positions the
+   * index gives (`list`), come in order of popularity, so the page and the count are read off without touching
+   * every name. Matches from a name's first character come first.
+   */
+  private few(compact: string, accept: ItemTest | undefined, limit: number, list: ArrayLike<number> | undefined): void {
+    const { items } = this.catalogue;
+    const fields = this.owner.length;
+    const one = !list;
+    const letter = bit(compact, 0);
+    const size = one ? fields : list!.length;
+    const fieldAt = (k: number) => (one ? k : this.fieldOf[list![k]]);
+    const matches = (k: number) => !one || (this.initials[k] & letter) !== 0;
+    const fromStart = (k: number) =>
+      one ? this.firstLetter[k] === compact.charCodeAt(0) : list![k] === this.at[this.fieldOf[list![k]]];
+    const passes = (n: number) => {
+      if (!accept) return true;
+      for (let k = this.itemsFrom[n]; k < this.itemsFrom[n + 1]; k++) if (accept(items[this.nameItems[k]])) return true;
+      return false;
+    };
+    let total = 0;
+    let page = 0;
+    let previous = -1;
+    const first = this.round;
+    // From the start: the page's first names, and the count of every matching name's items.
+    for (let k = 0; k < size; k++) {
+      if (!matches(k)) continue;
+      const f = fieldAt(k);
+      const n = this.owner[f];
+      if (n !== previous) {
+        previous = n;
+        if (accept) {
+          for (let i = this.itemsFrom[n]; i < this.itemsFrom[n + 1]; i++) if (accept(items[this.nameItems[i]])) total++;
+        } else total += this.itemsFrom[n + 1] - this.itemsFrom[n];
+      }
+      if (fromStart(k) && this.stamp[n] !== first && page < limit && passes(n)) {
+        page++;
+        this.note(n, PINYIN, 0, 200, f, 0, 0, Tier.Pinyin);
+      }
+    }
+    // Then the others, until the page is full.
+    for (let k = 0; k < size && page < limit; k++) {
+      if (!matches(k)) continue;
+      const f = fieldAt(k);
+      const n = this.owner[f];
+      if (this.stamp[n] === first || !passes(n)) continue;
+      page++;
+      this.note(n, PINYIN, 0, 100, f, 0, 0, Tier.Pinyin);
+    }
+    this.counted = total;
+  }
+
+  /**
+   * Contiguous pinyin matches from `source` (character positions where one can start: from the index, or where the
+   * shorter query matched); the positions where the query matched.
+   */
+  private contiguous(plain: string, compact: string, source: ArrayLike<number> | undefined): number[] {
+    if (!source) {
+      const pair = key2(compact[0], compact[1]);
+      source = this.common[pair] && /^[a-z0-9]{3}/.test(plain) ? this.starts3.list(pair * 36 + letterIndex(compact[2])) : this.starts.list(pair);
+    }
+    const matched: number[] = [];
+    if (!this.reach.prepare(plain)) return matched;
+    const v = this.bare;
+    for (let c = 0; c < source.length; c++) {
+      const j = source[c];
+      const f = this.fieldOf[j];
+      if (!this.reach.at(this.codes, this.sy, j, this.at[f + 1])) continue;
+      matched.push(j);
+      const n = this.owner[f];
+      this.note(n, PINYIN, this.sub(f), j === this.at[f] ? 200 : 100, f, 0, 0, Tier.Pinyin, v ? this.variant[n] : 0);
+    }
+    return matched;
+  }
+
+  /** The distinct fields of character positions (ascending). */
+  private fieldsAt(positions: ArrayLike<number>): number[] {
+    const out: number[] = [];
+    for (let c = 0; c < positions.length; c++) {
+      const f = this.fieldOf[positions[c]];
+      if (out[out.length - 1] !== f) out.push(f);
+    }
+    return out;
+  }
+
+  /** Whether field `f` has all but `budget` of the letter pairs `pairs` (see `pairsOf`). */
+  private hasPairs(f: number, pairs: number[], budget: number): boolean {
+    const base = f * PAIR_WORDS;
+    for (const p of pairs) if (!(this.pairs[base + (p >>> 5)] & (1 << (p & 31))) && --budget < 0) return false;
+    return true;
+  }
+
+  /**
+   * Pinyin without gaps with up to `max` slips; from `source` (what the shorter query matched with as many) or every
+   * field with the letters and all but two pairs of letters per slip. The fields matched (with fewer slips too).
+   */
+  private slipped(plain: string, source: number[] | undefined, max: number): number[] {
+    const out: number[] = [];
+    if (!this.reach.prepare(plain, true)) return out;
+    const [first, all] = masks(plain);
+    // A slip breaks at most two pairs of typed letters.
+    const pairs = pairsIn(plain.replace(/ /g, ''));
+    const budget = 2 * max;
+    const visit = (f: number) => {
+      if (!this.hasPairs(f, pairs, budget)) return;
+      const r = this.reach.slipped(this.codes, this.sy, this.at[f], this.at[f + 1], max);
+      if (r < 0) return;
+      out.push(f);
+      if (r > 0) this.note(this.owner[f], FUZZY, 0, LAZY, f, 0, r, Tier.Fuzzy);
+    };
+    if (source) for (const f of source) visit(f);
+    else {
+      for (let f = 0; f < this.owner.length; f++) {
         let initials = this.initials[f];
         if (initials & NL) initials |= NL;
-        // Letters the name lacks must be slips (a confusion adds h, g, n, l or u), one each.
-        if (
-          latin &&
-          ((initials & first) !== first || popcount(all & ~this.letters[f]) > slips || all & ~(this.letters[f] | LOOSE))
-        )
-          continue;
-        if (bits) {
-          if (!this.reach.slipped(texts[f], this.sy[f])) continue;
-          matched.push(f);
-          this.note(owner[f], Tier.Fuzzy, LAZY, formIndex, f, slips);
-          continue;
-        }
-        const points = align(f);
-        const used = Math.round(-points / SLIP);
-        // Ranked with the strict fuzzy matches: a slip weighs about as much as a well-typed syllable.
-        if (points !== NONE && used <= slips)
-          this.note(owner[f], Tier.Fuzzy, points + used * (SLIP - 12), formIndex, f, 0);
+        if ((initials & first) === first && popcount(all & ~this.letters[f]) <= max) visit(f);
       }
-      if (keep) this.slipped = [text, matched];
     }
+    return out;
+  }
+
+  /** Chinese, and Chinese mixed with pinyin: every form of the query, then slips, then in part. */
+  private chinese(plain: string, text: string): void {
+    const forms = (this.forms = [plain, ...officialForms(plain)]);
+    // The query as typed too, fillers and all: an alias may be just that ("办退休").
+    const typed = text.replace(/ /g, '');
+    this.typedForm = typed !== plain.replace(/ /g, '') && HAN.test(typed) ? forms.push(text) - 1 : -1;
+    const compact = plain.replace(/ /g, '');
+    this.bare = !namesAction(compact) && [...compact].filter((c) => isHan(c.charCodeAt(0))).length >= 2;
+    this.last = undefined;
+    forms.forEach((form, i) => this.strict(form, i));
+    const strict = this.touched.length;
+    // Nothing, or only characters in order with gaps for a longer query: a same-sounding character per two typed,
+    // or a missing one per four; in pinyin mixed in, one slip.
+    const words = questionWords(text);
+    const content = words.filter((w) => !w.weak).length;
+    // Not for a question: its extra words are not slips.
+    if (
+      !words.some((w) => w.weak) &&
+      content < 4 &&
+      (!strict || (compact.length > 3 && this.touched.every((n) => this.tier[n] === Tier.Fuzzy)))
+    ) {
+      forms.slice(0, 2).forEach((form, i) => {
+        const length = form.replace(/ /g, '').length;
+        if (/[a-z]/.test(form)) {
+          if (length > 3) this.slippedMixed(form, i);
+        } else if (length > 1) this.homophones(form, i, length >> 1);
+      });
+    }
+    // In part: when the strict search found little, or for a question whose words are not all in one name.
+    const named = this.touched.some((n) => this.key[n] < rankKey(PINYIN, 0, 0, 0));
+    if (content >= 2 && (strict < PARTIAL_BELOW || (content >= 3 && !named))) this.partial(words, 0.9, 0.5);
+  }
+
+  /** One form of a Chinese (or mixed) query, every character in one field. */
+  private strict(form: string, formIndex: number): void {
+    const compact = form.replace(/ /g, '');
+    const mixed = /[a-z]/.test(compact);
+    const list = this.rarest(compact);
+    if (!list) return;
+    const v = this.bare;
+    if (mixed) {
+      if (!this.reach.prepare(form)) return;
+      for (const f of list) {
+        const n = this.owner[f];
+        const r = this.reach.contiguous(this.codes, this.sy, this.at[f], this.at[f + 1]);
+        if (r >= 0) this.note(n, PINYIN, this.sub(f, formIndex), r ? 100 : 200, f, formIndex, 0, Tier.Pinyin, v ? this.variant[n] : 0);
+        else if (compact.length >= 3 && this.reach.gapped(this.codes, this.sy, this.at[f], this.at[f + 1]) === 2)
+          this.note(n, FUZZY, 0, LAZY, f, formIndex, 0, Tier.Fuzzy);
+      }
+      return;
+    }
+    for (const f of list) {
+      const t = this.texts[f];
+      const n = this.owner[f];
+      const sub = this.sub(f, formIndex);
+      const variant = v ? this.variant[n] : 0;
+      const found = t.indexOf(compact);
+      let pieces: number;
+      if (found >= 0) {
+        const exact = found === 0 && t.length === compact.length;
+        const tier = sub ? Tier.Alias : exact ? Tier.Exact : found ? Tier.Word : Tier.Prefix;
+        const group = exact ? EXACT : found || sub ? CONTAINS : START;
+        this.note(n, group, sub, -found, f, formIndex, 0, tier, exact ? 0 : variant);
+      } else if ((pieces = cover(t, compact))) {
+        this.note(n, CONTAINS, sub, -10 * pieces - 20, f, formIndex, 0, sub ? Tier.Alias : Tier.Word, variant);
+      } else if (inOrder(t, compact)) this.note(n, FUZZY, 0, LAZY, f, formIndex, 0, Tier.Fuzzy);
+    }
+  }
+
+  /** Mixed input with one slip in its pinyin, over the fields holding its rarest Han character. */
+  private slippedMixed(form: string, formIndex: number): void {
+    const list = this.rarest(form.replace(/ /g, ''));
+    if (!list || !this.reach.prepare(form, true)) return;
+    for (const f of list) {
+      const r = this.reach.slipped(this.codes, this.sy, this.at[f], this.at[f + 1], 1);
+      if (r > 0) this.note(this.owner[f], FUZZY, 0, LAZY, f, formIndex, r, Tier.Fuzzy);
+    }
+  }
+
+  /** Chinese with same-sounding characters (one per two typed) or a missing one (per four), aligned at once. */
+  private homophones(form: string, formIndex: number, slips: number): void {
+    const compact = form.replace(/ /g, '');
+    this.aligner.prepare(form, slips);
+    for (const f of this.sharing(compact, compact.length - (slips >> 1))) {
+      const points = this.aligner.score(this.texts[f], this.sy.subarray(this.at[f], this.at[f + 1]));
+      const used = Math.round(-points / SLIP);
+      // Ranked with the strict fuzzy matches: a slip weighs about as much as a well-typed syllable.
+      if (points !== -Infinity && used <= slips && used > 0)
+        this.note(this.owner[f], FUZZY, 0, points + used * (SLIP - 12), f, formIndex, used, Tier.Fuzzy);
+    }
+  }
+
+  /**
+   * A question matched in part. Each word is weighed by how rare it is in the catalogue (filler and question words
+   * count for little, one character for less, an action such as 丢了 or 补办 for half, a word of the everyday
+   * dictionary for half as much again, a word no item uses as much as the rarest), and an item is scored by the share of that weight its fields — name, short
+   * name, aliases — cover, a dictionary word counting when one of its official terms is there (0.6 for the first two
+   * thirds of a long one). Kept when it covers `weight` of the weight and holds a word weighing at least `share` of
+   * the heaviest.
+   */
+  private partial(words: QuestionWord[], share: number, weight: number): void {
+    words = words.slice(0, 30);
+    const fields = this.owner.length;
+    const content = words.filter((w) => !w.weak).length;
+    if (content < 2) return;
+    // Each word's spellings: whole and, for long official terms, their first two thirds.
+    const alts = words.map((w) =>
+      w.alts.flatMap((a, i) => (i && a.length >= 4 ? [a, a.slice(0, Math.ceil((a.length * 2) / 3))] : [a])),
+    );
+    const cap = Math.max(300, fields >> 4);
+    const weights = words.map((w) => {
+      if (w.weak) return 0.1;
+      // How many fields hold the word or a term for it (counted up to a bound; beyond it, it is common anyway).
+      let df = Infinity;
+      for (const a of w.alts) {
+        const list = this.rarest(a);
+        if (!list) continue;
+        let count = list.length;
+        if (count <= 4 * cap) {
+          count = 0;
+          for (const f of list) if (this.texts[f].includes(a)) count++;
+        }
+        if (count) df = Math.min(df, count);
+      }
+      // A word no item uses weighs as much as the rarest: the district may just not hold what it names.
+      if (df === Infinity) return 8;
+      let idf = Math.min(8, Math.max(1, Math.log2(fields / (df + 1))));
+      if (w.word.length < 2) idf = Math.min(idf, 2);
+      if (namesAction(w.word)) idf /= 2;
+      return w.alts.length > 1 ? idf * 1.5 : idf;
+    });
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const heaviest = Math.max(...weights.filter((_, t) => !words[t].weak));
+    // Per candidate item (name): the words one of its fields holds whole, and those it holds only in part.
+    const full = new Map<number, number>();
+    const part = new Map<number, number>();
+    const markOwner = (n: number, t: number, whole: boolean) => {
+      if (whole) full.set(n, (full.get(n) ?? 0) | (1 << t));
+      part.set(n, (part.get(n) ?? 0) | (whole ? 0 : 1 << t));
+    };
+    // Candidates: the fields holding a word (or an official term for it), read through the postings of its rarest
+    // character, skipping words so common they say little.
+    let generated = false;
+    words.forEach((w, t) => {
+      if (w.weak) return;
+      for (const a of alts[t]) {
+        const list = this.rarest(a);
+        if (!list || list.length > (a.length > 1 ? cap : cap >> 2)) continue;
+        generated = true;
+        const whole = w.alts.includes(a);
+        for (const f of list) if (this.texts[f].includes(a)) markOwner(this.owner[f], t, whole);
+      }
+    });
+    if (!generated) return;
+    // The other words, in every field of each candidate.
+    for (const n of [...part.keys()]) {
+      for (let t = 0; t < words.length; t++) {
+        if ((full.get(n) ?? 0) & (1 << t)) continue;
+        for (let f = this.fieldsFrom[n]; f < this.fieldsFrom[n + 1]; f++) {
+          const a = alts[t].find((s) => this.texts[f].includes(s));
+          if (a === undefined) continue;
+          const whole = words[t].alts.includes(a);
+          markOwner(n, t, whole);
+          if (whole) break;
+        }
+      }
+    }
+    this.words = words;
+    for (const [n, p] of part) {
+      const f = full.get(n) ?? 0;
+      let covered = 0;
+      let heavy = false;
+      for (let t = 0; t < words.length; t++) {
+        const whole = f & (1 << t);
+        if (!whole && !(p & (1 << t))) continue;
+        covered += weights[t] * (whole ? 1 : 0.6);
+        if (!words[t].weak && weights[t] >= share * heaviest) heavy = true;
+      }
+      const score = covered / sum;
+      if (!heavy || score < weight) continue;
+      // A bare question: the variant first; then the share covered in tenths, then exactly.
+      this.note(n, PARTIAL, 0, Math.floor(score * 10) * 10 + score, this.fieldsFrom[n], 0, 0, Tier.Partial, this.bare ? this.variant[n] : 0);
+    }
+  }
+
+  /** The postings of the rarest non-letter character of `text`; undefined when one is in no field. */
+  private rarest(text: string): Uint16Array | Uint32Array | undefined {
+    let best: Uint16Array | Uint32Array | undefined;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (isLetter(code) || code === 32) continue;
+      const slot = this.charSlot[code];
+      if (slot < 0) return undefined;
+      const list = this.chars.list(slot);
+      if (!best || list.length < best.length) best = list;
+    }
+    return best;
   }
 
   /** Fields holding at least `need` of the characters of `text`, counting a same-sounding character. */
   private sharing(text: string, need: number): number[] {
-    const base = this.mark;
-    this.mark += text.length + 1;
+    const fields = this.owner.length;
+    if (this.shared.length < fields) {
+      this.shared = new Uint16Array(fields);
+      this.mark = new Float64Array(fields);
+    }
+    const base = this.marks;
+    this.marks += text.length + 1;
     const out: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      const lists = [this.postings.get(text.charCodeAt(i))];
-      for (const r of this.catalogue.charPinyin[text[i]] ?? []) lists.push(this.sounds.get(this.syllables.find(r)));
+      const lists: ArrayLike<number>[] = [];
+      const slot = this.charSlot[text.charCodeAt(i)];
+      if (slot >= 0) lists.push(this.chars.list(slot));
+      for (const r of this.catalogue.charPinyin[text[i]] ?? []) {
+        const id = this.syllables.find(r);
+        if (id) lists.push(this.sounds.list(id));
+      }
       for (const list of lists) {
-        for (const f of list ?? []) {
-          if (this.last[f] === base + i + 1) continue;
-          if (this.last[f] <= base) this.shared[f] = 0;
-          this.last[f] = base + i + 1;
+        for (let c = 0; c < list.length; c++) {
+          const f = list[c];
+          if (this.mark[f] === base + i + 1) continue;
+          if (this.mark[f] <= base) this.shared[f] = 0;
+          this.mark[f] = base + i + 1;
           if (++this.shared[f] === need) out.push(f);
         }
       }
@@ -352,98 +861,196 @@ export class SearchIndex {
     return out;
   }
 
-  private note(n: number, tier: Tier, points: number, form: number, field: number, slips: number): void {
+  /** How a field stands for its item: 0 its name (or short name), 1 an alias, 2 through a rewritten query. */
+  private sub(f: number, formIndex = 0): number {
+    return formIndex && formIndex !== this.typedForm ? 2 : this.kind[f] === ALIAS ? 1 : 0;
+  }
+
+  /** Records a match of name `n` when it is better than the one it has in this search. */
+  private note(
+    n: number,
+    group: number,
+    sub: number,
+    points: number,
+    field: number,
+    form: number,
+    slips: number,
+    tier: Tier,
+    variant = 0,
+  ): void {
+    const key = rankKey(group, variant, sub, points);
     if (this.stamp[n] !== this.round) {
       this.stamp[n] = this.round;
       this.touched.push(n);
-    } else if (tier > this.tier[n] || (tier === this.tier[n] && points <= this.points[n])) return;
+    } else if (key >= this.key[n]) return;
+    this.key[n] = key;
     this.tier[n] = tier;
-    this.points[n] = points;
-    this.form[n] = form;
     this.field[n] = field;
+    this.form[n] = form;
     this.slips[n] = slips;
   }
 
-  /** Expands names to items, filters, keeps the best `limit` (tier, then points, then popularity). */
-  private rank(names: Iterable<number>, filter: SearchFilter, limit: number, forms: string[]): SearchResult {
+  /** Expands the names found to items, filters, keeps the best `limit` (key, then popularity). */
+  private rank(accept: ItemTest | undefined, limit: number): SearchResult {
     const { items } = this.catalogue;
+    const names = this.touched;
+    this.settle(names, accept ? Infinity : limit);
     const top: Ranked[] = [];
-    const open = Object.values(filter).every((v) => v === undefined || v === false);
-    if (forms.length) this.settle([...names], open ? limit : Infinity, forms);
     let total = 0;
+    const big = limit > 200;
     for (const n of names) {
-      const tier = forms.length ? this.tier[n] : 0;
-      const points = forms.length ? this.points[n] : 0;
-      const list = this.names[n];
-      // Without filters, a name that cannot reach the top only needs counting.
-      if (open) {
-        total += list.length;
-        if (top.length === limit && compare([tier, points, this.maxPopularity[n], -1], top[limit - 1]) >= 0) continue;
+      const key = this.key[n];
+      const from = this.itemsFrom[n];
+      const to = this.itemsFrom[n + 1];
+      if (!accept) {
+        total += to - from;
+        // A name that cannot reach the page only needs counting.
+        if (!big && top.length === limit && compare(key, items[this.nameItems[from]].popularity, n, top[limit - 1]) >= 0)
+          continue;
       }
-      for (const index of list) {
+      for (let k = from; k < to; k++) {
+        const index = this.nameItems[k];
         const item = items[index];
-        if (!open && !passes(item, filter)) continue;
-        if (!open) total++;
-        const entry: Ranked = [tier, points, item.popularity, index];
+        if (accept) {
+          if (!accept(item)) continue;
+          total++;
+        }
+        const entry: Ranked = [key, item.popularity, n, index];
+        if (big) {
+          top.push(entry);
+          continue;
+        }
         let at = top.length;
-        while (at > 0 && compare(entry, top[at - 1]) < 0) at--;
+        while (at > 0 && compare(key, item.popularity, n, top[at - 1]) < 0) at--;
         if (at < limit) top.splice(at, 0, entry);
         if (top.length > limit) top.pop();
       }
     }
-    let prepared = -1;
+    if (big) {
+      top.sort((a, b) => compare(a[0], a[1], a[2], b));
+      top.length = Math.min(top.length, limit);
+    }
+    this.topItem = top[0]?.[3] ?? -1;
     return {
-      total,
-      hits: top.map(([tier, , , index]) => {
-        const n = this.nameIndex[index];
-        const form = this.form[n];
-        if (forms.length && form !== prepared) this.aligner.prepare(forms[(prepared = form)], 0);
-        return { item: items[index], tier, spans: forms.length ? this.spans(n, forms[form]) : [] };
-      }),
+      total: this.counted ?? total,
+      hits: top.map(([, , n, index]) => ({ item: items[index], tier: this.tier[n] as Tier, spans: this.spans(n) })),
     };
   }
 
   /**
-   * Aligns gapped (and slipped) pinyin matches exactly, but only when fewer than `room` better names leave them a
-   * place on the first page, and then only the 100 most popular; the rest keep the lowest points.
+   * Aligns gapped and slipped matches exactly, but only when fewer than `room` better names leave them a place on
+   * the first page, and then only the 100 most popular; the rest keep the lowest points.
    */
-  private settle(names: number[], room: number, forms: string[]): void {
-    const lazy = names.filter((n) => this.points[n] === LAZY);
+  private settle(names: number[], room: number): void {
+    const lazy = names.filter((n) => this.key[n] === rankKey(FUZZY, 0, 0, LAZY));
     if (!lazy.length) return;
     if (names.length - lazy.length < room) {
-      lazy.sort((a, b) => this.maxPopularity[b] - this.maxPopularity[a]);
+      lazy.sort((a, b) => a - b);
       let prepared = -1;
       for (const n of lazy.slice(0, 100)) {
-        const key = this.form[n] * 64 + this.slips[n];
-        if (key !== prepared) this.aligner.prepare(forms[this.form[n]], this.slips[n]);
+        const slips = this.slips[n];
+        const key = this.form[n] * 64 + slips;
+        if (key !== prepared) this.aligner.prepare(this.forms[this.form[n]], slips);
         prepared = key;
         const f = this.field[n];
-        const points = this.aligner.score(this.texts[f], this.sy[f]);
-        this.points[n] = points + Math.round(-points / SLIP) * (SLIP - 12);
+        const points = this.aligner.score(this.texts[f], this.sy.subarray(this.at[f], this.at[f + 1]));
+        const score = points === -Infinity ? LAZY + 1 : points + Math.round(-points / SLIP) * (SLIP - 12);
+        this.key[n] = rankKey(FUZZY, 0, 0, score);
       }
     }
-    for (const n of lazy) if (this.points[n] === LAZY) this.points[n] = -1e6;
   }
 
-  /** Where `text` (already prepared in the aligner) matches name `n`, as ranges for highlighting. */
-  private spans(n: number, text: string): [number, number][] {
-    const compact = text.replace(/ /g, '');
-    const at = this.texts[n].indexOf(compact);
-    if (at >= 0) return [[at, at + compact.length]];
+  /**
+   * The text of the field name `n` matched on that the query stands for, as the longest stretch of adjacent matched
+   * characters ("身份证" for "shenfenzhegn", "社保卡" for "shebaoak").
+   */
+  private matched(n: number): string | undefined {
+    const f = this.field[n];
     const marks: number[] = [];
-    if (this.aligner.score(this.texts[n], this.sy[n], marks) === NONE) {
-      this.aligner.prepare(text, text.length);
-      this.aligner.score(this.texts[n], this.sy[n], marks);
-      this.aligner.prepare(text, 0);
+    this.aligner.prepare(this.forms[this.form[n]] ?? '', this.slips[n]);
+    if (this.aligner.score(this.texts[f], this.sy.subarray(this.at[f], this.at[f + 1]), marks) === -Infinity) return;
+    marks.reverse();
+    let best = [0, 0];
+    for (let i = 0, from = 0; i < marks.length; i++) {
+      if (i && marks[i] !== marks[i - 1] + 1) from = i;
+      if (i - from + 1 > best[1] - best[0]) best = [from, i + 1];
     }
+    const original = this.kind[f] === NAME ? this.names[n] : this.texts[f];
+    return original.slice(marks[best[0]], marks[best[1] - 1] + 1) || undefined;
+  }
+
+  /** Where the query matches name `n`, as ranges for highlighting. */
+  private spans(n: number): [number, number][] {
+    const name = this.names[n].toLowerCase();
+    const f = this.fieldsFrom[n];
     const out: [number, number][] = [];
-    for (const j of marks.reverse()) {
+    const add = (j: number, end: number) => {
       const last = out[out.length - 1];
-      if (last && last[1] === j) last[1]++;
-      else out.push([j, j + 1]);
+      if (last && last[1] >= j) last[1] = Math.max(last[1], end);
+      else out.push([j, end]);
+    };
+    if (this.tier[n] === Tier.Partial) {
+      for (const w of this.words) {
+        if (w.weak) continue;
+        for (const a of w.alts) {
+          const at = name.indexOf(a);
+          if (at >= 0) {
+            add(at, at + a.length);
+            break;
+          }
+        }
+      }
+      return out.sort((a, b) => a[0] - b[0]);
+    }
+    const text = this.forms[this.form[n]];
+    if (text === undefined) return out;
+    const compact = text.replace(/ /g, '');
+    const at = name.indexOf(compact);
+    if (at >= 0) return [[at, at + compact.length]];
+    // Aligned on the field that matched when it is the short name (its characters map back to the name), else on
+    // the name itself.
+    const best = this.field[n];
+    const map = this.shortAt.get(best);
+    const g = map ? best : f;
+    const marks: number[] = [];
+    for (const slips of [this.slips[n], compact.length]) {
+      this.aligner.prepare(text, slips);
+      if (this.aligner.score(map ? this.texts[g] : name, this.sy.subarray(this.at[g], this.at[g + 1]), marks) !== -Infinity)
+        break;
+    }
+    for (const j of marks.reverse()) {
+      const k = map ? map[j] : j;
+      add(k, k + 1);
     }
     return out;
   }
+}
+
+/** A test of each item, for filters the `SearchFilter` fields do not express. */
+export type ItemTest = (item: CatalogueItem) => boolean;
+
+function test(filter: SearchFilter | ItemTest): ItemTest | undefined {
+  if (typeof filter === 'function') return filter;
+  if (Object.values(filter).every((v) => v === undefined || v === false)) return undefined;
+  return (item) => passes(item, filter);
+}
+
+/** A name's place, lower first: group, variant, how the field stands for the item, then points (higher first). */
+function rankKey(group: number, variant: number, sub: number, points: number): number {
+  return ((group * 4 + variant) * 4 + sub) * 1e6 + (5e5 - Math.max(-4.9e5, Math.min(4.9e5, points)));
+}
+
+/** Official terms that residents abbreviate, by their first character (see `abbreviations`). */
+function abbreviationsByChar(): Map<string, [string, string, number[]][]> {
+  const out = new Map<string, [string, string, number[]][]>();
+  for (const entry of abbreviations()) {
+    const list = out.get(entry[0][0]) ?? [];
+    list.push(entry);
+    out.set(entry[0][0], list);
+  }
+  // Longest target first where several start alike.
+  for (const list of out.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return out;
 }
 
 /** Into how many pieces of two or more characters, found anywhere in `t`, `q` can be cut (greedily); 0 if none. */
@@ -458,19 +1065,63 @@ function cover(t: string, q: string): number {
   return pieces;
 }
 
-function push(map: Map<number, number[]>, key: number, f: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [f]);
-  else if (list[list.length - 1] !== f) list.push(f);
+/** Whether the characters of `q` appear in `t` in order. */
+function inOrder(t: string, q: string): boolean {
+  let from = 0;
+  for (let i = 0; i < q.length; i++) {
+    from = t.indexOf(q[i], from);
+    if (from < 0) return false;
+    from++;
+  }
+  return true;
 }
 
-const bit = (s: string, k: number) => 1 << (s.charCodeAt(k) - 97);
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Letters a–z as 0–25, digits as 26–35. */
+const letterIndex = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  return isDigit(code) ? code - 22 : code - 97;
+};
+const key2 = (a: string, b: string) => letterIndex(a) * 36 + letterIndex(b);
+const KEYS = 36 * 36;
+
+/** Words per field of the letter-pair bit set (26 × 26 pairs). */
+const PAIR_WORDS = 22;
+
+/**
+ * The pairs of letters that typing a character with syllable `a` followed by one with syllable `b` can produce:
+ * within `a`, and from any start of `a` (its initial, zh/ch/sh, an unfinished start, the whole) to the first letter
+ * of `b`. Set in `out` from word `base`.
+ */
+function pairsOf(a: string, b: string, out: Uint32Array, base: number): void {
+  const set = (x: number, y: number) => {
+    if (x < 97 || x > 122 || y < 97 || y > 122) return;
+    const p = (x - 97) * 26 + (y - 97);
+    out[base + (p >>> 5)] |= 1 << (p & 31);
+  };
+  for (let k = 0; k + 1 < a.length; k++) set(a.charCodeAt(k), a.charCodeAt(k + 1));
+  if (b) for (let k = 0; k < a.length; k++) set(a.charCodeAt(k), b.charCodeAt(0));
+}
+
+/** The distinct letter pairs of a typed run (letters only). */
+function pairsIn(compact: string): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < compact.length; i++) {
+    const x = compact.charCodeAt(i);
+    const y = compact.charCodeAt(i + 1);
+    if (isLetter(x) && isLetter(y)) out.add((x - 97) * 26 + (y - 97));
+  }
+  return [...out];
+}
+
+const bit = (s: string, k: number) => {
+  const code = s.charCodeAt(k);
+  return isLetter(code) ? 1 << (code - 97) : 0;
+};
 
 /** n and l, which many residents (Sichuan among them) do not tell apart. */
 const NL = bit('n', 0) | bit('l', 0);
-
-/** Letters a confusion may add: zh for z, ing for in, n for l and back, u for v. */
-const LOOSE = bit('h', 0) | bit('g', 0) | NL | bit('u', 0);
 
 function popcount(x: number): number {
   let n = 0;
@@ -491,11 +1142,11 @@ function masks(text: string): [number, number] {
   return [first, all];
 }
 
-/** Tier, points, popularity, item index. */
+/** Key, popularity, name, item index. */
 type Ranked = [number, number, number, number];
 
-function compare(a: Ranked, b: Ranked): number {
-  return a[0] - b[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3];
+function compare(key: number, popularity: number, name: number, b: Ranked): number {
+  return key - b[0] || b[1] - popularity || name - b[2];
 }
 
 function passes(item: CatalogueItem, f: SearchFilter): boolean {

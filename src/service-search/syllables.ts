@@ -6,7 +6,9 @@ export const SKIP = 2 * SLIP;
 /**
  * The pinyin syllables of one catalogue, numbered, and the ways typed letters can stand for each of them: the whole
  * syllable, its initial (with zh, ch, sh), or — at the end of what was typed — an unfinished start. When asked to
- * tolerate slips, also the common confusions (zh/z, ch/c, sh/s, n/l, in/ing, en/eng, v/u) and one dropped letter.
+ * tolerate slips, also one slip of Damerau distance after the first letter: the common confusions (zh/z, ch/c, sh/s,
+ * n/l, in/ing, en/eng, v/u), a dropped letter, two neighbouring letters swapped (shegn), and — in syllables of three
+ * or more letters — one letter mistyped or one typed too many.
  */
 export class Syllables {
   /** Syllable by id; id 0 means "no syllable" (a character that is not Han). */
@@ -33,7 +35,10 @@ export class Syllables {
     const syllable = this.list[id];
     const out: number[] = [];
     spell(out, run, syllable, 0);
-    if (slips) for (const variant of (this.slips[id] ??= slipsOf(syllable))) spell(out, run, variant, SLIP);
+    if (slips) {
+      for (const variant of (this.slips[id] ??= slipsOf(syllable))) spell(out, run, variant, SLIP);
+      edits(out, run, syllable);
+    }
     return out;
   }
 }
@@ -61,6 +66,33 @@ function slipsOf(s: string): string[] {
   else if (/[ie]n$/.test(s)) found.add(s + 'g');
   found.add(s.replace('v', 'u'));
   for (let k = 1; k < s.length; k++) found.add(s.slice(0, k) + s.slice(k + 1));
+  for (let k = 1; k + 1 < s.length; k++) found.add(s.slice(0, k) + s[k + 1] + s[k] + s.slice(k + 2));
   found.delete(s);
   return [...found];
+}
+
+/**
+ * One letter mistyped (after the first) or one letter too many, in a syllable of three letters or more (in shorter
+ * ones any letter would fit some other syllable): the whole syllable, or its unfinished start at the end of a run.
+ */
+function edits(out: number[], run: string, s: string): void {
+  const n = s.length;
+  if (n < 3 || run[0] !== s[0]) return;
+  const mismatches = (a: string, b: string, length: number) => {
+    let count = 0;
+    for (let k = 1; k < length; k++) if (a[k] !== b[k]) count++;
+    return count;
+  };
+  if (run.length >= n && mismatches(run, s, n) === 1) out.push(n, 10 + 2 * n - SLIP);
+  else if (run.length < n && run.length >= 3 && mismatches(run, s, run.length) === 1)
+    out.push(run.length, 4 + 2 * run.length - SLIP);
+  if (run.length > n) {
+    for (let k = 1; k <= n; k++) {
+      if (run[k - 1] !== s[k - 1]) break;
+      if (run.startsWith(s.slice(k), k + 1) && run[k] !== s[k]) {
+        out.push(n + 1, 10 + 2 * n - SLIP);
+        break;
+      }
+    }
+  }
 }
