@@ -199,18 +199,21 @@ export const Sending: Story = {
 
 export const QueuedOffline: Story = {
   name: 'Offline: saved, sent when back online',
+  tags: ['expected-error'],
   parameters: post('offline'),
   play: act({ level: 3, submit: true }),
 };
 
 export const QueuedServerError: Story = {
   name: 'Server error: saved, retried later',
+  tags: ['expected-error'],
   parameters: post('server-error'),
   play: act({ level: 1, reasons: 1, submit: true }),
 };
 
 export const AlreadyRated: Story = {
   name: 'Already rated (该办件已评价)',
+  tags: ['expected-error'],
   parameters: post('already-rated'),
   play: act({ level: 5, submit: true }),
 };
@@ -272,6 +275,7 @@ export const WhiteOnBlueEnglish: Story = {
 
 export const BlackOnWhiteOffline: Story = {
   name: 'Black on white, offline',
+  tags: ['expected-error'],
   parameters: post('offline'),
   args: { contrast: 'black-on-white' },
   play: act({ level: 4, submit: true }),

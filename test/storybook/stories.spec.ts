@@ -58,7 +58,8 @@ interface IndexEntry {
 /**
  * What the elements say when something failed or the data cannot be trusted, taken from the string tables so that
  * a new wording is still recognised: the failures every element shares, a queue part that could not load, the
- * queue's offline and stale notices, a rating without a case, the search's offline catalogue.
+ * queue's offline and stale notices, a rating without a case, kept for later or refused as rated before, the
+ * search's offline catalogue.
  */
 const FAILURE_TEXTS = [
   ...(['offline', 'network', 'timeout', 'server', 'notFound', 'rateLimited'] as const).flatMap((k) => [
@@ -68,8 +69,9 @@ const FAILURE_TEXTS = [
   coreStrings['zh-CN'].invalidPayload('').split('（')[0]!,
   coreEn.invalidPayload('').split('(')[0]!.trim(),
   ...(['partFailed', 'offline', 'stale'] as const).flatMap((k) => [queueStrings['zh-CN'][k], queueEn[k]]),
-  ratingStrings['zh-CN'].noCase,
-  ratingEn.noCase,
+  ...(['noCase', 'queued', 'queuedPage'] as const).flatMap((k) => [ratingStrings['zh-CN'][k], ratingEn[k]]),
+  ratingStrings['zh-CN'].rated(''),
+  ratingEn.rated('').replace(/\.$/, ''),
   searchStrings['zh-CN'].offline,
   searchEn.offline,
   '出错',
@@ -264,6 +266,8 @@ async function withTab<T>(fn: (tab: Tab) => Promise<T>): Promise<T> {
 async function check(entry: IndexEntry): Promise<string[]> {
   return withTab(async (tab) => {
     const { page } = tab;
+    // Leave the previous story first, so that nothing it still does (an outbox retrying) counts for this one.
+    await page.goto('about:blank');
     tab.reset();
     const problems: string[] = [];
     const expectError = entry.tags?.includes('expected-error') ?? false;
@@ -326,8 +330,11 @@ describe('every story of the built Storybook', { concurrency: PAGES }, () => {
     assert.ok(executablePath, 'no Chrome or Chromium found (see scripts/find-chrome.js)');
     browser = await puppeteer.launch({ executablePath, args: chromeArgs, headless: true });
     for (let i = 0; i < PAGES; i++) {
-      // A window each: a background tab is a hidden page, and hidden pages pause the live elements.
-      const page = await browser.newPage({ type: 'window' });
+      // A window each, since a background tab is a hidden page and hidden pages pause the live elements; and a
+      // browser context each, so that pages open at the same time do not share storage (a rating outbox in one
+      // would deliver the other's ratings).
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage({ type: 'window' });
       await page.setViewport({ width: 1024, height: 768 });
       // tsx names functions with a helper (__name) that the serialized inspect() would otherwise miss.
       await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f;');
