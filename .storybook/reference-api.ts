@@ -334,7 +334,7 @@ export async function recordReferenceApi(): Promise<Recording> {
     for (let step = 1; step <= STEPS; step++) {
       now = new Date(now.getTime() + STEP_MS);
       for (const hall of Object.values(queue.halls)) {
-        const [patch] = ref.simulator.tick(hall.id);
+        const [patch] = await ref.simulator.tick(hall.id);
         hall.patches.push(patch ? JSON.stringify(patch) : null);
         const snapshot = expect(await ask('GET', `/halls/${hall.id}/snapshot`), 200, 'snapshot');
         hall.snapshots.push({ body: snapshot.body, etag: snapshot.headers.etag ?? '' });
