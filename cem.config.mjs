@@ -179,6 +179,8 @@ function publicApiOnly() {
           const isElement = elementLike.has(d.name);
           d.members = (d.members ?? []).filter(
             (m) =>
+              // A member the analyzer cannot name (a computed key) is not documented API.
+              typeof m.name === 'string' &&
               m.privacy !== 'private' &&
               m.privacy !== 'protected' &&
               !m.name.startsWith('#') &&
