@@ -2,7 +2,9 @@
  * Generates the browser's view of the API from `api/openapi.yaml`, the one source of truth:
  *   src/core/api/types.gen.ts   — TypeScript types (openapi-typescript) plus a short alias per schema;
  *   src/core/api/schemas.gen.ts — compact runtime schemas for `validate()`, one export per schema so that each
- *                                 element bundles only the schemas it reads.
+ *                                 element bundles only the schemas it reads. An `enum` is checked for its type
+ *                                 only: a value added by a newer server is kept (the elements show it neutrally)
+ *                                 rather than failing the whole payload; a `const` is checked exactly.
  * `--check` regenerates in memory and fails when the committed files differ (the spec and the code drifted).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,10 @@ const spec = parse(readFileSync(specPath, 'utf8')) as { components: { schemas: R
 const schemas = spec.components.schemas;
 const refName = (ref: string) => ref.split('/').pop()!;
 
+/** The JSON type of a value, as a schema names it. */
+const jsonType = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
+
 /** The compact form of one schema as TypeScript source; references become thunks so order and cycles do not matter. */
 function compact(s: Schema): string {
   if (s.$ref) return `() => ${refName(s.$ref)}`;
@@ -51,8 +57,10 @@ function compact(s: Schema): string {
   if (s.allOf?.length === 1) return compact(s.allOf[0]);
   const parts: string[] = [];
   const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
+  // An enum without a declared type still has one: that of its values.
+  if (!types.length && s.enum) types.push(...new Set(s.enum.map(jsonType)));
   if (types.length) parts.push(`t: ${JSON.stringify(types)}`);
-  if (s.enum) parts.push(`e: ${JSON.stringify(s.enum)}`);
+  // The values of an enum are open to additions (see the header); a const is not.
   if (s.const !== undefined) parts.push(`e: ${JSON.stringify([s.const])}`);
   if (s.required?.length) parts.push(`r: ${JSON.stringify(s.required)}`);
   if (s.properties) {

@@ -34,9 +34,9 @@ export class FakeSource extends EventTarget {
     const text = typeof data === 'string' ? data : JSON.stringify(data);
     this.dispatchEvent(new MessageEvent(type, { data: text, lastEventId: String(id ?? '') }));
   }
-  /** The server's heartbeat event (no id: it does not move Last-Event-ID). */
-  heartbeat(version = 0) {
-    this.dispatchEvent(new MessageEvent('heartbeat', { data: JSON.stringify({ version }) }));
+  /** The server's heartbeat event (no id: it does not move Last-Event-ID), naming its interval when given. */
+  heartbeat(version = 0, intervalMs?: number) {
+    this.dispatchEvent(new MessageEvent('heartbeat', { data: JSON.stringify({ version, intervalMs }) }));
   }
   /** A failed connection: the browser retries it (CONNECTING) unless `closed`. */
   fail(closed = false) {

@@ -363,13 +363,14 @@ describe('<zw-queue-status> live updates', () => {
     await el.updateComplete;
     expect(statusText(el)).to.equal('正在重新连接…');
     expect($(el, '.meta [role="status"]').className).to.equal('warn');
-    await clock.tick(10_000);
+    await clock.tick(7_000);
     expect(statusText(el)).to.equal('正在重新连接…');
-    await clock.tick(11_000);
+    await clock.tick(19_000); // two intervals since the stream was last heard, and the next re-render
     expect(statusText(el)).to.equal('数据可能已过期');
     expect($(el, '.meta [role="status"]').className).to.equal('warn');
     clock.restore(); // axe needs real timers
     await expect(el).to.be.accessible();
+    setOnline(true); // the network is back: a new stream at once
     FakeSource.last.open();
     FakeSource.last.heartbeat(1287);
     await el.updateComplete;
@@ -414,6 +415,38 @@ describe('<zw-queue-status> live updates', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('calls a stream out after two of the heartbeat intervals it names, and is live again within 10 s', async () => {
+    let healthy = false;
+    // Once the path heals, a new stream opens and the server sends what it missed.
+    FakeSource.onCreate = (source) =>
+      void Promise.resolve().then(() => {
+        if (!healthy) return;
+        source.open();
+        source.send('snapshot', snapshot({ version: 1300, name: '恢复后的大厅' }));
+      });
+    clock = fakeClock();
+    try {
+      const { el, source } = await streamed();
+      source.heartbeat(1287, 4_000);
+      await clock.tick(4_000);
+      source.heartbeat(1287, 4_000);
+      // The connection stalls right after that heartbeat, and the path heals at the same moment.
+      healthy = true;
+      const healed = Date.now();
+      await clock.tick(7_900);
+      expect(FakeSource.all, 'still waiting for the next heartbeats').to.have.length(1);
+      expect(statusText(el)).to.equal('实时更新');
+      await clock.tick(2_000);
+      expect(source.readyState).to.equal(2);
+      expect(FakeSource.all).to.have.length(2);
+      expect(FakeSource.last.createdAt - healed).to.be.at.most(8_100);
+      expect(text(el)).to.include('恢复后的大厅');
+      expect(statusText(el)).to.equal('实时更新');
+    } finally {
+      FakeSource.onCreate = undefined;
+    }
+  });
+
   it('falls back to polling when the stream hangs before it opens, and goes live when the stream comes', async () => {
     stubFetch((url) => (url.endsWith('/snapshot') ? json(snapshot({ name: '轮询大厅' })) : undefined));
     await loadStreamChecks();
@@ -456,7 +489,8 @@ describe('<zw-queue-status> live updates', () => {
       const el = await fixture<ZwQueueStatus>(html`<zw-queue-status hall="test-hall"></zw-queue-status>`);
       await clock.tick(120_000);
       const attempts = FakeSource.all.length;
-      expect(attempts, 'one attempt at most every 8 s').to.be.within(120 / 8, 120 / 4 + 2);
+      // One attempt at most every STREAM_RETRY_CAP_MS (and at least every half of it).
+      expect(attempts).to.be.within(120_000 / STREAM_RETRY_CAP_MS, 120_000 / (STREAM_RETRY_CAP_MS / 2) + 2);
       expect(text(el)).to.include('轮询大厅');
       expect(statusText(el)).to.equal('每 15 秒刷新');
       broken = false;
@@ -520,7 +554,7 @@ describe('<zw-queue-status> failures', () => {
   it('turns a malformed snapshot into a readable error, with no uncaught exception', async () => {
     delete (window as { EventSource?: unknown }).EventSource;
     const bad = snapshot();
-    (bad.windows[0] as { status: string }).status = 'gone';
+    (bad.windows[0] as unknown as { status: number }).status = 5;
     stubFetch(() => json(bad));
     const uncaught: unknown[] = [];
     const onError = (e: ErrorEvent | PromiseRejectionEvent) => uncaught.push(e);
@@ -534,6 +568,33 @@ describe('<zw-queue-status> failures', () => {
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onError);
     expect(uncaught).to.have.length(0);
+  });
+
+  it('keeps a snapshot with a window status it does not know, and names it neutrally', async () => {
+    const newer = snapshot({
+      windows: [
+        win(5, { status: 'training' as never, serving: 'A019' }),
+        win(7, { status: 'training' as never, serving: null }),
+        win(12, { serving: 'B007', categoryIds: ['B'] }),
+      ],
+    });
+    const { el } = await streamed(html`<zw-queue-status hall="test-hall"></zw-queue-status>`, newer);
+    const t = text(el);
+    expect(t).to.include('7 号窗口 状态未知');
+    expect(t).to.include('5 号窗口 正在办理 A019');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(undefined);
+    expect(statusText(el)).to.equal('实时更新');
+    expect(t).not.to.include('training');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a followed ticket whose status it does not know with its number and a neutral word', async () => {
+    stubFetch((url) => (url.includes('/tickets/') ? json(ticket({ status: 'transferred' as never })) : undefined));
+    const { el } = await streamed(html`<zw-queue-status hall="test-hall" ticket="A023"></zw-queue-status>`);
+    await until(() => text(el).includes('请留意大厅叫号屏和广播'));
+    expect($(el, '.mine .num').textContent).to.equal('A023');
+    expect(text(el)).not.to.include('已办理完毕');
+    await expect(el).to.be.accessible();
   });
 
   it('reports a malformed stream message without throwing, and recovers on the next good one', async () => {
@@ -772,7 +833,7 @@ describe('<zw-queue-status> busy hours', () => {
     const now = new Date(Date.now() + 8 * 3_600_000).getUTCHours();
     const hours = Array.from({ length: 24 }, (_, hour) => ({
       hour,
-      expectedWaitMinutes: hour === (now + 2) % 24 ? 3 : hour === (now + 23) % 24 ? 1 : 30 + hour,
+      expectedWaitMinutes: hour === (now + 2) % 24 ? 3 : hour === now - 1 ? 1 : 30 + hour,
       level: (hour % 3 === 0 ? 'low' : hour % 3 === 1 ? 'medium' : 'high') as 'low' | 'medium' | 'high',
     }));
     const forecast: Forecast = { hallId: 'test-hall', date: '2026-11-23', hours };

@@ -203,7 +203,7 @@ describe('<zw-rating> sending', () => {
     const receipt: RatingReceipt = detail.receipt;
     await settled(el, '提交成功，感谢您的评价！');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.msg'));
-    expect(receipt.trackingCode).to.match(/^HC\d{8}-[0-9A-Z]{4}$/);
+    expect(receipt.trackingCode).to.match(/^HC\d{8}(-[0-9A-Z]{4}){1,4}$/);
     // The receipt is a part of the element fetched the first time a page shows one.
     await waitUntil(() => el.shadowRoot!.querySelector('dd'), 'receipt shown', { timeout: 8000 });
     expect($(el, 'dd').textContent).to.equal(receipt.trackingCode);
@@ -782,6 +782,26 @@ describe('<zw-rating> state that stays true', () => {
     $(el, 'button').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[aria-live] dl'), 'follow-up shown', { timeout: 8000 });
     expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('names a follow-up stage it does not know neutrally instead of refusing the follow-up', async () => {
+    const caseId = newCase();
+    const res = await postRating({ caseId, level: 2, reasons: ['213'] });
+    const { trackingCode } = (await res.json()) as RatingReceipt;
+    spyFetch(async (input, init) => {
+      const answer = await realFetch(input, init);
+      if (!String(input).includes('/follow-up/')) return answer;
+      const follow = await answer.json();
+      follow.status = 'escalated';
+      follow.history.push({ status: 'escalated', at: follow.history[0].at, note: '已转市级' });
+      return new Response(JSON.stringify(follow), { headers: { 'Content-Type': 'application/json' } });
+    });
+    const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!} case=${caseId}></zw-rating>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[aria-live] dl'), 'follow-up shown', { timeout: 8000 });
+    expect($$(el, 'dd')[1].textContent).to.equal('处理中');
+    expect($$(el, 'li').at(-1)!.textContent).to.contain('处理中：已转市级');
+    expect(el.shadowRoot!.textContent).not.to.contain('escalated');
+    await expect(el).to.be.accessible();
   });
 
   it('shows the reasons of its current language even when an earlier answer comes last', async () => {

@@ -340,6 +340,44 @@ describe('<zw-service-search>', () => {
     expect($$(el, 'img')).to.have.length(0);
   });
 
+  it('keeps an item whose type and scope a newer server added, and names what it does not know neutrally', async () => {
+    const base = catalogue.items[0];
+    const detail = await (await realFetch(`/api/v1/services/${base.code}`)).json();
+    spyFetch((url, init) => {
+      if (isCatalogue(url))
+        return Promise.resolve(
+          json(withItem({ name: '新增类别测试事项', type: 30 as never, crossRegion: 'interprovincial' as never })),
+        );
+      if (url.endsWith('/api/v1/services/XSS-1'))
+        return Promise.resolve(
+          json({
+            ...detail,
+            code: 'XSS-1',
+            name: '新增类别测试事项',
+            type: 30,
+            crossRegion: 'interprovincial',
+            legalLimit: { value: 3, unit: 'hour' },
+            promisedLimit: null,
+            materials: [{ name: '申请表', form: 'hologram', copies: 1, required: true }],
+          }),
+        );
+      return realFetch(url, init);
+    });
+    const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search mode="client"></zw-service-search>`));
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    await searchFor(el, '新增类别测试事项');
+    expect(names(el)[0]).to.equal('新增类别测试事项');
+    options(el)[0].click();
+    await waitUntil(() => /法定/.test(el.shadowRoot!.querySelector('.card dl')?.textContent ?? ''), 'detail shown');
+    const text = $(el, '.card').textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('跨域通办 可跨地区办理，详见办事指南');
+    expect(text).to.contain('法定 3 （单位详见办事指南）');
+    expect(text).not.to.contain('interprovincial');
+    expect(text).not.to.contain('hologram');
+    expect($(el, '.card ol li').textContent!.replace(/\s+/g, ' ')).to.contain('申请表1 份');
+    await expect(el).to.be.accessible();
+  });
+
   it('works offline from the saved catalogue', async () => {
     const first = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
     await waitUntil(hasSaved, 'catalogue saved');

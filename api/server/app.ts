@@ -51,7 +51,7 @@ export interface AppOptions {
   caseIdSecrets?: readonly string[];
   /** Accept case ids without a signature (development only: anyone may then rate any case). */
   acceptUnsignedCaseIds?: boolean;
-  /** Milliseconds between `: hb` comments on event streams. */
+  /** Milliseconds between heartbeats on event streams (default 4000). */
   heartbeatMs?: number;
   /** Another OpenAPI document to validate against (defaults to api/openapi.yaml). */
   specPath?: string;

@@ -4,6 +4,9 @@ import { defineStrings, pickStrings } from '../core/i18n.js';
 import { hallHour } from './hall-time.js';
 import { hallPath, type QueueHost } from './queue-host.js';
 
+/** The levels this version names; one a newer server adds is left unnamed (its bar still shows the wait). */
+const LEVELS: readonly string[] = ['low', 'medium', 'high'];
+
 /** What busy hours say, in zh-CN (the English table comes only to English pages). */
 export const busyStrings = defineStrings(
   {
@@ -135,7 +138,7 @@ export class BusyHours implements ReactiveController {
             (h) =>
               html`<tr>
                 <th scope="row">${s.hour(h.hour)}${h.hour === now ? ` · ${s.now}` : ''}</th>
-                <td>${q.wait(h.expectedWaitMinutes)} · ${s[h.level]}</td>
+                <td>${q.wait(h.expectedWaitMinutes)}${LEVELS.includes(h.level) ? ` · ${s[h.level]}` : ''}</td>
               </tr>`,
           )}
         </tbody>

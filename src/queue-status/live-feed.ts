@@ -20,14 +20,23 @@ export interface FeedHost extends ReactiveControllerHost {
 
 const CLOSED = 2; // EventSource.CLOSED, without touching the global at module load
 
-/** How often the server sends a heartbeat event (see "Live hall events" in api/openapi.yaml). */
+/**
+ * The longest interval between heartbeat events the spec allows (see "Live hall events" in api/openapi.yaml); each
+ * heartbeat names the server's own (`intervalMs`, 4 s on the reference server).
+ */
 export const HEARTBEAT_MS = 15_000;
-/** An open stream from which nothing arrived for this long (three heartbeats) is dead or stalled. */
+/**
+ * An open stream from which nothing arrived for this long is dead or stalled: two heartbeat intervals once a heartbeat
+ * has named it, three of the longest (45 s) before.
+ */
 export const STALL_MS = 3 * HEARTBEAT_MS;
-/** A stream that has not opened within this long is hung: the feed polls and tries again. */
-export const CONNECT_MS = 8_000;
-/** The longest wait between attempts to get back on the stream: live again within 10 s of the path healing. */
-export const STREAM_RETRY_CAP_MS = 8_000;
+/** A stream not heard from within this long of asking for it is hung: the feed polls and tries again. */
+export const CONNECT_MS = 5_000;
+/**
+ * The longest wait between attempts to get back on the stream. With CONNECT_MS and two 4 s heartbeats, a card is
+ * live again within 10 s of the path healing, whichever way the path had failed.
+ */
+export const STREAM_RETRY_CAP_MS = 4_000;
 /** How long the browser waits before it reconnects a dropped stream by itself (the server's `retry`). */
 const BROWSER_RETRY_MS = 3_000;
 
@@ -43,10 +52,10 @@ export async function loadStreamChecks(): Promise<void> {
 /**
  * Keeps a hall's state live. Server-Sent Events first: the browser's EventSource resumes with Last-Event-ID by
  * itself; when it gives up (a closed stream) the feed reopens it with backoff, passing the last id as `lastEventId`.
- * A stream counts as live only while something arrives on it (the server sends a heartbeat event every 15 s): one
- * that does not open in time, or from which nothing arrives for 45 s, is closed. After two failures in a row, a hung
- * or stalled stream, or without EventSource, the feed polls the snapshot with ETag, and keeps trying the stream (at
- * most 8 s apart) until it is heard again. It pauses while the page is hidden (unless a ticket is waiting),
+ * A stream counts as live only while something arrives on it (the server sends heartbeat events, every 4 s on the
+ * reference server): one not heard within 5 s of asking, or silent for two heartbeat intervals, is closed. After two
+ * failures in a row, a hung or stalled stream, or without EventSource, the feed polls the snapshot with ETag, and
+ * keeps trying the stream (at most 4 s apart) until it is heard again. It pauses while the page is hidden (unless a ticket is waiting),
  * refreshes at once when the page or the network comes back, and releases every timer, request and connection when
  * the element leaves the page.
  */
@@ -75,6 +84,10 @@ export class LiveFeed implements ReactiveController {
   private fresh = 0;
   /** Stream failures since it was last heard. */
   private failures = 0;
+  /** The server's heartbeat interval, once a heartbeat has named it. */
+  private beatMs = HEARTBEAT_MS;
+  /** Silence after which an open stream counts as stalled. */
+  private stallMs = STALL_MS;
   /** Polls that failed in a row (they back off). */
   private pollFailures = 0;
   private source?: EventSource;
@@ -96,7 +109,7 @@ export class LiveFeed implements ReactiveController {
    * must not be shown as live.
    */
   get stale(): boolean {
-    const interval = Math.max(this.host.pollMs(), this.live ? HEARTBEAT_MS : 0);
+    const interval = Math.max(this.host.pollMs(), this.live ? this.beatMs : 0);
     return !!this.state && Date.now() - this.fresh > 2 * interval;
   }
 
@@ -174,12 +187,15 @@ export class LiveFeed implements ReactiveController {
     }, this.host.pollMs() / 2);
   }
 
-  /** Closes the stream unless it is heard from within `ms` (then it is hung or stalled): poll, and try again. */
-  private guard(ms: number): void {
+  /**
+   * Closes the stream unless it is heard from within `ms`: poll, and try again — at once when it had been heard
+   * (`stalled`: the server was fine, the connection died), after the backoff when it never was (hung).
+   */
+  private guard(ms: number, stalled = false): void {
     clearTimeout(this.guardTimer);
     this.guardTimer = window.setTimeout(() => {
       this.closeStream();
-      this.failed(true);
+      this.failed(true, stalled);
       this.startPolling();
     }, ms);
   }
@@ -215,15 +231,34 @@ export class LiveFeed implements ReactiveController {
     };
     source.addEventListener('snapshot', receive);
     source.addEventListener('patch', receive);
-    // A heartbeat only says that the stream is alive.
-    source.addEventListener('heartbeat', () => source === this.source && this.heard());
+    // A heartbeat says that the stream is alive, and how often the next ones come.
+    source.addEventListener('heartbeat', (event) => {
+      if (source !== this.source) return;
+      let interval: unknown;
+      try {
+        interval = (JSON.parse((event as MessageEvent<string>).data) as { intervalMs?: unknown }).intervalMs;
+      } catch {
+        /* an alive stream all the same */
+      }
+      if (Number.isInteger(interval)) {
+        this.beatMs = Math.min(Math.max(interval as number, 1000), HEARTBEAT_MS);
+        this.stallMs = 2 * this.beatMs;
+      }
+      this.heard();
+    });
   }
 
-  /** A stream failure: after two in a row, poll; when the stream is gone, open a new one after a (short) backoff. */
-  private failed(gone: boolean): void {
+  /**
+   * A stream failure: after two in a row, poll; when the stream is gone, open a new one after a short backoff (at
+   * once after a stall).
+   */
+  private failed(gone: boolean, now = false): void {
     this.failures++;
     if (gone && this.run)
-      this.streamTimer = window.setTimeout(() => this.stream(), backoffDelay(this.failures, 1000, STREAM_RETRY_CAP_MS));
+      this.streamTimer = window.setTimeout(
+        () => this.stream(),
+        now ? 0 : backoffDelay(this.failures, 1000, STREAM_RETRY_CAP_MS),
+      );
     if (this.failures >= 2) this.startPolling();
     this.host.requestUpdate();
   }
@@ -234,7 +269,7 @@ export class LiveFeed implements ReactiveController {
     this.failures = 0;
     this.offline = false;
     this.live = true;
-    this.guard(STALL_MS);
+    this.guard(this.stallMs, true);
     this.stopPolling();
     this.host.requestUpdate();
   }

@@ -6,7 +6,9 @@ const EN_SCOPE: Record<string, string> = {
   national: 'Anywhere in China',
 };
 const EN_FORM: Record<string, string> = { paper: 'paper', electronic: 'electronic', either: 'paper or electronic' };
-const enLimit = (l: TimeLimit) => `${l.value} ${l.unit === 'workday' ? 'working ' : ''}day${l.value === 1 ? '' : 's'}`;
+const EN_UNIT: Record<string, string> = { workday: 'working day', day: 'day' };
+const enLimit = (l: TimeLimit) =>
+  l.unit in EN_UNIT ? `${l.value} ${EN_UNIT[l.unit]}${l.value === 1 ? '' : 's'}` : `${l.value} (see the guide for the unit)`;
 
 /** The English table of `searchStrings`, fetched only when a page speaks English (see defineStrings). */
 export default {
@@ -34,7 +36,7 @@ export default {
     [legal && `legal limit ${enLimit(legal)}`, promised && (promised.value ? `promised ${enLimit(promised)}` : 'settled on the spot')]
       .filter(Boolean)
       .join(', ') || 'No time limit',
-  scope: (s: string) => EN_SCOPE[s] ?? '',
+  scope: (s: string) => EN_SCOPE[s] ?? 'Across regions: see the guide',
   limits: 'Time limit',
   fee: 'Fee',
   free: 'Free of charge',
@@ -44,7 +46,7 @@ export default {
   details: 'Materials and where to go',
   materials: 'Materials',
   material: (form: string, copies: number, required: boolean) =>
-    `${EN_FORM[form] ?? form}, ${copies} ${copies === 1 ? 'copy' : 'copies'}${required ? '' : ' (optional)'}`,
+    `${form in EN_FORM ? `${EN_FORM[form]}, ` : ''}${copies} ${copies === 1 ? 'copy' : 'copies'}${required ? '' : ' (optional)'}`,
   where: 'Where to go',
   offline: 'You are offline; this is the saved catalogue.',
 };

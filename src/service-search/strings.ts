@@ -29,7 +29,8 @@ export const searchStrings = defineStrings(
     limit: (legal: TimeLimit | null, promised: TimeLimit | null) =>
       [legal && `法定 ${zhLimit(legal)}`, promised && (promised.value ? `承诺 ${zhLimit(promised)}` : '承诺即来即办')].filter(Boolean).join('，') ||
       '无时限要求',
-    scope: (s: string) => ZH_SCOPE[s] ?? '',
+    // A scope, material form or time unit that a newer server added is named neutrally, never guessed at.
+    scope: (s: string) => ZH_SCOPE[s] ?? '可跨地区办理，详见办事指南',
     limits: '办理时限',
     fee: '收费',
     free: '不收费',
@@ -39,7 +40,7 @@ export const searchStrings = defineStrings(
     details: '申请材料和办理地点',
     materials: '申请材料',
     material: (form: string, copies: number, required: boolean) =>
-      `${ZH_FORM[form] ?? form} ${copies} 份${required ? '' : '（非必需）'}`,
+      `${ZH_FORM[form] ?? ''} ${copies} 份${required ? '' : '（非必需）'}`.trim(),
     where: '办理地点',
     offline: '当前离线，显示的是已保存的事项目录。',
   },
@@ -48,4 +49,5 @@ export const searchStrings = defineStrings(
 
 export type SearchStrings = (typeof searchStrings)['zh-CN'];
 
-const zhLimit = (l: TimeLimit) => `${l.value} 个${l.unit === 'workday' ? '工作日' : '自然日'}`;
+const ZH_UNIT: Record<string, string> = { workday: '个工作日', day: '个自然日' };
+const zhLimit = (l: TimeLimit) => `${l.value} ${ZH_UNIT[l.unit] ?? '（单位详见办事指南）'}`;

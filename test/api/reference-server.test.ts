@@ -90,7 +90,7 @@ describe('reference server', () => {
         assert.ok(beat, 'a heartbeat event');
         assert.equal(beat.comment, 'hb');
         assert.equal(beat.id, undefined, 'a heartbeat does not move Last-Event-ID');
-        assert.deepEqual(JSON.parse(beat.data!), { version: snapshot.version });
+        assert.deepEqual(JSON.parse(beat.data!), { version: snapshot.version, intervalMs: 300 });
         assertSchema('HallHeartbeat', JSON.parse(beat.data!));
       } finally {
         c.close();
@@ -106,7 +106,7 @@ describe('reference server', () => {
         let frame = await resumed.next(1_000);
         while (frame && frame.retry !== undefined && !frame.event) frame = await resumed.next(1_000);
         assert.equal(frame?.event, 'heartbeat');
-        assert.deepEqual(JSON.parse(frame!.data!), { version: snapshot.version });
+        assert.deepEqual(JSON.parse(frame!.data!), { version: snapshot.version, intervalMs: 300 });
       } finally {
         resumed.close();
       }

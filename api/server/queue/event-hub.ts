@@ -4,12 +4,18 @@ const encoder = new TextEncoder();
 const RETRY = encoder.encode('retry: 3000\n\n');
 
 /**
- * The heartbeat: an `event: heartbeat` that script can see (a stalled stream is then told from a quiet hall), with
- * the hall's version and no `id` (so it does not move Last-Event-ID), after the `: hb` comment that proxies and older
- * tools know. Clients that listen only for `snapshot` and `patch` never receive it.
+ * How often a stream hears a heartbeat by default: often enough that a client tells a stalled stream (two missed
+ * heartbeats) within 10 s, for a few dozen bytes per client.
  */
-function heartbeat(version: number): Uint8Array {
-  return encoder.encode(`: hb\nevent: heartbeat\ndata: {"version":${version}}\n\n`);
+export const HEARTBEAT_MS = 4_000;
+
+/**
+ * The heartbeat: an `event: heartbeat` that script can see (a stalled stream is then told from a quiet hall), with
+ * the hall's version and the heartbeat interval, and no `id` (so it does not move Last-Event-ID), after the `: hb`
+ * comment that proxies and older tools know. Clients that listen only for `snapshot` and `patch` never receive it.
+ */
+function heartbeat(version: number, intervalMs: number): Uint8Array {
+  return encoder.encode(`: hb\nevent: heartbeat\ndata: {"version":${version},"intervalMs":${intervalMs}}\n\n`);
 }
 
 /** How many recent patches are kept for Last-Event-ID resume. */
@@ -35,11 +41,13 @@ export class EventHub {
   private readonly ring: { version: number; bytes: Uint8Array }[] = [];
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly snapshot: () => HallSnapshot;
+  private readonly heartbeatMs: number;
 
-  constructor(snapshot: () => HallSnapshot, heartbeatMs: number) {
+  constructor(snapshot: () => HallSnapshot, heartbeatMs = HEARTBEAT_MS) {
     this.snapshot = snapshot;
+    this.heartbeatMs = heartbeatMs;
     this.heartbeat = setInterval(() => {
-      if (this.clients.size) this.broadcast(heartbeat(this.snapshot().version));
+      if (this.clients.size) this.broadcast(heartbeat(this.snapshot().version, heartbeatMs));
     }, heartbeatMs);
     this.heartbeat.unref?.();
   }
@@ -65,7 +73,7 @@ export class EventHub {
     const snap = this.snapshot();
     const last = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : NaN;
     if (Number.isSafeInteger(last) && last <= snap.version) {
-      if (last === snap.version) return [heartbeat(snap.version)];
+      if (last === snap.version) return [heartbeat(snap.version, this.heartbeatMs)];
       const oldest = this.ring[0]?.version;
       if (oldest !== undefined && oldest <= last + 1) return this.ring.filter((f) => f.version > last).map((f) => f.bytes);
     }

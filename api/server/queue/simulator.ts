@@ -42,7 +42,7 @@ export class QueueSimulator {
     const now = options.now();
     for (const def of options.halls) {
       const queue = new HallQueue(def, now);
-      const hub = new EventHub(() => queue.snapshot(), options.heartbeatMs ?? 15_000);
+      const hub = new EventHub(() => queue.snapshot(), options.heartbeatMs);
       this.halls.set(def.id, { queue, hub, random: draw(seedOf(`${options.seed}:${def.id}`)) });
     }
   }

@@ -83,9 +83,9 @@ export interface paths {
          *     - `event: snapshot`: `data` is a `HallSnapshot` (components/schemas/HallSnapshot); `id` is its `version`.
          *       Sent first on every connection, and again whenever the server cannot resume from `Last-Event-ID`.
          *     - `event: patch`: `data` is a `HallPatch` (components/schemas/HallPatch); `id` is its `version`.
-         *     - `event: heartbeat`: every 15 seconds (and at once for a client that resumes already current), after a
-         *       `: hb` comment line; `data` is a `HallHeartbeat`; no `id`. A client that receives nothing for 45 s may
-         *       treat the stream as dead.
+         *     - `event: heartbeat`: every `intervalMs` (at most 15 s; and at once for a client that resumes already
+         *       current), after a `: hb` comment line; `data` is a `HallHeartbeat`; no `id`. A client that receives
+         *       nothing for two intervals may treat the stream as dead.
          *     - `retry: 3000` at the start.
          *
          *     Resume by sending the last received id as `Last-Event-ID` (the browser's `EventSource` does this by
@@ -959,9 +959,10 @@ export interface components {
             calls?: components["schemas"]["Call"][];
         };
         /**
-         * @description The data of a `heartbeat` event: the stream is alive. Sent every 15 seconds whether or not the hall changed.
+         * @description The data of a `heartbeat` event: the stream is alive. Sent every `intervalMs` whether or not the hall changed.
          * @example {
-         *       "version": 1288
+         *       "version": 1288,
+         *       "intervalMs": 4000
          *     }
          */
         HallHeartbeat: {
@@ -970,6 +971,12 @@ export interface components {
              * @example 1288
              */
             version: number;
+            /**
+             * @description Milliseconds between heartbeats on this stream. A client that hears nothing for two intervals may treat
+             *     the stream as stalled and reconnect.
+             * @example 4000
+             */
+            intervalMs: number;
         };
         /**
          * @description A ticket called to a window (“请 A020 号到 5 号窗口办理”).
@@ -2903,7 +2910,7 @@ export interface operations {
                      *
                      *     : hb
                      *     event: heartbeat
-                     *     data: {"version":1288}
+                     *     data: {"version":1288,"intervalMs":4000}
                      */
                     "text/event-stream": string;
                 };

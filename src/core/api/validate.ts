@@ -2,13 +2,14 @@ import { ApiError } from './errors.js';
 
 /**
  * A compact form of an OpenAPI schema, generated from `api/openapi.yaml` into `schemas.gen.ts`:
- * just enough to reject a payload that would break an element. Properties not listed are allowed so that a
- * newer server may add fields without breaking older widgets.
+ * just enough to reject a payload that would break an element. Properties not listed are allowed, and an enum is
+ * checked for its type only, so that a newer server may add fields and values without breaking older widgets (the
+ * elements show a value they do not know neutrally).
  */
 export interface CompactSchema {
   /** JSON types allowed; 'integer' is a number with no fraction. */
   t?: readonly ('string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null')[];
-  /** Allowed values. */
+  /** The only allowed values (a `const`; enums are open, see above). */
   e?: readonly unknown[];
   /** Required property names. */
   r?: readonly string[];
