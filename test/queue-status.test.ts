@@ -377,6 +377,20 @@ describe('<zw-queue-status> live updates', () => {
     expect(statusText(el)).to.equal('实时更新');
   });
 
+  it('says how its figures come, accessibly, while it polls and while it reconnects', async () => {
+    stubFetch((url) => (url.endsWith('/snapshot') ? json(snapshot()) : undefined));
+    delete (window as { EventSource?: unknown }).EventSource;
+    const polled = await fixture<ZwQueueStatus>(html`<zw-queue-status hall="test-hall"></zw-queue-status>`);
+    await until(() => statusText(polled) === '每 15 秒刷新', 'polled');
+    await expect(polled).to.be.accessible();
+    (window as { EventSource: unknown }).EventSource = FakeSource;
+    const { el, source } = await streamed();
+    source.fail();
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('正在重新连接…');
+    await expect(el).to.be.accessible();
+  });
+
   it('stays live on a quiet hall while heartbeats come, and calls a stalled stream out: polls and reconnects', async () => {
     stubFetch((url) => (url.endsWith('/snapshot') ? json(snapshot({ name: '轮询大厅' })) : undefined));
     clock = fakeClock();
