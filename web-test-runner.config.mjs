@@ -10,7 +10,7 @@ import { ssrPlugin } from './test/support/ssr-plugin.ts';
 // PGlite, simulator paused), so tests that say "the server stored one rating" mean it.
 export default {
   // Node's own test runner runs test/api, test/ssr and test/packaged.
-  files: ['test/**/*.test.ts', '!test/api/**', '!test/ssr/**', '!test/packaged/**'],
+  files: ['test/**/*.test.ts', '!test/api/**', '!test/ssr/**', '!test/packaged/**', '!test/fault/**'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 240_000,
