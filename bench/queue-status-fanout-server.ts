@@ -21,7 +21,7 @@ const server = serve({ fetch: reference.app.fetch, port: 0, hostname: '127.0.0.1
   process.send!({ op: 'ready', port: info.port });
 });
 
-process.on('message', (msg: { op: string; id: number }) => {
+process.on('message', async (msg: { op: string; id: number }) => {
   const reply = (body: object) => process.send!({ id: msg.id, ...body });
   if (msg.op === 'memory') {
     for (let n = 0; n < 3; n++) gc?.();
@@ -42,7 +42,7 @@ process.on('message', (msg: { op: string; id: number }) => {
       for (let n = 0; n < 20 && !patches.length; n++) {
         serialized = 0;
         t0 = process.hrtime.bigint();
-        patches = reference.simulator.tick(HALL);
+        patches = await reference.simulator.tick(HALL);
       }
     } finally {
       JSON.stringify = stringify;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppContext } from './context.ts';
@@ -9,6 +8,7 @@ import { DEFAULT_LIMITS, Limiters, type Limits } from './http/limits.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { HALLS } from './queue/halls.ts';
 import { OnlineTickets } from './queue/online-tickets.ts';
+import { HALL_CHANNEL } from './queue/shared-hall.ts';
 import { QueueSimulator } from './queue/simulator.ts';
 import { DEV_CASE_ID_SECRET, type CaseIdPolicy } from './ratings/case-ids.ts';
 import { RatingStore } from './ratings/store.ts';
@@ -55,13 +55,18 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Another OpenAPI document to validate against (defaults to api/openapi.yaml). */
   specPath?: string;
+  /**
+   * On PostgreSQL, how often (ms) each hall is checked against the database besides NOTIFY, in case a notification
+   * was lost with the listener's connection (default 5 s).
+   */
+  catchUpMs?: number;
 }
 
 export interface ReferenceApp {
   app: Hono;
   simulator: QueueSimulator;
   db: Db;
-  /** Resolves once the writes made in the background so far (the states of online tickets) are stored. */
+  /** Resolves once the changes started in the background so far (simulator steps) are written. */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
@@ -82,11 +87,14 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
   const services = loadServiceData();
   const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   let simulator: QueueSimulator | undefined;
+  let stopListening: (() => Promise<void>) | undefined;
+  let poll: ReturnType<typeof setInterval> | undefined;
   try {
     const generatedAt = await seedServices(db, services, now());
     db.shareAsTemplate();
     simulator = new QueueSimulator({
       halls: HALLS,
+      db,
       now,
       speed: options.simulatorSpeed ?? 1,
       seed: options.seed ?? 20261123,
@@ -100,12 +108,30 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     };
     const limiters = new Limiters(db, limits, options.trustProxy ?? false, now);
     const online = new OnlineTickets(db, simulator, options.onlineQuota ?? 200, limiters, now);
-    simulator.warmUp(await online.load());
+    const sim = simulator;
+    // Changes other replicas make reach this one's mirrors and streams through NOTIFY (on PGlite, the same
+    // mechanism in one process); a lost listener connection, or a notification lost with it, is caught up on.
+    const catchUpAll = () => {
+      for (const hall of sim.halls.values()) void hall.refresh().catch((err: Error) => console.error('[api] catching up a hall:', err.message));
+    };
+    const unlisten = await db.listen(
+      HALL_CHANNEL,
+      (payload) => {
+        const [hallId = '', version = ''] = payload.split(':');
+        sim.hall(hallId)?.notified(Number(version));
+      },
+      catchUpAll,
+    );
+    stopListening = unlisten;
+    await simulator.open((hallId, day, q) => online.load(hallId, day, q));
+    if (db.kind === 'postgres') {
+      poll = setInterval(catchUpAll, options.catchUpMs ?? 5_000);
+      poll.unref?.();
+    }
     const ctx: AppContext = {
       spec,
       db,
       now,
-      bootId: randomBytes(4).toString('hex'),
       simulator,
       online,
       ratings: new RatingStore(db, now, caseIds),
@@ -116,21 +142,24 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     const app = buildApp(ctx);
     simulator.start();
     let closing: Promise<void> | undefined;
-    const sim = simulator;
     return {
       app,
       simulator: sim,
       db,
-      settled: () => online.flush(),
+      settled: () => sim.settled(),
       close: () =>
         (closing ??= (async () => {
+          clearInterval(poll);
           sim.close();
-          await online.flush();
+          await sim.settled();
+          await stopListening?.();
           await db.close();
         })()),
     };
   } catch (err) {
+    clearInterval(poll);
     simulator?.close();
+    await stopListening?.().catch(() => undefined);
     await db.close();
     throw err;
   }

@@ -11,8 +11,6 @@ export interface AppContext {
   spec: ApiSpec;
   db: Db;
   now: () => Date;
-  /** Distinguishes this process's snapshot versions from an earlier run's in ETags. */
-  bootId: string;
   simulator: QueueSimulator;
   online: OnlineTickets;
   ratings: RatingStore;

@@ -18,6 +18,12 @@ export interface Db extends Queryable {
   transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
   /** Marks a migrated and seeded in-memory database as a template for later in-memory ones (no-op otherwise). */
   shareAsTemplate(): void;
+  /**
+   * LISTENs on a channel: `onPayload` gets each NOTIFY's payload (sent by this or any other process on the
+   * database). On PostgreSQL the listener has a connection of its own and comes back after losing it, then calls
+   * `onResume` (notifications sent meanwhile are lost: catch up). Resolves to a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -101,6 +107,12 @@ async function openPGlite(dataDir: string | undefined): Promise<Db> {
       await lite.exec(sql);
     },
     transaction: (fn) => lite.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) })),
+    async listen(channel, onPayload) {
+      const stop = await lite.listen(channel, onPayload);
+      return async () => {
+        if (!lite.closed) await stop();
+      };
+    },
     shareAsTemplate() {
       if (dataDir) return;
       templates.add(lite);
@@ -138,7 +150,69 @@ function openPostgres(connectionString: string): Db {
       }
     },
     shareAsTemplate() {},
+    listen: (channel, onPayload, onResume) => listenPostgres(connectionString, channel, onPayload, onResume),
     close: () => pool.end(),
+  };
+}
+
+/** A LISTEN on a connection of its own, reconnecting (0.5 s, doubling up to 10 s) whenever it is lost. */
+async function listenPostgres(
+  connectionString: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onResume?: () => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let delay = 500;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+    });
+    c.on('error', (err) => {
+      console.error('[db] listener connection lost:', err.message);
+      lost(c);
+    });
+    c.on('end', () => lost(c));
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    if (stopped) {
+      await c.end().catch(() => undefined);
+      return;
+    }
+    client = c;
+    delay = 500;
+  };
+  const lost = (c: pg.Client) => {
+    if (stopped || client !== c) return;
+    client = undefined;
+    c.end().catch(() => undefined);
+    retry();
+  };
+  const retry = () => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      connect().then(
+        () => onResume?.(),
+        (err: Error) => {
+          console.error('[db] listener cannot connect:', err.message);
+          delay = Math.min(delay * 2, 10_000);
+          retry();
+        },
+      );
+    }, delay);
+    timer.unref?.();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await client?.end().catch(() => undefined);
+    client = undefined;
   };
 }
 

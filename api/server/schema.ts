@@ -86,6 +86,23 @@ export const MIGRATIONS: readonly string[] = [
      plan jsonb NOT NULL,
      created_at timestamptz NOT NULL
    )`,
+  // The halls' queues, shared by every server process on the database (queue/shared-hall.ts): the head of each
+  // hall's log (locked by whoever changes the hall) and the log itself.
+  `CREATE TABLE IF NOT EXISTS hall_heads (
+     hall_id text PRIMARY KEY,
+     version bigint NOT NULL,
+     epoch text NOT NULL,
+     sim_slot bigint NOT NULL DEFAULT 0
+   )`,
+  `CREATE TABLE IF NOT EXISTS hall_log (
+     hall_id text NOT NULL,
+     version bigint NOT NULL,
+     commands jsonb,
+     state jsonb,
+     patch text,
+     at timestamptz NOT NULL,
+     PRIMARY KEY (hall_id, version)
+   )`,
 ];
 
 /** Tables written while serving (as opposed to the seeded catalogue and meta). */
@@ -96,4 +113,6 @@ export const RUNTIME_TABLES: readonly string[] = [
   'online_quota',
   'online_client_counts',
   'rate_limits',
+  'hall_log',
+  'hall_heads',
 ];

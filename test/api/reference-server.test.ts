@@ -30,7 +30,7 @@ describe('reference server', () => {
       const clients = await Promise.all([1, 2, 3].map(() => SseClient.open(events())));
       try {
         for (const c of clients) assert.equal((await c.nextEvent(5_000))?.event, 'snapshot');
-        const [patch] = ref.simulator.tick(HALL);
+        const [patch] = await ref.simulator.tick(HALL);
         assert.ok(patch, 'an open hall changes on every tick');
         const frames = await Promise.all(clients.map((c) => c.nextEvent(5_000)));
         for (const f of frames) assert.equal(f?.event, 'patch');
@@ -45,7 +45,7 @@ describe('reference server', () => {
       const first = await SseClient.open(events());
       const snapshot = JSON.parse((await first.nextEvent(5_000))!.data!);
       first.close();
-      const missed = [ref.simulator.tick(HALL)[0]!, ref.simulator.tick(HALL)[0]!, ref.simulator.tick(HALL)[0]!];
+      const missed = [(await ref.simulator.tick(HALL))[0]!, (await ref.simulator.tick(HALL))[0]!, (await ref.simulator.tick(HALL))[0]!];
       for (const how of ['header', 'query']) {
         const resumed =
           how === 'header'
@@ -57,7 +57,7 @@ describe('reference server', () => {
           assert.deepEqual(got.map((f) => f?.event), ['patch', 'patch', 'patch'], how);
           assert.deepEqual(got.map((f) => Number(f!.id)), missed.map((p) => p.version), how);
           if (how === 'query') {
-            const live = ref.simulator.tick(HALL)[0]!;
+            const live = (await ref.simulator.tick(HALL))[0]!;
             assert.equal(Number((await resumed.nextEvent(5_000))!.id), live.version);
           }
         } finally {
@@ -158,7 +158,7 @@ describe('reference server', () => {
       });
       let ticket = res.body;
       for (let i = 0; i < 400 && ticket.status === 'waiting'; i += 1) {
-        ref.simulator.tick('xiexing-bmfw');
+        await ref.simulator.tick('xiexing-bmfw');
         ticket = (await call(baseUrl, 'get', '/halls/{hallId}/tickets/{number}', { path: { hallId: 'xiexing-bmfw', number: ticket.number } })).body;
       }
       assert.notEqual(ticket.status, 'waiting');

@@ -62,7 +62,7 @@ describe(`online tickets across a restart (${storage})`, () => {
     // The windows call on until the first online ticket is called (and the second still waits).
     for (let i = 0; i < 500 && (await ticketOf(s, hall, first.number)).status === 'waiting'; i += 1) {
       clock.advance(20_000);
-      s.ref.simulator.tick(hall);
+      await s.ref.simulator.tick(hall);
     }
     first = await ticketOf(s, hall, first.number);
     second = await ticketOf(s, hall, second.number);
@@ -91,7 +91,7 @@ describe(`online tickets across a restart (${storage})`, () => {
     let now = secondAfter;
     for (let i = 0; i < 500 && now.status === 'waiting'; i += 1) {
       clock.advance(20_000);
-      s.ref.simulator.tick(hall);
+      await s.ref.simulator.tick(hall);
       now = await ticketOf(s, hall, second.number);
     }
     assert.notEqual(now.status, 'waiting');
@@ -106,7 +106,7 @@ describe(`online tickets across a restart (${storage})`, () => {
     let s = server!;
     const ticket = await takeTicket(s, hall, 'B');
     clock.set('2026-11-23T12:10:00+08:00');
-    s.ref.simulator.tick(hall);
+    await s.ref.simulator.tick(hall);
     assert.equal((await ticketOf(s, hall, ticket.number)).status, 'waiting', 'a lunch break is not the end of the day');
     assert.equal((await call(s.baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: hall } })).body.open, false);
     // Restarted during lunch: still waiting.

@@ -28,19 +28,34 @@ interface Client {
   closed: boolean;
 }
 
-function frame(event: 'snapshot' | 'patch', version: number, data: unknown): Uint8Array {
-  return encoder.encode(`event: ${event}\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`);
+function frame(event: 'snapshot' | 'patch', version: number, json: string): Uint8Array {
+  return encoder.encode(`event: ${event}\nid: ${version}\ndata: ${json}\n\n`);
+}
+
+/** A Last-Event-ID as a version, or NaN for anything that is not one. */
+export function eventVersion(lastEventId: string | undefined): number {
+  const last = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : NaN;
+  return Number.isSafeInteger(last) ? last : NaN;
+}
+
+/** A patch as it was serialized by the replica that made it, with its version (the hall's event id). */
+export interface StoredPatch {
+  version: number;
+  json: string;
 }
 
 /**
- * The Server-Sent Events fan-out of one hall. A patch is serialized and encoded once, and the very same
- * bytes go to every client and into the resume buffer.
+ * The Server-Sent Events fan-out of one hall in this process. A patch arrives serialized (once, by whichever
+ * replica made the change; see shared-hall.ts), is encoded once, and the very same bytes go to every client and into
+ * the resume buffer.
  */
 export class EventHub {
   private readonly clients = new Set<Client>();
-  private readonly ring: { version: number; bytes: Uint8Array }[] = [];
+  private ring: { version: number; bytes: Uint8Array }[] = [];
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly snapshot: () => HallSnapshot;
+  /** Called with the number of clients whenever it changes (for the metrics). */
+  onClients: ((count: number) => void) | undefined;
   private readonly heartbeatMs: number;
 
   constructor(snapshot: () => HallSnapshot, heartbeatMs = HEARTBEAT_MS) {
@@ -56,37 +71,63 @@ export class EventHub {
     return this.clients.size;
   }
 
-  publish(patch: HallPatch): Uint8Array {
-    const bytes = frame('patch', patch.version, patch);
+  /** The oldest version a client can resume after from this process's memory (NaN when none). */
+  get oldestBuffered(): number {
+    return this.ring[0]?.version ?? NaN;
+  }
+
+  /** Sends a patch (serialized already, or to be serialized here once) to every client and keeps it for resume. */
+  publish(patch: StoredPatch | HallPatch): Uint8Array {
+    const json = 'json' in patch ? patch.json : JSON.stringify(patch);
+    const bytes = frame('patch', patch.version, json);
     this.ring.push({ version: patch.version, bytes });
     if (this.ring.length > RING_SIZE) this.ring.shift();
     this.broadcast(bytes);
     return bytes;
   }
 
+  /** Fills the resume buffer with patches published before this process started (oldest first). */
+  preload(patches: readonly StoredPatch[]): void {
+    this.ring = patches.slice(-RING_SIZE).map((p) => ({ version: p.version, bytes: frame('patch', p.version, p.json) }));
+  }
+
+  /**
+   * The hall's state jumped to `version` without a patch (it was rebuilt): nothing before it can be resumed, and
+   * clients that listen now are closed, so that they reconnect and start over from a snapshot.
+   */
+  restart(): void {
+    this.ring = [];
+    for (const client of [...this.clients]) this.drop(client);
+  }
+
   /**
    * The frames a (re)connecting client must get first: the patches after `lastEventId` when all of them are
-   * still buffered, otherwise a fresh snapshot. A client that is already current gets a heartbeat, so it knows at
-   * once that the stream works.
+   * still buffered (here, or in `older`, read from the database), otherwise a fresh snapshot. A client that is
+   * already current gets a heartbeat, so it knows at once that the stream works.
    */
-  private opening(lastEventId: string | undefined): Uint8Array[] {
+  private opening(lastEventId: string | undefined, older: readonly StoredPatch[]): Uint8Array[] {
     const snap = this.snapshot();
-    const last = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : NaN;
+    const last = eventVersion(lastEventId);
     if (Number.isSafeInteger(last) && last <= snap.version) {
       if (last === snap.version) return [heartbeat(snap.version, this.heartbeatMs)];
-      const oldest = this.ring[0]?.version;
-      if (oldest !== undefined && oldest <= last + 1) return this.ring.filter((f) => f.version > last).map((f) => f.bytes);
+      const frames = [...older.map((p) => ({ version: p.version, bytes: frame('patch', p.version, p.json) })), ...this.ring].filter(
+        (f) => f.version > last,
+      );
+      // Resumable only if the frames follow on from `last` without a gap up to the current version.
+      const unbroken = frames.every((f, i) => f.version === last + 1 + i) && frames.at(-1)?.version === snap.version;
+      if (frames.length && unbroken) return frames.map((f) => f.bytes);
     }
-    return [frame('snapshot', snap.version, snap)];
+    return [frame('snapshot', snap.version, JSON.stringify(snap))];
   }
 
   /** A new event stream; it ends when the client goes away (signal) or the hub closes. */
-  connect(lastEventId: string | undefined, signal: AbortSignal): ReadableStream<Uint8Array> {
+  connect(lastEventId: string | undefined, signal: AbortSignal, older: readonly StoredPatch[] = []): ReadableStream<Uint8Array> {
     let client: Client | undefined;
     const remove = () => {
       if (!client || client.closed) return;
       client.closed = true;
       this.clients.delete(client);
+      this.onClients?.(this.clients.size);
       try {
         client.controller.close();
       } catch {
@@ -98,12 +139,13 @@ export class EventHub {
         client = { controller, closed: false };
         // Opening frames and registration happen in one synchronous step, so no patch can fall in between.
         controller.enqueue(RETRY);
-        for (const bytes of this.opening(lastEventId)) controller.enqueue(bytes);
+        for (const bytes of this.opening(lastEventId, older)) controller.enqueue(bytes);
         if (signal.aborted) {
           remove();
           return;
         }
         this.clients.add(client);
+        this.onClients?.(this.clients.size);
         signal.addEventListener('abort', remove, { once: true });
       },
       cancel: () => remove(),
@@ -127,6 +169,7 @@ export class EventHub {
   private drop(client: Client): void {
     client.closed = true;
     this.clients.delete(client);
+    this.onClients?.(this.clients.size);
     try {
       client.controller.close();
     } catch {

@@ -24,6 +24,38 @@ export interface OnlineTicketState {
   windowId: string | null;
 }
 
+/**
+ * One change to a hall's queue, as the shared log keeps it (see shared-hall.ts): applied in order to the same state,
+ * the same commands give every replica the same queue, numbers and versions.
+ */
+export type QueueCommand =
+  | { op: 'roll'; day: string }
+  | { op: 'open'; open: boolean; dayOver: boolean }
+  | { op: 'settle' }
+  | { op: 'issue'; categoryId: string; at: string; online: boolean }
+  | { op: 'call'; windowId: string; at: string; outcome: 'served' | 'missed' }
+  | { op: 'window'; windowId: string; status: 'open' | 'paused' };
+
+/** A hall's whole queue as plain JSON: where a replica starts replaying the log from. */
+export interface QueueState {
+  version: number;
+  updatedAt: string;
+  open: boolean;
+  day: string;
+  counters: Record<string, number>;
+  windows: { id: string; status: WindowView['status']; serving: string | null }[];
+  tickets: {
+    number: string;
+    seq: number;
+    categoryId: string;
+    status: TicketStatus;
+    issuedAt: string;
+    calledAt: string | null;
+    windowId: string | null;
+    online: boolean;
+  }[];
+}
+
 interface WindowState {
   def: WindowDef;
   status: WindowView['status'];
@@ -71,6 +103,8 @@ export class HallQueue {
   private openChanged = false;
   /** Online tickets whose state changed since they were last handed to the database. */
   private changedOnline = new Set<TicketState>();
+  /** The commands applied since the last commit, for the shared log. */
+  private journal: QueueCommand[] = [];
 
   constructor(def: HallDef, now: Date) {
     this.def = def;
@@ -99,6 +133,7 @@ export class HallQueue {
 
   /** Starts a new service day: yesterday's tickets are gone and numbering restarts. */
   rollDay(date: string): void {
+    this.journal.push({ op: 'roll', day: date });
     this.day = date;
     this.tickets.clear();
     this.changedOnline.clear();
@@ -119,6 +154,7 @@ export class HallQueue {
    */
   setOpen(open: boolean, dayOver = true): void {
     if (this.open === open) return;
+    this.journal.push({ op: 'open', open, dayOver });
     this.open = open;
     this.openChanged = true;
     for (const w of this.windows) {
@@ -126,12 +162,30 @@ export class HallQueue {
       w.status = open ? 'open' : 'closed';
       this.touch(w);
     }
-    if (!open && dayOver) {
-      for (const [categoryId, list] of this.waiting) {
-        for (const t of list) this.setStatus(t, 'served');
-        if (list.length) this.touchedCategories.add(categoryId);
-        this.waiting.set(categoryId, []);
-      }
+    if (!open && dayOver) this.serveEveryone();
+  }
+
+  /** Has anyone still a place in line or at a window (what the end of the day settles)? */
+  get hasOpenTickets(): boolean {
+    return [...this.waiting.values()].some((list) => list.length > 0) || this.windows.some((w) => w.serving);
+  }
+
+  /**
+   * The day is over for a hall that was already closed (over lunch, say, with nobody running the queue at closing
+   * time): whoever still waits or stands at a window was served before the staff left.
+   */
+  settleDay(): void {
+    if (!this.hasOpenTickets) return;
+    this.journal.push({ op: 'settle' });
+    for (const w of this.windows) this.finish(w, 'served');
+    this.serveEveryone();
+  }
+
+  private serveEveryone(): void {
+    for (const [categoryId, list] of this.waiting) {
+      for (const t of list) this.setStatus(t, 'served');
+      if (list.length) this.touchedCategories.add(categoryId);
+      this.waiting.set(categoryId, []);
     }
   }
 
@@ -198,7 +252,7 @@ export class HallQueue {
   }
 
   /** The next number of a category, or null when the day's numbers are used up. */
-  nextNumber(categoryId: string): { number: string; seq: number } | null {
+  private nextNumber(categoryId: string): { number: string; seq: number } | null {
     const c = this.category(categoryId);
     const seq = (this.counters.get(categoryId) ?? 0) + 1;
     if (!c || seq > MAX_TICKETS_PER_CATEGORY) return null;
@@ -206,27 +260,30 @@ export class HallQueue {
     return { number: `${c.prefix}${String(seq).padStart(3, '0')}`, seq };
   }
 
-  /** Puts a ticket in its category's line (kept in number order, as the kiosk and online share one sequence). */
-  enqueue(number: string, seq: number, categoryId: string, issuedAt: Date, online: boolean): TicketState {
-    const ticket: TicketState = { number, seq, categoryId, status: 'waiting', issuedAt, calledAt: null, window: null, online };
-    this.tickets.set(number, ticket);
-    const list = this.waiting.get(categoryId)!;
-    list.push(ticket);
-    list.sort((a, b) => a.seq - b.seq);
-    if (seq > (this.counters.get(categoryId) ?? 0)) this.counters.set(categoryId, seq);
+  /**
+   * Issues the next ticket of a category (at the kiosk, or online), in its category's line, or null when the day's
+   * numbers are used up. Kiosk and online tickets share one sequence.
+   */
+  issue(categoryId: string, at: Date, online: boolean): TicketState | null {
+    const next = this.nextNumber(categoryId);
+    if (!next) return null;
+    this.journal.push({ op: 'issue', categoryId, at: at.toISOString(), online });
+    const ticket: TicketState = { number: next.number, seq: next.seq, categoryId, status: 'waiting', issuedAt: at, calledAt: null, window: null, online };
+    this.tickets.set(ticket.number, ticket);
+    this.waiting.get(categoryId)!.push(ticket);
     this.touchedCategories.add(categoryId);
     return ticket;
   }
 
   issueWalkIn(categoryId: string, at: Date): TicketState | null {
-    const next = this.nextNumber(categoryId);
-    return next ? this.enqueue(next.number, next.seq, categoryId, at, false) : null;
+    return this.issue(categoryId, at, false);
   }
 
   /** The window finishes its current ticket and calls the longest-waiting one it serves. */
   callNext(windowId: string, at: Date, outcome: 'served' | 'missed' = 'served'): boolean {
     const w = this.windows.find((x) => x.def.id === windowId);
     if (!w || w.status !== 'open') return false;
+    this.journal.push({ op: 'call', windowId, at: at.toISOString(), outcome });
     const hadTicket = this.finish(w, outcome);
     let head: TicketState | undefined;
     for (const id of w.def.categoryIds) {
@@ -251,6 +308,7 @@ export class HallQueue {
   setWindowStatus(windowId: string, status: 'open' | 'paused'): boolean {
     const w = this.windows.find((x) => x.def.id === windowId);
     if (!w || w.status === status || w.status === 'closed') return false;
+    this.journal.push({ op: 'window', windowId, status });
     if (status === 'paused') this.finish(w, 'served');
     w.status = status;
     this.touch(w);
@@ -277,6 +335,94 @@ export class HallQueue {
     this.touchedCategories.clear();
     this.calls = [];
     this.openChanged = false;
+    this.journal = [];
+  }
+
+  /** The commands applied since the last commit (commit() forgets them). */
+  get pendingCommands(): readonly QueueCommand[] {
+    return this.journal;
+  }
+
+  /** Marks the whole hall as changed, so that the next patch carries every window and category and the open state. */
+  touchAll(): void {
+    this.openChanged = true;
+    for (const w of this.windows) this.touchedWindows.add(w.def.id);
+    for (const c of this.def.categories) this.touchedCategories.add(c.id);
+  }
+
+  /** Applies a command from the shared log, as the replica that wrote it applied it. */
+  apply(command: QueueCommand): void {
+    switch (command.op) {
+      case 'roll':
+        return this.rollDay(command.day);
+      case 'open':
+        return this.setOpen(command.open, command.dayOver);
+      case 'settle':
+        return this.settleDay();
+      case 'issue':
+        this.issue(command.categoryId, new Date(command.at), command.online);
+        return;
+      case 'call':
+        this.callNext(command.windowId, new Date(command.at), command.outcome);
+        return;
+      case 'window':
+        this.setWindowStatus(command.windowId, command.status);
+        return;
+    }
+  }
+
+  /** The whole queue as plain JSON (see QueueState). */
+  toState(): QueueState {
+    return {
+      version: this.version,
+      updatedAt: this.updatedAt.toISOString(),
+      open: this.open,
+      day: this.day,
+      counters: Object.fromEntries(this.counters),
+      windows: this.windows.map((w) => ({ id: w.def.id, status: w.status, serving: w.serving?.number ?? null })),
+      tickets: [...this.tickets.values()].map((t) => ({
+        number: t.number,
+        seq: t.seq,
+        categoryId: t.categoryId,
+        status: t.status,
+        issuedAt: t.issuedAt.toISOString(),
+        calledAt: t.calledAt?.toISOString() ?? null,
+        windowId: t.window?.id ?? null,
+        online: t.online,
+      })),
+    };
+  }
+
+  /** A queue as a state left it (with nothing pending to publish). */
+  static fromState(def: HallDef, state: QueueState): HallQueue {
+    const queue = new HallQueue(def, new Date(state.updatedAt));
+    queue.version = state.version;
+    queue.open = state.open;
+    queue.day = state.day;
+    for (const [id, n] of Object.entries(state.counters)) queue.counters.set(id, n);
+    const windowDefs = new Map(def.windows.map((w) => [w.id, w]));
+    for (const t of state.tickets) {
+      if (!queue.category(t.categoryId)) continue;
+      queue.tickets.set(t.number, {
+        number: t.number,
+        seq: t.seq,
+        categoryId: t.categoryId,
+        status: t.status,
+        issuedAt: new Date(t.issuedAt),
+        calledAt: t.calledAt ? new Date(t.calledAt) : null,
+        window: (t.windowId && windowDefs.get(t.windowId)) || null,
+        online: t.online,
+      });
+    }
+    const waiting = [...queue.tickets.values()].filter((t) => t.status === 'waiting').sort((a, b) => a.seq - b.seq);
+    for (const t of waiting) queue.waiting.get(t.categoryId)!.push(t);
+    for (const w of queue.windows) {
+      const saved = state.windows.find((x) => x.id === w.def.id);
+      if (!saved) continue;
+      w.status = saved.status;
+      w.serving = saved.serving ? (queue.tickets.get(saved.serving) ?? null) : null;
+    }
+    return queue;
   }
 
   /** Turns the changes since the last commit into one patch, or null if nothing changed. */

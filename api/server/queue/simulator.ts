@@ -1,12 +1,15 @@
 import { localTime } from '../clock.ts';
-import { draw, seedOf, type Draw } from '../hash.ts';
-import { EventHub } from './event-hub.ts';
-import { HallQueue, isDayOverAt, isHallOpenAt, type OnlineTicketState } from './hall-queue.ts';
-import type { HallDef } from './halls.ts';
+import type { Db, Queryable } from '../db.ts';
+import type { Draw } from '../hash.ts';
 import type { HallPatch } from '../payloads.ts';
+import { isDayOverAt, isHallOpenAt, type HallQueue, type OnlineTicketState } from './hall-queue.ts';
+import type { HallDef } from './halls.ts';
+import { SharedHall, type HallClock } from './shared-hall.ts';
 
 export interface SimulatorOptions {
   halls: HallDef[];
+  /** The database the halls' queues are shared through (see shared-hall.ts). */
+  db: Db;
   now: () => Date;
   /** 1 = one event per hall every `stepMs` of real time; 4 = four times as often; 0 = paused (drive with tick()). */
   speed: number;
@@ -17,11 +20,8 @@ export interface SimulatorOptions {
   heartbeatMs?: number;
 }
 
-export interface Hall {
-  queue: HallQueue;
-  hub: EventHub;
-  random: Draw;
-}
+/** A hall as the routes and the simulator see it: its shared queue, this process's event streams, its random draws. */
+export type Hall = SharedHall;
 
 /** Longest a warm-up runs, in simulated steps: enough for a busy late-morning state. */
 const MAX_WARM_UP_STEPS = 240;
@@ -29,21 +29,24 @@ const MAX_WARM_UP_STEPS = 240;
 /**
  * Plays a day at the halls: walk-in tickets, windows calling the next ticket, no-shows, short pauses, and
  * opening and closing by the clock. Each step changes at most one thing per hall and publishes one patch.
+ *
+ * The simulator is one more client of the shared queue, like a window's staff: each step is a write to the hall's
+ * log. Every replica runs one; a step's time slot is claimed in the hall's head row, so that however many replicas
+ * run, the hall moves once per step.
  */
-export class QueueSimulator {
-  readonly halls = new Map<string, Hall>();
-  /** Told of every change to an online ticket's state, so that the database keeps up (set by OnlineTickets). */
-  onOnlineChanges: ((hall: Hall, changes: OnlineTicketState[]) => void) | undefined;
+export class QueueSimulator implements HallClock {
+  readonly halls = new Map<string, SharedHall>();
   private readonly options: SimulatorOptions;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private stepping = false;
+  /** Steps in flight, awaited by settled() and close(). */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(options: SimulatorOptions) {
     this.options = options;
     const now = options.now();
     for (const def of options.halls) {
-      const queue = new HallQueue(def, now);
-      const hub = new EventHub(() => queue.snapshot(), options.heartbeatMs);
-      this.halls.set(def.id, { queue, hub, random: draw(seedOf(`${options.seed}:${def.id}`)) });
+      this.halls.set(def.id, new SharedHall(def, options.db, this, { seed: options.seed, heartbeatMs: options.heartbeatMs, now }));
     }
   }
 
@@ -61,36 +64,52 @@ export class QueueSimulator {
   }
 
   /**
-   * Brings each hall to the state it would plausibly be in at this time of day, before anyone listens. A hall with
-   * real tickets of today (online tickets kept in the database, `restored`) gets those back as they were, and no
-   * invented history: the walk-ins and calls a warm-up makes up would come before tickets issued later, and
-   * would call them before they existed.
+   * Joins each hall's shared queue. The first replica ever makes the first state: online tickets of today that an
+   * older server kept (`restored`) back as they were, and otherwise a plausible state for this time of day. The
+   * first replica of a new day warms the hall up the same way. A hall with real tickets today gets no invented
+   * history: the walk-ins and calls a warm-up makes up would come before tickets issued later, and would call
+   * them before they existed.
    */
-  warmUp(restored: ReadonlyMap<string, readonly OnlineTicketState[]> = new Map()): void {
+  async open(restored: (hallId: string, day: string, q: Queryable) => Promise<OnlineTicketState[]> = async () => []): Promise<void> {
     const now = this.options.now();
     for (const hall of this.halls.values()) {
-      const { queue, random } = hall;
-      queue.setOpen(this.isOpen(queue.def, now), this.isDayOver(queue.def, now));
-      queue.restore(restored.get(queue.def.id) ?? [], this.isDayOver(queue.def, now));
-      const changes = queue.drainOnlineChanges();
-      if (changes.length) this.onOnlineChanges?.(hall, changes);
-      if (queue.open && !queue.hasTickets) {
-        const minutes = Math.max(0, (now.getTime() - queue.openedAt().getTime()) / 60_000);
-        const steps = Math.min(MAX_WARM_UP_STEPS, Math.max(24, Math.floor(minutes * 2)));
-        for (let i = 0; i < steps; i += 1) {
-          this.act(queue, random, new Date(now.getTime() - (steps - i) * 30_000));
-        }
-      }
-      queue.discardChanges();
-      queue.version = 1;
-      queue.updatedAt = now;
+      await hall.open(
+        now,
+        async (queue, tx) => {
+          queue.setOpen(this.isOpen(queue.def, now), this.isDayOver(queue.def, now));
+          queue.restore(await restored(queue.def.id, queue.day, tx), this.isDayOver(queue.def, now));
+          if (queue.open && !queue.hasTickets) this.warmUp(queue, hall.random, now);
+        },
+        (queue) => {
+          queue.rollDay(localTime(now).date);
+          queue.setOpen(this.isOpen(queue.def, now), this.isDayOver(queue.def, now));
+          if (queue.open) this.warmUp(queue, hall.random, now);
+        },
+      );
     }
+  }
+
+  private warmUp(queue: HallQueue, random: Draw, now: Date): void {
+    const minutes = Math.max(0, (now.getTime() - queue.openedAt().getTime()) / 60_000);
+    const steps = Math.min(MAX_WARM_UP_STEPS, Math.max(24, Math.floor(minutes * 2)));
+    for (let i = 0; i < steps; i += 1) this.act(queue, random, new Date(now.getTime() - (steps - i) * 30_000));
   }
 
   start(): void {
     if (this.options.speed <= 0 || this.timer) return;
     const every = Math.max(50, (this.options.stepMs ?? 10_000) / this.options.speed);
-    this.timer = setInterval(() => this.tick(), every);
+    this.timer = setInterval(() => {
+      if (this.stepping) return;
+      this.stepping = true;
+      const slot = Math.floor(Date.now() / every);
+      const run = this.steps(undefined, slot)
+        .catch((err: Error) => console.error('[api] simulator step failed:', err.message))
+        .finally(() => {
+          this.stepping = false;
+          this.inFlight.delete(run);
+        });
+      this.inFlight.add(run);
+    }, every);
     this.timer.unref?.();
   }
 
@@ -99,47 +118,40 @@ export class QueueSimulator {
     this.timer = undefined;
   }
 
-  /** One simulation step for every hall (or one hall); returns the patches published. */
-  tick(hallId?: string): HallPatch[] {
+  /** One simulation step for every hall (or one hall); resolves to the patches published. */
+  tick(hallId?: string): Promise<HallPatch[]> {
+    const run = this.steps(hallId);
+    this.inFlight.add(run);
+    void run.then(
+      () => this.inFlight.delete(run),
+      () => this.inFlight.delete(run),
+    );
+    return run;
+  }
+
+  private async steps(hallId: string | undefined, slot?: number): Promise<HallPatch[]> {
     const now = this.options.now();
     const patches: HallPatch[] = [];
     for (const [id, hall] of this.halls) {
       if (hallId && id !== hallId) continue;
-      this.step(hall, now);
-      const patch = this.publish(hall, now);
+      const { patch } = await hall.write(now, async (queue, tx, head) => {
+        if (slot !== undefined) {
+          // Another replica took this step already.
+          if (head.simSlot >= slot) return;
+          await tx.query('UPDATE hall_heads SET sim_slot = $2 WHERE hall_id = $1', [id, slot]);
+        }
+        // The clock's change (a new day, opening, closing) is this step's change.
+        if (hall.applyClock(queue, now)) return;
+        if (queue.open) this.act(queue, hall.random, now);
+      });
       if (patch) patches.push(patch);
     }
     return patches;
   }
 
-  /** Commits a hall's pending changes as one patch and fans it out. */
-  publish(hall: Hall, at: Date): HallPatch | null {
-    const patch = hall.queue.commit(at);
-    if (patch) hall.hub.publish(patch);
-    const changes = hall.queue.drainOnlineChanges();
-    if (changes.length) this.onOnlineChanges?.(hall, changes);
-    return patch;
-  }
-
-  /** Keeps the service day and the open state in line with the clock; true if that was this step's change. */
-  syncClock(queue: HallQueue, now: Date): boolean {
-    const today = localTime(now).date;
-    let changed = false;
-    if (today !== queue.day) {
-      queue.rollDay(today);
-      changed = true;
-    }
-    const open = this.isOpen(queue.def, now);
-    if (open !== queue.open) {
-      queue.setOpen(open, this.isDayOver(queue.def, now));
-      changed = true;
-    }
-    return changed;
-  }
-
-  private step(hall: Hall, now: Date): void {
-    if (this.syncClock(hall.queue, now)) return;
-    if (hall.queue.open) this.act(hall.queue, hall.random, now);
+  /** Resolves once the steps started so far are written. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
   private act(queue: HallQueue, d: Draw, at: Date): void {
@@ -169,6 +181,6 @@ export class QueueSimulator {
 
   close(): void {
     this.stop();
-    for (const { hub } of this.halls.values()) hub.close();
+    for (const hall of this.halls.values()) hall.close();
   }
 }

@@ -12,13 +12,16 @@ import { OperationValidator } from '../validate.ts';
 export function queueRoutes(app: Hono, ctx: AppContext): void {
   const take = new OperationValidator(ctx.spec, '/halls/{hallId}/tickets', 'post');
 
-  /** The hall named in the path, brought up to date with the clock (the simulator may be paused). */
-  const hallOf = (c: Context): Hall => {
+  /**
+   * The hall named in the path, brought up to date with the database (a change made through another replica a
+   * moment ago is seen here) and with the clock (the simulator may be paused).
+   */
+  const hallOf = async (c: Context): Promise<Hall> => {
     const id = c.req.param('hallId') ?? '';
     const hall = ctx.simulator.hall(id);
     if (!hall) throw new ProblemError('not-found', { detail: { zh: `没有 id 为 ${echo(id)} 的大厅。`, en: `There is no hall ${echo(id)}.` } });
-    const now = ctx.now();
-    if (ctx.simulator.syncClock(hall.queue, now)) ctx.simulator.publish(hall, now);
+    await hall.refresh();
+    await hall.syncClock(ctx.now());
     return hall;
   };
 
@@ -27,9 +30,10 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
   });
 
   route(app, '/api/v1/halls/:hallId/snapshot', {
-    GET: (c) => {
-      const { queue } = hallOf(c);
-      const etag = `"${ctx.bootId}.${queue.version}"`;
+    GET: async (c) => {
+      const hall = await hallOf(c);
+      const { queue } = hall;
+      const etag = `"${hall.epoch}.${queue.version}"`;
       if (etagMatches(c.req.header('if-none-match'), etag)) {
         return c.body(null, 304, { ETag: etag, 'Cache-Control': 'no-cache' });
       }
@@ -38,14 +42,12 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
   });
 
   route(app, '/api/v1/halls/:hallId/events', {
-    GET: (c) => {
-      const { hub } = hallOf(c);
+    GET: async (c) => {
+      const hall = await hallOf(c);
+      // The header wins over the query parameter; an unusable value simply gets a fresh snapshot.
+      const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
       // A HEAD request would never read (or cancel) the stream, so it must not join the fan-out.
-      const stream =
-        c.req.method === 'HEAD'
-          ? null
-          : // The header wins over the query parameter; an unusable value simply gets a fresh snapshot.
-            hub.connect(c.req.header('last-event-id') ?? c.req.query('lastEventId'), c.req.raw.signal);
+      const stream = c.req.method === 'HEAD' ? null : hall.hub.connect(lastEventId, c.req.raw.signal, await hall.olderPatches(lastEventId));
       return new Response(stream, {
         headers: {
           'Content-Type': 'text/event-stream; charset=utf-8',
@@ -63,7 +65,7 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
       const client = ctx.limiters.client(c);
       // Every attempt counts, valid or not.
       await ctx.limiters.take(client);
-      const hall = hallOf(c);
+      const hall = await hallOf(c);
       const key = take.idempotencyKey(c);
       const body = await take.body<{ categoryId: string }>(c);
       const { ticket, replayed } = await ctx.online.take(hall, body.categoryId, key, client);
@@ -73,8 +75,8 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
   });
 
   route(app, '/api/v1/halls/:hallId/tickets/:number', {
-    GET: (c) => {
-      const { queue } = hallOf(c);
+    GET: async (c) => {
+      const { queue } = await hallOf(c);
       const number = c.req.param('number') ?? '';
       const ticket = /^[A-Z][0-9]{3}$/.test(number) ? queue.ticket(number) : null;
       if (!ticket) throw new ProblemError('not-found', { detail: { zh: `今日没有号码为 ${echo(number)} 的排队号。`, en: `There is no ticket ${echo(number)} today.` } });
@@ -83,8 +85,8 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
   });
 
   route(app, '/api/v1/halls/:hallId/forecast', {
-    GET: (c) => {
-      const { queue } = hallOf(c);
+    GET: async (c) => {
+      const { queue } = await hallOf(c);
       return c.json(forecast(queue.def, localTime(ctx.now()).date));
     },
   });
