@@ -31,7 +31,8 @@ export function describeError(error: unknown, s: CoreStrings): string {
       return s.invalidPayload(e.field ?? '?');
     case 'http':
       if (e.status === 404) return s.notFound;
-      if (e.status === 429) return s.rateLimited;
+      // The server's own words say which limit and until when (localized by Accept-Language).
+      if (e.status === 429) return e.problem?.detail || s.rateLimited;
       return e.problem?.detail && (e.status ?? 500) < 500 ? e.problem.detail : s.server;
     default:
       return s.network;

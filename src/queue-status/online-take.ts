@@ -2,6 +2,7 @@ import { css, html, nothing, type ReactiveController, type TemplateResult } from
 import type { Category, Ticket } from '../core/api/types.gen.js';
 import { ApiError } from '../core/api/errors.js';
 import { defineStrings, pickStrings } from '../core/i18n.js';
+import { deviceId } from './device-id.js';
 import { recall, remember } from './device-memory.js';
 import { hallPath, type QueueHost } from './queue-host.js';
 
@@ -55,10 +56,19 @@ const newKey = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** A refusal that a resend cannot change: the attempt is over (a 409 of a kind this version does not know is not). */
+/** The device's id for the server's per-device limit, when this browser can keep one. */
+function deviceHeader(): Record<string, string> {
+  const id = deviceId();
+  return id ? { 'Zw-Device-Id': id } : {};
+}
+
 function refused(error: unknown): boolean {
   const e = error as ApiError;
   const status = e.kind === 'http' ? (e.status ?? 0) : 0;
   if (status === 409) return e.problemSlug === 'hall-closed' || e.problemSlug === 'quota-exhausted';
+  // A daily limit is checked after the server looked for this key's ticket, so it is a definite "no"; a per-minute
+  // one comes first and may hide a ticket that was issued, so the attempt stays.
+  if (status === 429) return (e.problem?.limit as { per?: string } | undefined)?.per === 'day';
   return status >= 400 && status < 500 && !e.transient;
 }
 
@@ -170,7 +180,7 @@ export class OnlineTake implements ReactiveController {
         .post<Ticket>(
           `${hallPath(hall)}/tickets`,
           { categoryId: attempt.categoryId },
-          { headers: { 'Idempotency-Key': attempt.key }, schema: 'Ticket', signal, retries: 2 },
+          { headers: { 'Idempotency-Key': attempt.key, ...deviceHeader() }, schema: 'Ticket', signal, retries: 2 },
         );
       // A ticket of another hall or category is not the answer to this attempt (a proxy's cached answer).
       const other = data.hallId !== hall ? 'hallId' : data.categoryId !== attempt.categoryId ? 'categoryId' : '';

@@ -59,6 +59,9 @@ export function backoffDelay(attempt: number, base = RETRY_BASE_MS, cap = RETRY_
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
+/** The longest `Retry-After` the client waits out by itself before it retries. */
+export const MAX_RETRY_WAIT_MS = 60_000;
+
 /**
  * A small fetch wrapper for the zhengwu-widgets API: timeouts, retries with backoff for safe requests,
  * ETag revalidation, problem+json errors and runtime payload validation. One client per element.
@@ -97,6 +100,8 @@ export class ApiClient {
       } catch (error) {
         const apiError = error as ApiError;
         if (!(apiError instanceof ApiError) || !apiError.transient || attempt >= retries) throw error;
+        // A server that asks for a long wait (a daily limit answers "until midnight") is answered now, not slept on.
+        if ((apiError.details.retryAfterMs ?? 0) > MAX_RETRY_WAIT_MS) throw error;
         await sleep(apiError.details.retryAfterMs ?? backoffDelay(attempt), options.signal);
       }
     }
