@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { DevIssuer } from './auth/dev-issuer.ts';
+import { TokenVerifier, type IdentityProvider } from './auth/tokens.ts';
 import type { AppContext } from './context.ts';
 import { openDb, type Db } from './db.ts';
 import { isClientGone } from './http/client-error.ts';
@@ -15,7 +18,9 @@ import { RatingStore } from './ratings/store.ts';
 import { healthRoutes } from './routes/health.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { ratingRoutes } from './routes/ratings.ts';
+import { devIssuerRoutes } from './routes/dev-issuer.ts';
 import { serviceRoutes } from './routes/services.ts';
+import { staffRoutes } from './routes/staff.ts';
 import { loadServiceData, serializeCatalogue } from './services/catalogue.ts';
 import { seedServices } from './services/store.ts';
 import { ApiSpec } from './spec.ts';
@@ -55,6 +60,11 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Another OpenAPI document to validate against (defaults to api/openapi.yaml). */
   specPath?: string;
+  /**
+   * How staff sign in: the district's identity provider (issuer, audience, claims). Without one, the server runs
+   * its DEVELOPMENT issuer, which gives any role to anyone who asks (demo, stories, tests only).
+   */
+  identityProvider?: IdentityProvider;
   /**
    * On PostgreSQL, how often (ms) each hall is checked against the database besides NOTIFY, in case a notification
    * was lost with the listener's connection (default 5 s).
@@ -128,7 +138,9 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       poll = setInterval(catchUpAll, options.catchUpMs ?? 5_000);
       poll.unref?.();
     }
+    const devIssuer = options.identityProvider ? undefined : await DevIssuer.open(db);
     const ctx: AppContext = {
+      auth: { tokens: new TokenVerifier(options.identityProvider ?? devIssuer!.provider()), db },
       spec,
       db,
       now,
@@ -139,7 +151,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       catalogue: serializeCatalogue(services, generatedAt),
       limiters,
     };
-    const app = buildApp(ctx);
+    const app = buildApp(ctx, devIssuer);
     simulator.start();
     let closing: Promise<void> | undefined;
     return {
@@ -165,18 +177,36 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
   }
 }
 
-function buildApp(ctx: AppContext): Hono {
+function buildApp(ctx: AppContext, devIssuer: DevIssuer | undefined): Hono {
   const app = new Hono();
   app.use(
     '*',
     cors({
       origin: '*',
       allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Last-Event-ID', 'Accept-Language', 'Zw-Device-Id'],
-      exposeHeaders: ['ETag', 'Retry-After', 'Idempotent-Replayed'],
+      allowHeaders: [
+        'Content-Type',
+        'Idempotency-Key',
+        'If-None-Match',
+        'Last-Event-ID',
+        'Accept-Language',
+        'Zw-Device-Id',
+        'Authorization',
+        'X-Api-Key',
+        'X-Request-Id',
+      ],
+      exposeHeaders: ['ETag', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
       maxAge: 600,
     }),
   );
+  app.use('*', async (c, next) => {
+    // A request id the caller (a proxy, a staff console) sent is kept, if it is a reasonable token; else one is made.
+    const given = c.req.header('x-request-id');
+    const id = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+    c.set('requestId', id);
+    await next();
+    c.res.headers.set('X-Request-Id', id);
+  });
   app.use('*', async (c, next) => {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
@@ -185,6 +215,8 @@ function buildApp(ctx: AppContext): Hono {
   queueRoutes(app, ctx);
   serviceRoutes(app, ctx);
   ratingRoutes(app, ctx);
+  staffRoutes(app, ctx);
+  if (devIssuer) devIssuerRoutes(app, devIssuer, ctx.now);
   app.notFound((c) => problemResponse(c, new ProblemError('not-found', { detail: { zh: '没有这个路径。', en: 'No such path.' } })));
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problemResponse(c, err);

@@ -1,3 +1,4 @@
+import type { Authenticator } from './auth/require-role.ts';
 import type { Db } from './db.ts';
 import type { Limiters } from './http/limits.ts';
 import type { OnlineTickets } from './queue/online-tickets.ts';
@@ -18,4 +19,13 @@ export interface AppContext {
   catalogue: SerializedCatalogue;
   /** Who a request comes from, and what each client may do. */
   limiters: Limiters;
+  /** How staff and machines prove who they are (auth/require-role.ts). */
+  auth: Authenticator;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The request's id: its X-Request-Id if it sent a usable one, else a new one; echoed in the answer. */
+    requestId: string;
+  }
 }

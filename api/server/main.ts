@@ -5,6 +5,7 @@ import { listen } from './http/node-server.ts';
 import { parseTrustProxy } from './http/client-ip.ts';
 import { DEFAULT_LIMITS, type Limits } from './http/limits.ts';
 import { parseSecrets } from './ratings/case-ids.ts';
+import type { IdentityProvider } from './auth/tokens.ts';
 
 /**
  * The reference API on its own: `npm run api`. Configured by the environment:
@@ -18,6 +19,10 @@ import { parseSecrets } from './ratings/case-ids.ts';
  * - ZW_SHARED_NETWORKS: addresses and CIDR blocks many residents share (the halls' guest Wi-Fi), exempt from the
  *   per-address limits on online take; ZW_LIMITS: other limits, `takesPerMinute=20,takeShare=0.05` (see
  *   http/limits.ts);
+ * - ZW_OIDC_ISSUER and ZW_OIDC_AUDIENCE: the district's identity provider (OpenID Connect) that signs staff tokens,
+ *   and the audience they are issued for; ZW_OIDC_ROLES_CLAIM (default `roles`) and ZW_OIDC_HALLS_CLAIM (default
+ *   `halls`) name the claims that list a staff member's roles and halls. Without an issuer the server runs its
+ *   DEVELOPMENT issuer (any role to anyone who asks), and refuses to start when NODE_ENV=production;
  * - ZW_SIMULATOR_SPEED, ZW_ALWAYS_OPEN=1 for demos.
  */
 const env = process.env;
@@ -50,6 +55,33 @@ if (!caseIdSecrets.length) {
 }
 if (acceptUnsignedCaseIds) warn(['ZW_ACCEPT_UNSIGNED_CASE_IDS=1: anyone can rate any case number. Development only.']);
 
+function identityProvider(): IdentityProvider | undefined {
+  const issuer = env.ZW_OIDC_ISSUER?.trim();
+  if (!issuer) {
+    if (env.NODE_ENV === 'production') {
+      console.error('NODE_ENV=production and ZW_OIDC_ISSUER is not set: staff could not sign in, and the development issuer is not for production.');
+      process.exit(1);
+    }
+    warn([
+      'ZW_OIDC_ISSUER is not set: staff sign in with the DEVELOPMENT ISSUER, which gives ANY ROLE TO ANYONE who asks',
+      '(POST /api/v1/dev-issuer/token, or: tsx api/server/auth/dev-token.ts --role hall-admin --hall guangan-zwzx).',
+      "Set ZW_OIDC_ISSUER and ZW_OIDC_AUDIENCE to the district's identity provider.",
+    ]);
+    return undefined;
+  }
+  const audience = env.ZW_OIDC_AUDIENCE?.trim();
+  if (!audience) {
+    console.error('ZW_OIDC_ISSUER is set without ZW_OIDC_AUDIENCE: tokens issued for any application would be accepted.');
+    process.exit(1);
+  }
+  return {
+    issuer,
+    audience,
+    ...(env.ZW_OIDC_ROLES_CLAIM ? { rolesClaim: env.ZW_OIDC_ROLES_CLAIM } : {}),
+    ...(env.ZW_OIDC_HALLS_CLAIM ? { hallsClaim: env.ZW_OIDC_HALLS_CLAIM } : {}),
+  };
+}
+
 const reference = await createApp({
   databaseUrl,
   dataDir,
@@ -59,6 +91,7 @@ const reference = await createApp({
   limits: parseLimits(env.ZW_LIMITS),
   caseIdSecrets,
   acceptUnsignedCaseIds,
+  identityProvider: identityProvider(),
 });
 
 // Even requests that Node's parser or the adapter refuse (malformed, headers too large) get a problem document.

@@ -17,6 +17,10 @@ export type ProblemSlug =
   | 'bad-request'
   | 'request-timeout'
   | 'request-header-fields-too-large'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
+  | 'unavailable'
   | 'internal';
 
 /** Text the server has in both languages; plain strings are sent as they are. */
@@ -44,6 +48,10 @@ const STATUS: Record<ProblemSlug, number> = {
   'bad-request': 400,
   'request-timeout': 408,
   'request-header-fields-too-large': 431,
+  unauthorized: 401,
+  forbidden: 403,
+  conflict: 409,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -66,6 +74,10 @@ const TITLES: Record<ProblemSlug, { zh: string; en: string }> = {
   'bad-request': { zh: '无法读取请求', en: 'The request could not be read' },
   'request-timeout': { zh: '请求超时', en: 'The request took too long' },
   'request-header-fields-too-large': { zh: '请求头过大', en: 'The request headers are too large' },
+  unauthorized: { zh: '需要登录', en: 'Authentication required' },
+  forbidden: { zh: '无权执行此操作', en: 'Not allowed' },
+  conflict: { zh: '当前状态下无法执行此操作', en: 'Not possible in the current state' },
+  unavailable: { zh: '服务暂不可用', en: 'Service unavailable' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
 };
 

@@ -103,6 +103,37 @@ export const MIGRATIONS: readonly string[] = [
      at timestamptz NOT NULL,
      PRIMARY KEY (hall_id, version)
    )`,
+  // Whether the simulator plays a hall on its own (paused by a hall admin, for every replica).
+  `ALTER TABLE hall_heads ADD COLUMN IF NOT EXISTS sim_paused boolean NOT NULL DEFAULT false`,
+  // Keys the server signs with and keeps across restarts and replicas (the development issuer's).
+  `CREATE TABLE IF NOT EXISTS signing_keys (
+     name text PRIMARY KEY,
+     jwk jsonb NOT NULL
+   )`,
+  // Machines' API keys, one hall each: only a hash of the key is kept (auth/api-keys.ts).
+  `CREATE TABLE IF NOT EXISTS api_keys (
+     id text PRIMARY KEY,
+     hall_id text NOT NULL,
+     label text NOT NULL,
+     key_hash text NOT NULL,
+     created_at timestamptz NOT NULL,
+     revoked_at timestamptz
+   )`,
+  // Every write by staff or a machine, and every reading of personal data: who, in which role, what, when, where.
+  `CREATE TABLE IF NOT EXISTS audit_log (
+     id bigserial PRIMARY KEY,
+     at timestamptz NOT NULL,
+     sub text NOT NULL,
+     name text,
+     role text NOT NULL,
+     via text NOT NULL,
+     action text NOT NULL,
+     hall_id text NOT NULL,
+     target text,
+     detail jsonb,
+     request_id text
+   )`,
+  `CREATE INDEX IF NOT EXISTS audit_log_hall_idx ON audit_log (hall_id, at DESC)`,
 ];
 
 /** Tables written while serving (as opposed to the seeded catalogue and meta). */
@@ -115,4 +146,7 @@ export const RUNTIME_TABLES: readonly string[] = [
   'rate_limits',
   'hall_log',
   'hall_heads',
+  'signing_keys',
+  'api_keys',
+  'audit_log',
 ];

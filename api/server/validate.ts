@@ -39,6 +39,15 @@ export class OperationValidator {
     return body as T;
   }
 
+  /** A body the operation does not require: none at all counts as `{}`; one that is sent is read and checked. */
+  async optionalBody<T>(c: Context): Promise<T> {
+    const empty = c.req.header('content-type') === undefined && !Number(c.req.header('content-length')) && c.req.header('transfer-encoding') === undefined;
+    if (!empty) return this.body<T>(c);
+    const validate = this.spec.validator(this.op.bodyPointer!);
+    if (!validate({})) throw validationProblem(fieldErrors(validate.errors, lang(c)));
+    return {} as T;
+  }
+
   /** The Idempotency-Key header, checked against its documented schema; missing or malformed is a 400. */
   idempotencyKey(c: Context): string {
     const param = this.op.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');

@@ -20,13 +20,18 @@ export interface ZwApiPluginOptions extends AppOptions {
 export function zwApiPlugin(options: ZwApiPluginOptions = {}): Plugin {
   let reference: Promise<ReferenceApp> | undefined;
   let listener: ReturnType<typeof nodeListener> | undefined;
-  const start = (): Promise<ReferenceApp> => {
+  const start = (server: ViteDevServer): Promise<ReferenceApp> => {
     if (!reference) {
       const dataDir = options.databaseUrl ? undefined : resolve(options.dataDir ?? '.data/pglite');
       if (dataDir) mkdirSync(dataDir, { recursive: true });
       // The demo portal and the stories make up their case numbers, so unsigned ones are taken here (never in
       // `npm run api`, unless asked for).
       reference = createApp({ simulatorSpeed: 4, alwaysOpen: true, acceptUnsignedCaseIds: true, ...options, dataDir });
+      if (!options.identityProvider) {
+        server.config.logger.warn(
+          '[zhengwu-widgets] staff sign in with the DEVELOPMENT issuer (any role to anyone): POST /api/v1/dev-issuer/token. Development only.',
+        );
+      }
       reference.then(({ app }) => (listener = nodeListener(app)), () => undefined);
       // A failed start is reported to that request; the next one tries again.
       reference.catch(() => {
@@ -49,7 +54,7 @@ export function zwApiPlugin(options: ZwApiPluginOptions = {}): Plugin {
     configureServer(server: ViteDevServer) {
       server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
         if (!req.url?.startsWith('/api/')) return next();
-        start()
+        start(server)
           .then(({ app }) => (listener ?? nodeListener(app))(req, res))
           .catch(next);
       });

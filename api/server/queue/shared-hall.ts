@@ -25,6 +25,8 @@ export interface HallHead {
   version: number;
   epoch: string;
   simSlot: number;
+  /** A hall admin paused the simulator for this hall. */
+  simPaused: boolean;
 }
 
 interface LogRow {
@@ -268,13 +270,13 @@ export class SharedHall {
   // ------------------------------------------------------------------ changing the hall
 
   private async lockHead(tx: Queryable): Promise<HallHead> {
-    const { rows } = await tx.query<{ version: number | string; epoch: string; sim_slot: number | string }>(
-      `SELECT version, epoch, sim_slot FROM hall_heads WHERE hall_id = $1 FOR UPDATE`,
+    const { rows } = await tx.query<{ version: number | string; epoch: string; sim_slot: number | string; sim_paused: boolean }>(
+      `SELECT version, epoch, sim_slot, sim_paused FROM hall_heads WHERE hall_id = $1 FOR UPDATE`,
       [this.def.id],
     );
     const row = rows[0];
     if (!row) throw new Error(`hall ${this.def.id} has no head row`);
-    return { version: Number(row.version), epoch: row.epoch, simSlot: Number(row.sim_slot) };
+    return { version: Number(row.version), epoch: row.epoch, simSlot: Number(row.sim_slot), simPaused: row.sim_paused };
   }
 
   /**

@@ -130,23 +130,40 @@ export class QueueSimulator implements HallClock {
   }
 
   private async steps(hallId: string | undefined, slot?: number): Promise<HallPatch[]> {
-    const now = this.options.now();
     const patches: HallPatch[] = [];
     for (const [id, hall] of this.halls) {
       if (hallId && id !== hallId) continue;
-      const { patch } = await hall.write(now, async (queue, tx, head) => {
-        if (slot !== undefined) {
-          // Another replica took this step already.
-          if (head.simSlot >= slot) return;
-          await tx.query('UPDATE hall_heads SET sim_slot = $2 WHERE hall_id = $1', [id, slot]);
-        }
-        // The clock's change (a new day, opening, closing) is this step's change.
-        if (hall.applyClock(queue, now)) return;
-        if (queue.open) this.act(queue, hall.random, now);
-      });
+      const patch = await this.step(hall, slot);
       if (patch) patches.push(patch);
     }
     return patches;
+  }
+
+  /**
+   * One step of one hall: a timer's (`slot`: only if no replica took that slot, and not while a hall admin has the
+   * simulator paused), or one asked for (`also` then runs in the step's transaction: its audit entry).
+   */
+  async step(hall: Hall, slot?: number, also?: (tx: Queryable) => Promise<void>): Promise<HallPatch | null> {
+    const now = this.options.now();
+    const { patch } = await hall.write(now, async (queue, tx, head) => {
+      if (slot !== undefined) {
+        // Another replica took this step already, or the hall's simulator is paused.
+        if (head.simSlot >= slot || head.simPaused) return;
+        await tx.query('UPDATE hall_heads SET sim_slot = $2 WHERE hall_id = $1', [hall.def.id, slot]);
+      }
+      await also?.(tx);
+      // The clock's change (a new day, opening, closing) is this step's change.
+      if (hall.applyClock(queue, now)) return;
+      if (queue.open) this.act(queue, hall.random, now);
+    });
+    return patch;
+  }
+
+  /** Whether the simulator plays the hall on its own: it runs (speed above 0) and no hall admin paused it. */
+  async running(hall: Hall, q: Queryable = this.options.db): Promise<boolean> {
+    if (this.options.speed <= 0) return false;
+    const { rows } = await q.query<{ sim_paused: boolean }>('SELECT sim_paused FROM hall_heads WHERE hall_id = $1', [hall.def.id]);
+    return !rows[0]?.sim_paused;
   }
 
   /** Resolves once the steps started so far are written. */

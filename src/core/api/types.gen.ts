@@ -359,6 +359,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the credentials name
+         * @description Returns the subject, roles and halls that the request's credentials give, as the server understood them:
+         *     what a staff console shows after sign-in, and a quick check of a token's claims or an API key. Any valid
+         *     credentials are accepted; a request without them is `401`.
+         */
+        get: operations["getStaffIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/windows/{windowId}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call the next ticket to a window (叫号)
+         * @description The window finishes the ticket it serves (`outcome`: `served`, the default, or `missed` when the resident
+         *     did not come) and calls the longest-waiting ticket of the categories it serves. The call reaches every
+         *     resident's live queue card at once. The window must be open (`409 conflict` otherwise). Roles:
+         *     `window-staff` or `hall-admin` of the hall. Audit-logged.
+         */
+        post: operations["callNextTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/windows/{windowId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause or reopen a window
+         * @description Pauses an open window (it finishes the ticket it serves and calls nobody until reopened) or reopens a
+         *     paused one. While the hall is closed every window is closed and the answer is `409 conflict`. Roles:
+         *     `window-staff` or `hall-admin` of the hall. Audit-logged.
+         */
+        post: operations["setWindowStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a ticket at the hall (kiosk, 导办台)
+         * @description Issues the next ticket of a category to a resident in the hall, as the kiosk or the reception desk does;
+         *     it shares the category's numbering with online tickets and does not count against the online quota.
+         *     Each call issues a ticket (a kiosk prints what it gets). While the hall is closed the answer is
+         *     `409 hall-closed`. Credentials: an API key of the hall (a kiosk or the hall's own queuing system, role
+         *     `ingest`), or a token with `window-staff` or `hall-admin` of the hall. Audit-logged.
+         */
+        post: operations["issueWalkInTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/simulator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The reference server's simulated hall
+         * @description Reference server only: whether the simulator that plays the hall's day (walk-ins, calls, pauses) is
+         *     running. A district's own backend has real halls instead and need not implement this. Role: `hall-admin`
+         *     of the hall.
+         */
+        get: operations["getSimulator"];
+        put?: never;
+        /**
+         * Pause, resume or step the simulated hall
+         * @description Reference server only: `pause` stops the simulator for the hall on every server process, `resume` starts
+         *     it again, `step` plays one step now (paused or not). Role: `hall-admin` of the hall. Audit-logged.
+         */
+        post: operations["controlSimulator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What staff and machines did in a hall
+         * @description The hall's audit log, newest first: every write by staff or a machine (who, in which role, what, when),
+         *     and every reading of a resident's personal data. Role: `hall-admin` of the hall.
+         */
+        get: operations["getAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -386,6 +544,10 @@ export interface components {
          *     | `hall-closed` | 409 | The hall is closed, so no ticket can be taken. |
          *     | `quota-exhausted` | 409 | Today's online tickets for the category are all taken. |
          *     | `already-rated` | 409 | The case was rated before; see `existing`. |
+         *     | `unauthorized` | 401 | A `staff` operation without valid credentials; see `WWW-Authenticate`. |
+         *     | `forbidden` | 403 | The credentials do not give the needed role in this hall. |
+         *     | `conflict` | 409 | A staff operation not possible in the current state (a closed window). |
+         *     | `unavailable` | 503 | A dependency is unreachable (the identity provider, the database); try again later. |
          *     | `internal` | 500 | An unexpected server error. |
          * @example {
          *       "type": "urn:zhengwu-widgets:problem:validation",
@@ -536,6 +698,198 @@ export interface components {
              * @example 0.1.0
              */
             version: string;
+        };
+        /**
+         * @description What staff and machines may do, each in the halls their credentials name:
+         *     `window-staff` works a window (calls, pauses, walk-in tickets); `hall-admin` runs a hall (everything window
+         *     staff do, the simulator, the audit log); `rating-officer` handles 差评 follow-ups; `ingest` is a machine of
+         *     the hall (an API key), which may issue walk-in tickets.
+         * @example window-staff
+         * @enum {string}
+         */
+        StaffRole: "window-staff" | "hall-admin" | "rating-officer" | "ingest";
+        /**
+         * @description Whom a request's credentials name.
+         * @example {
+         *       "sub": "3f2c9a61-staff-0042",
+         *       "name": "王芳",
+         *       "roles": [
+         *         "window-staff"
+         *       ],
+         *       "halls": [
+         *         "guangan-zwzx"
+         *       ],
+         *       "via": "token"
+         *     }
+         */
+        StaffIdentity: {
+            /**
+             * @description The identity provider's subject, or `api-key:<id>` for a machine.
+             * @example 3f2c9a61-staff-0042
+             */
+            sub: string;
+            /**
+             * @description The display name the token carries, or the API key's label.
+             * @example 王芳
+             */
+            name?: string;
+            /**
+             * @description The roles the credentials give (roles this API does not know are left out).
+             * @example [
+             *       "window-staff"
+             *     ]
+             */
+            roles: components["schemas"]["StaffRole"][];
+            /**
+             * @description The ids of the halls the roles apply in, or `*` for every hall.
+             * @example [
+             *       "guangan-zwzx"
+             *     ]
+             */
+            halls: string[] | "*";
+            /**
+             * @description `token` (a bearer JWT of the identity provider) or `api-key`.
+             * @example token
+             * @enum {string}
+             */
+            via: "token" | "api-key";
+        };
+        /**
+         * @description What became of the ticket the window was serving before this call.
+         * @example {
+         *       "outcome": "served"
+         *     }
+         */
+        CallNextInput: {
+            /**
+             * @description `served` (the default), or `missed` when the resident did not come to the window.
+             * @default served
+             * @example served
+             * @enum {string}
+             */
+            outcome: "served" | "missed";
+        };
+        /** @description A window after calling the next ticket. */
+        WindowCall: {
+            window: components["schemas"]["Window"];
+            /** @description The ticket called, or `null` when nobody waits for this window. */
+            called: components["schemas"]["Ticket"] | null;
+            /**
+             * @description The hall's version after the call (the `id` of the event that announced it).
+             * @example 1288
+             */
+            version: number;
+        };
+        /**
+         * @description The status to give a window.
+         * @example {
+         *       "status": "paused"
+         *     }
+         */
+        WindowStatusInput: {
+            /**
+             * @description `paused` (serves nobody until reopened) or `open`.
+             * @example paused
+             * @enum {string}
+             */
+            status: "open" | "paused";
+        };
+        /**
+         * @description What to do with the simulated hall.
+         * @example {
+         *       "action": "pause"
+         *     }
+         */
+        SimulatorInput: {
+            /**
+             * @description `pause`, `resume`, or `step` (play one step now).
+             * @example pause
+             * @enum {string}
+             */
+            action: "pause" | "resume" | "step";
+        };
+        /**
+         * @description The reference server's simulator for one hall.
+         * @example {
+         *       "hallId": "guangan-zwzx",
+         *       "running": true,
+         *       "version": 1288
+         *     }
+         */
+        SimulatorControl: {
+            /**
+             * @description The hall.
+             * @example guangan-zwzx
+             */
+            hallId: string;
+            /**
+             * @description Whether the simulator plays the hall's day on its own (it never does at speed 0).
+             * @example true
+             */
+            running: boolean;
+            /**
+             * @description The hall's version now.
+             * @example 1288
+             */
+            version: number;
+        };
+        /** @description One thing staff or a machine did, or a reading of personal data. */
+        AuditEntry: {
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            at: string;
+            /**
+             * @description Who (the subject of the token, or `api-key:<id>`).
+             * @example 3f2c9a61-staff-0042
+             */
+            sub: string;
+            /**
+             * @description Their display name, if the credentials carried one.
+             * @example 王芳
+             */
+            name?: string | null;
+            role: components["schemas"]["StaffRole"];
+            /**
+             * @description `token` or `api-key`.
+             * @example token
+             * @enum {string}
+             */
+            via: "token" | "api-key";
+            /**
+             * @description What, as `<area>.<verb>` (`window.call`, `window.status`, `walk-in.issue`, `simulator.pause`, …).
+             * @example window.call
+             */
+            action: string;
+            /**
+             * @description In which hall.
+             * @example guangan-zwzx
+             */
+            hallId: string;
+            /**
+             * @description What it was done to (a window, a ticket, a rating), if anything in particular.
+             * @example w05
+             */
+            target?: string | null;
+            /**
+             * @description The action's parameters and outcome.
+             * @example {
+             *       "outcome": "served",
+             *       "called": "A020"
+             *     }
+             */
+            detail?: Record<string, never> | null;
+            /**
+             * @description The request's `X-Request-Id`, to find it in the server's logs.
+             * @example 9b1c6f0e7d2a4c15
+             */
+            requestId?: string | null;
+        };
+        /** @description A hall's audit log, newest first. */
+        AuditLog: {
+            entries: components["schemas"]["AuditEntry"][];
         };
         /**
          * @description The halls whose queues this server publishes.
@@ -2574,6 +2928,84 @@ export interface components {
         Channel: "pc" | "mobile" | "app" | "kiosk" | "hall" | "wechat" | "phone";
     };
     responses: {
+        /**
+         * @description The request has no credentials, or they are not valid (`unauthorized`): a token that is expired, signed by
+         *     another key, issued by another identity provider or for another audience, or an unknown or revoked API key.
+         *     The `WWW-Authenticate` header names the scheme (RFC 6750).
+         */
+        Unauthorized: {
+            headers: {
+                /** @description `Bearer realm="zhengwu-widgets"`, with `error="invalid_token"` when a token was refused. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:unauthorized",
+                 *       "title": "需要登录",
+                 *       "status": 401,
+                 *       "detail": "登录凭证已过期。",
+                 *       "instance": "/api/v1/staff/halls/guangan-zwzx/windows/w05/call"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The credentials are valid, but do not give a role this operation needs, or not in this hall (`forbidden`). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:forbidden",
+                 *       "title": "无权执行此操作",
+                 *       "status": 403,
+                 *       "detail": "您在广安区政务服务中心没有窗口工作人员或大厅管理员的权限。",
+                 *       "instance": "/api/v1/staff/halls/guangan-zwzx/windows/w05/call"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The operation is not possible in the current state (`conflict`), for example a closed window. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:conflict",
+                 *       "title": "当前状态下无法执行此操作",
+                 *       "status": 409,
+                 *       "detail": "5 号窗口当前未开放。",
+                 *       "instance": "/api/v1/staff/halls/guangan-zwzx/windows/w05/call"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The identity provider could not be reached to check a token (`unavailable`); try again later. */
+        IdentityProviderUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:zhengwu-widgets:problem:unavailable",
+                 *       "title": "服务暂不可用",
+                 *       "status": 503,
+                 *       "detail": "暂时无法验证登录凭证，请稍后再试。",
+                 *       "instance": "/api/v1/staff/me"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The representation has not changed since the `ETag` given in `If-None-Match`; the body is empty. */
         NotModified: {
             headers: {
@@ -2746,6 +3178,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+        WindowId: string;
         /** @description The hall's id, as listed by `GET /api/v1/halls`. */
         HallId: string;
         /** @description Today's ticket number in the hall, a category prefix letter and three digits. */
@@ -3260,11 +3694,261 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getStaffIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The identity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIdentity"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
+    callNextTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CallNextInput"];
+            };
+        };
+        responses: {
+            /** @description The window after the call, and the ticket called (`null` when nobody waits). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowCall"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
+    setWindowStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WindowStatusInput"];
+            };
+        };
+        responses: {
+            /** @description The window as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Window"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
+    issueWalkInTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakeTicketInput"];
+            };
+        };
+        responses: {
+            /** @description The ticket was issued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TicketUnavailable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
+    getSimulator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The simulator's state for the hall. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorControl"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
+    controlSimulator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulatorInput"];
+            };
+        };
+        responses: {
+            /** @description The simulator's state after the action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorControl"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
+    getAuditLog: {
+        parameters: {
+            query?: {
+                /** @description How many entries, newest first (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLog"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
 }
 
 export type Problem = components['schemas']['Problem'];
 export type ProblemFieldError = components['schemas']['ProblemFieldError'];
 export type HealthStatus = components['schemas']['HealthStatus'];
+export type StaffRole = components['schemas']['StaffRole'];
+export type StaffIdentity = components['schemas']['StaffIdentity'];
+export type CallNextInput = components['schemas']['CallNextInput'];
+export type WindowCall = components['schemas']['WindowCall'];
+export type WindowStatusInput = components['schemas']['WindowStatusInput'];
+export type SimulatorInput = components['schemas']['SimulatorInput'];
+export type SimulatorControl = components['schemas']['SimulatorControl'];
+export type AuditEntry = components['schemas']['AuditEntry'];
+export type AuditLog = components['schemas']['AuditLog'];
 export type HallList = components['schemas']['HallList'];
 export type HallSummary = components['schemas']['HallSummary'];
 export type HallSnapshot = components['schemas']['HallSnapshot'];
