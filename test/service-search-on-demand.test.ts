@@ -9,7 +9,7 @@ const fetched = (pattern: RegExp) =>
     .getEntriesByType('resource')
     .map((e) => e.name)
     .filter((name) => pattern.test(name));
-const ENGINE = /\/(catalogue-source|search-index|colloquial|aligner|syllables)\.[tj]s/;
+const ENGINE = /\/(catalogue-source|search-worker|catalogue-search|search-index|colloquial|aligner|syllables)\.[tj]s/;
 const GUIDE = /\/guide-card\.[tj]s/;
 
 const root = (el: Element) => el.shadowRoot!;
@@ -53,5 +53,8 @@ describe('<zw-service-search> fetches what a page uses, when it uses it', () => 
     await sendKeys({ type: 'sbk' });
     await waitUntil(() => options(el).length > 0, 'results');
     expect(options(el)[0].textContent).to.contain('社会保障卡');
+    // The catalogue is opened and searched in the worker: the engine itself never comes to the page.
+    expect(fetched(/\/search-worker\.[tj]s/)).not.to.deep.equal([]);
+    expect(fetched(/\/(search-index|catalogue-search|colloquial|aligner|syllables|reach)\.[tj]s/)).to.deep.equal([]);
   });
 });

@@ -42,10 +42,17 @@ async function ready(el: ZwServiceSearch): Promise<ZwServiceSearch> {
   await waitUntil(() => (el as unknown as { source?: unknown }).source, 'catalogue loaded', { timeout: 8000 });
   return el;
 }
+/** Types `text` into the box and waits until the results for it are shown (the worker answers asynchronously). */
 async function searchFor(el: ZwServiceSearch, text: string): Promise<void> {
   input(el).focus();
   input(el).value = '';
   await sendKeys({ type: text });
+  await settled(el);
+}
+async function settled(el: ZwServiceSearch): Promise<void> {
+  await waitUntil(() => (el as unknown as { foundFor?: string }).foundFor === input(el).value, 'results shown', {
+    timeout: 8000,
+  });
   await el.updateComplete;
 }
 
@@ -283,11 +290,19 @@ describe('<zw-service-search>', () => {
     expect(dl()).to.contain('即来即办');
   });
 
-  it('says so when nothing matches, and offers the closest and popular items', async () => {
+  it('says so when nothing matches, at the top of the open list with where to ask, and offers the closest and popular items', async () => {
     const el = await ready(await fixture<ZwServiceSearch>(html`<zw-service-search></zw-service-search>`));
     await searchFor(el, 'shebaokaxyz');
     await waitUntil(() => status(el).startsWith('没有找到'), 'no-result message');
-    expect(status(el)).to.equal('没有找到与“shebaokaxyz”相关的事项');
+    expect(status(el)).to.match(/^没有找到与“shebaokaxyz”相关的事项 .*12345.*帮办代办/);
+    // Where the eye is: right under the box, above the suggestions, and read with the box.
+    const none = $(el, '#none');
+    expect(none.textContent).to.contain('没有找到与“shebaokaxyz”相关的事项');
+    expect(none.textContent).to.contain('12345');
+    expect(input(el).getAttribute('aria-describedby')).to.contain('none');
+    const [box, panel, list] = [input(el), none, $(el, '#list')].map((e) => e.getBoundingClientRect());
+    expect(panel.top).to.be.within(box.bottom, box.bottom + 16);
+    expect(list.top).to.be.at.least(panel.bottom - 1);
     const heads = $$(el, '[role=group] .head').map((h) => h.textContent);
     expect(heads).to.deep.equal(['您是不是要找', '热门事项']);
     expect(options(el).length).to.be.greaterThan(3);

@@ -54,15 +54,17 @@ export interface SearchResult {
 }
 
 // Ranking groups, best first: the whole name (or alias); a name that starts with the query (the family of one
-// certificate); the query elsewhere in a name, an alias or a rewritten query; pinyin; gaps and slips; in part.
+// certificate); the query elsewhere in a name, an alias or a rewritten query; pinyin from a name's start, then
+// elsewhere; gaps and slips; in part.
 // Within a group: the variant (for a bare query), then how the field relates to the item (its name, an alias, a
 // rewritten query), then points; then popularity.
 const EXACT = 0;
 const START = 1;
 const CONTAINS = 2;
-const PINYIN = 3;
-const FUZZY = 4;
-const PARTIAL = 5;
+const PINYIN_START = 3;
+const PINYIN = 4;
+const FUZZY = 5;
+const PARTIAL = 6;
 
 // Field kinds: the item's name, the name with official terms abbreviated (社会保障卡 → 社保卡), a catalogue alias.
 const NAME = 0;
@@ -73,8 +75,6 @@ const ALIAS = 2;
 const LAZY = -4.8e5;
 /** Fewer contiguous pinyin matches than this: look for gapped ones too. */
 const GAPPED_BELOW = 5;
-/** Fewer strict matches than this: also match a question in part. */
-const PARTIAL_BELOW = 3;
 
 const HAN = /[\u3400-\u9fff]/;
 
@@ -547,7 +547,7 @@ export class SearchIndex {
       }
       if (fromStart(k) && this.stamp[n] !== first && page < limit && passes(n)) {
         page++;
-        this.note(n, PINYIN, 0, 200, f, 0, 0, Tier.Pinyin);
+        this.note(n, PINYIN_START, 0, 200, f, 0, 0, Tier.Pinyin);
       }
     }
     // Then the others, until the page is full.
@@ -580,7 +580,8 @@ export class SearchIndex {
       if (!this.reach.at(this.codes, this.sy, j, this.at[f + 1])) continue;
       matched.push(j);
       const n = this.owner[f];
-      this.note(n, PINYIN, this.sub(f), j === this.at[f] ? 200 : 100, f, 0, 0, Tier.Pinyin, v ? this.variant[n] : 0);
+      const start = j === this.at[f] && this.kind[f] !== ALIAS;
+      this.note(n, start ? PINYIN_START : PINYIN, this.sub(f), start ? 200 : 100, f, 0, 0, Tier.Pinyin, v ? this.variant[n] : 0);
     }
     return matched;
   }
@@ -659,9 +660,9 @@ export class SearchIndex {
         } else if (length > 1) this.homophones(form, i, length >> 1);
       });
     }
-    // In part: when the strict search found little, or for a question whose words are not all in one name.
-    const named = this.touched.some((n) => this.key[n] < rankKey(PINYIN, 0, 0, 0));
-    if (content >= 2 && (strict < PARTIAL_BELOW || (content >= 3 && !named))) this.partial(words, 0.9, 0.5);
+    // In part: for a question (or any query of two words or more) whose words are not all in one name.
+    const named = this.touched.some((n) => this.key[n] < rankKey(PINYIN_START, 0, 0, 0));
+    if (content >= 2 && !named) this.partial(words, 0.9, 0.5);
   }
 
   /** One form of a Chinese (or mixed) query, every character in one field. */
@@ -676,7 +677,9 @@ export class SearchIndex {
       for (const f of list) {
         const n = this.owner[f];
         const r = this.reach.contiguous(this.codes, this.sy, this.at[f], this.at[f + 1]);
-        if (r >= 0) this.note(n, PINYIN, this.sub(f, formIndex), r ? 100 : 200, f, formIndex, 0, Tier.Pinyin, v ? this.variant[n] : 0);
+        const start = r === 0 && this.kind[f] !== ALIAS && !formIndex;
+        if (r >= 0)
+          this.note(n, start ? PINYIN_START : PINYIN, this.sub(f, formIndex), r ? 100 : 200, f, formIndex, 0, Tier.Pinyin, v ? this.variant[n] : 0);
         else if (compact.length >= 3 && this.reach.gapped(this.codes, this.sy, this.at[f], this.at[f + 1]) === 2)
           this.note(n, FUZZY, 0, LAZY, f, formIndex, 0, Tier.Fuzzy);
       }

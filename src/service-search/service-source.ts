@@ -3,8 +3,9 @@ import type { ServiceSearchPage, ServiceSummary } from '../core/api/types.gen.js
 import { Lazy } from '../core/lazy.js';
 
 /**
- * Client mode — the catalogue download and the search engine with its everyday-word dictionary — is over half of
- * the element's code and server mode never needs it, so it is fetched only when a catalogue is searched in the page.
+ * Client mode — the catalogue download and the search worker that holds the engine with its everyday-word
+ * dictionary — is over half of the element's code and server mode never needs it, so it is fetched only when a
+ * catalogue is searched in the page.
  */
 export const clientMode = new Lazy(() => import('./catalogue-source.js'));
 
@@ -32,6 +33,8 @@ export interface Found {
   /** When nothing matches: the nearest names, and popular items. */
   closest: Hit[];
   popular: Hit[];
+  /** When the results needed a slip: what the best of them says where the query was typed ("您是不是要找 …"). */
+  corrected?: string;
 }
 
 /** Where results come from: the catalogue in the page (client mode), or the server's search (server mode). */

@@ -68,6 +68,20 @@ export const searchStyles = css`
     font-weight: 600;
     background: var(--_bg-alt);
   }
+  /* Nothing found: the top of the list, in the text's own size and colour. */
+  .none {
+    margin-top: 0.25em;
+    padding: 0.5em 0.75em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg-alt);
+  }
+  .none strong {
+    display: block;
+  }
+  .none + [role='listbox'] {
+    margin-top: 0;
+  }
   .filters {
     margin-top: var(--_gap);
   }

@@ -105,6 +105,8 @@ export class ZwServiceSearch extends ZwElement {
   private source?: ServiceSource;
   private failure?: string;
   private found?: Found;
+  /** The text `found` answers. */
+  private foundFor?: string;
   private expanded = false;
   private active = -1;
   private limit = 20;
@@ -178,14 +180,18 @@ export class ZwServiceSearch extends ZwElement {
       const found = await source.find(q, this.filters, this.limit, this.signal);
       if (ask !== this.asked) return;
       this.found = found;
+      this.foundFor = q;
       this.failure = undefined;
-      // Announced once typing pauses, so a screen reader is not interrupted at every keystroke.
+      // Announced once typing pauses, so a screen reader is not interrupted at every keystroke. Nothing found: also
+      // where to ask.
       clearTimeout(this.timer);
       const s = this.strings(searchStrings);
-      this.timer = setTimeout(
-        () => (this.said = !q.trim() ? '' : found.total ? s.found(found.total) : s.none(q.trim())),
-        400,
-      );
+      const said = !q.trim()
+        ? ''
+        : found.total
+          ? `${found.corrected ? `${s.corrected(found.corrected)} ` : ''}${s.found(found.total)}`
+          : `${s.none(q.trim())} ${s.help}`;
+      this.timer = setTimeout(() => (this.said = said), 400);
     } catch (error) {
       if (ask === this.asked && !this.signal.aborted) this.failure = describeError(error, this.strings(coreStrings));
     }
@@ -269,6 +275,9 @@ export class ZwServiceSearch extends ZwElement {
     const s = this.strings(searchStrings);
     const choices = this.choices;
     const open = this.expanded && choices.length > 0;
+    // Nothing found for what is in the box: said at the top of the list, where the eye is, with where to ask.
+    const asked = this.foundFor?.trim() ?? '';
+    const none = this.expanded && !!this.found && !this.found.total && asked !== '' && asked === this.value.trim();
     return html`<div part="base">
       <label for="q">${s.label}</label>
       <input
@@ -283,7 +292,7 @@ export class ZwServiceSearch extends ZwElement {
         aria-controls="list"
         aria-expanded=${open ? 'true' : 'false'}
         aria-activedescendant=${open && this.active >= 0 ? `o${this.active}` : nothing}
-        aria-describedby="hint"
+        aria-describedby=${none ? 'hint none' : 'hint'}
         placeholder=${s.placeholder}
         .value=${this.value}
         @input=${(e: InputEvent) => !e.isComposing && !this.composing && this.onInput((e.target as HTMLInputElement).value)}
@@ -297,6 +306,13 @@ export class ZwServiceSearch extends ZwElement {
         @blur=${() => (this.expanded = false)}
       />
       <span id="hint" class="visually-hidden">${s.hint}</span>
+      ${
+        none
+          ? html`<div id="none" class="none" part="none">
+              <strong>${s.none(asked)}</strong><span>${s.help}</span>
+            </div>`
+          : nothing
+      }
       <div id="list" role="listbox" part="listbox" aria-label=${s.results} ?hidden=${!open}>
         ${this.options(s, choices)}
       </div>
@@ -327,6 +343,12 @@ export class ZwServiceSearch extends ZwElement {
         @click=${() => this.pick(i)}
       >
         ${c === 'more' ? s.more(f!.total - f!.hits.length) : this.row(s, c)}
+      </div>`;
+    // Found only with a slip: the results under what they say where the query was typed.
+    if (f?.total && f.corrected)
+      return html`<div role="group" aria-labelledby="gc">
+        <div class="head" id="gc">${s.corrected(f.corrected)}</div>
+        ${choices.map(option)}
       </div>`;
     if (!f || f.total || !this.value.trim()) return choices.map(option);
     const group = (head: string, list: Hit[], from: number) =>

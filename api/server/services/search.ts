@@ -1,4 +1,9 @@
-import type { ServiceData, ServiceRecord } from './catalogue.ts';
+import type { CatalogueItem } from '../payloads.ts';
+import type { components } from '../../../src/core/api/types.gen.ts';
+// The widgets' own engine (plain code, no DOM and no Lit): the search API and client mode match, rank, tolerate
+// slips and answer questions in part the same way, so a district's results do not change with the mode.
+import { SearchIndex } from '../../../src/service-search/search-index.ts';
+import { catalogueItem, type ServiceData, type ServiceRecord } from './catalogue.ts';
 import { foldTraditional } from './traditional.ts';
 
 export interface SearchQuery {
@@ -13,42 +18,6 @@ export interface SearchQuery {
   pageSize?: number;
 }
 
-const LATIN = /^[a-z]+$/;
-
-/** Does `term` start at one of the syllable boundaries of `compact` (so "baozhang" hits she|hui|bao|zhang)? */
-function atSyllable(compact: string, starts: readonly number[], term: string): number {
-  for (const at of starts) if (compact.startsWith(term, at)) return at === 0 ? 2 : 1;
-  return 0;
-}
-
-/** A relevance score for one search term against one item; 0 means no match. */
-function scoreTerm(r: ServiceRecord, term: string, department: string): number {
-  const name = r.detail.name;
-  let best = 0;
-  if (name === term) best = 1000;
-  else if (name.startsWith(term)) best = 600;
-  else if (name.includes(term)) best = 400;
-  for (const alias of r.detail.aliases) {
-    if (alias === term) best = Math.max(best, 800);
-    else if (alias.startsWith(term)) best = Math.max(best, 450);
-    else if (alias.includes(term)) best = Math.max(best, 350);
-  }
-  if (LATIN.test(term)) {
-    const compact = r.pinyin.replaceAll(' ', '');
-    const syl = atSyllable(compact, r.starts, term);
-    if (syl) best = Math.max(best, syl === 2 ? 500 : 300);
-    if (r.initials.startsWith(term)) best = Math.max(best, term.length > 1 ? 420 : 150);
-    else if (term.length > 1 && r.initials.includes(term)) best = Math.max(best, 200);
-    for (const a of r.aliasKeys) {
-      const s = atSyllable(a.compact, a.starts, term);
-      if (s) best = Math.max(best, s === 2 ? 380 : 260);
-      if (term.length > 1 && a.initials.startsWith(term)) best = Math.max(best, 320);
-    }
-  }
-  if (!best && department.includes(term)) best = 100;
-  return best;
-}
-
 /** Lower case, full-width to half-width (NFKC), traditional to simplified, then split on spaces. */
 export function normalizeQuery(q: string): string[] {
   return foldTraditional(q.normalize('NFKC').toLowerCase())
@@ -56,33 +25,71 @@ export function normalizeQuery(q: string): string[] {
     .filter(Boolean);
 }
 
+interface Indexed {
+  index: SearchIndex;
+  byCode: Map<string, ServiceRecord>;
+}
+
+/** One index per data version (the catalogue the client downloads is built from the same records). */
+const indexes = new WeakMap<ServiceData, Indexed>();
+
+function indexFor(data: ServiceData): Indexed {
+  let found = indexes.get(data);
+  if (!found) {
+    const catalogue: components['schemas']['Catalogue'] = {
+      version: data.version,
+      generatedAt: '',
+      region: data.region,
+      attribution: data.attribution,
+      illustrative: true,
+      count: data.records.length,
+      departments: data.departments,
+      types: data.types,
+      items: data.records.map(catalogueItem),
+      charPinyin: data.charPinyin,
+      traditional: data.traditional,
+    };
+    found = { index: new SearchIndex(catalogue), byCode: data.byCode };
+    indexes.set(data, found);
+  }
+  return found;
+}
+
+/**
+ * The search API: the engine's ranking, the API's filters, pages. A query naming a department also finds that
+ * department's items, after the items whose names match.
+ */
 export function searchServices(data: ServiceData, query: SearchQuery) {
   const q = (query.q ?? '').trim();
-  const terms = normalizeQuery(q);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const scored: { r: ServiceRecord; score: number }[] = [];
-  for (const r of data.records) {
+  const { index, byCode } = indexFor(data);
+  const passes = (r: ServiceRecord) => {
     const d = r.detail;
-    if (query.dept !== undefined && d.department !== query.dept) continue;
-    if (query.fullyOnline !== undefined && d.fullyOnline !== query.fullyOnline) continue;
-    if (query.visits !== undefined && d.visits > query.visits) continue;
-    if (query.crossRegion !== undefined && d.crossRegion !== query.crossRegion) continue;
-    if (query.instant !== undefined && d.instant !== query.instant) continue;
-    if (query.type !== undefined && d.type !== query.type) continue;
-    let score = 0;
-    let matched = true;
-    for (const term of terms) {
-      const s = scoreTerm(r, term, d.department);
-      if (!s) {
-        matched = false;
-        break;
-      }
-      score += s;
-    }
-    if (matched) scored.push({ r, score });
+    return (
+      (query.dept === undefined || d.department === query.dept) &&
+      (query.fullyOnline === undefined || d.fullyOnline === query.fullyOnline) &&
+      (query.visits === undefined || d.visits <= query.visits) &&
+      (query.crossRegion === undefined || d.crossRegion === query.crossRegion) &&
+      (query.instant === undefined || d.instant === query.instant) &&
+      (query.type === undefined || d.type === query.type)
+    );
+  };
+  // Every item the engine counts passes this test: what it names is known without a second search.
+  const matched = new Set<string>();
+  const accept = (item: CatalogueItem) => passes(byCode.get(item.code)!) && !!matched.add(item.code);
+  const found = index.search(q, accept, page * pageSize);
+  const records = found.hits.map((h) => byCode.get(h.item.code)!);
+  let total = found.total;
+  const terms = normalizeQuery(q);
+  if (terms.length) {
+    const more = data.records.filter(
+      (r) => terms.every((t) => r.detail.department.includes(t)) && passes(r) && !matched.has(r.detail.code),
+    );
+    more.sort((a, b) => b.popularity - a.popularity || (a.detail.code < b.detail.code ? -1 : 1));
+    records.push(...more);
+    total += more.length;
   }
-  scored.sort((a, b) => b.score - a.score || b.r.popularity - a.r.popularity || (a.r.detail.code < b.r.detail.code ? -1 : 1));
-  const slice = scored.slice((page - 1) * pageSize, page * pageSize);
-  return { q, total: scored.length, page, pageSize, records: slice.map((s) => s.r) };
+  const slice = records.slice((page - 1) * pageSize, page * pageSize);
+  return { q, total, page, pageSize, records: slice };
 }
