@@ -4,8 +4,10 @@
  * reload, close tabs and go offline (test/fault/scenario.ts). One run, then one test per rule.
  *
  * `npm run test:fault` is the CI run (60 ratings, 20 tickets, about two minutes). `ZW_FAULT_SCALE=5` makes it five
- * times longer (`npm run bench:fault`); `ZW_FAULT_SEED=<n>` replays another draw of faults and residents' choices.
+ * times longer (`npm run bench:fault`); `ZW_FAULT_SEED=<n>` replays another draw of faults and residents' choices;
+ * `ZW_FAULT_REPORT=<file>` writes everything the run saw to that file as JSON.
  */
+import { writeFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FAULT_KINDS } from './faulty-proxy.ts';
@@ -21,6 +23,7 @@ before(
   async () => {
     report = await runFaultScenario({ scale, seed, log: (line) => console.log(line) });
     console.log(summarize(report));
+    if (process.env.ZW_FAULT_REPORT) writeFileSync(process.env.ZW_FAULT_REPORT, JSON.stringify(report, null, 2));
   },
   { timeout: 30 * 60_000 },
 );
@@ -81,7 +84,7 @@ describe('fault injection: ratings, tickets and the live feed over a faulty path
     assert.deepEqual(
       { stored: r.stored, lost: r.lost, doubled: r.doubled, resubmitted: r.resubmitted },
       { stored: r.made, lost: 0, doubled: 0, resubmitted: 0 },
-      `made ${r.made}; lost: ${r.lostCases.join(', ')} ${again}`,
+      `made ${r.made}; lost:\n${r.lostDetail.join('\n')}\n${r.stuck.join('\n')}\n${again}`,
     );
   });
 

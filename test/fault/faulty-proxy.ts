@@ -18,7 +18,7 @@
  * - `hang`: the request is never answered (held open until the client gives up), before or after the server.
  * - `stream-stall` (event streams only): the stream opens (headers sent) and goes silent at once, or after passing
  *   the server's frames for 0.5–5 s; silent means nothing at all, heartbeats included, for as long as the client
- *   keeps it open. Streams already open when the path degrades stall too (0.5–8 s later).
+ *   keeps it open. Some streams already open when the path degrades stall too (0.5–8 s later).
  * - `stream-cut` (event streams only): the stream passes the server's chunks for 0.3–6 s, then the connection is
  *   destroyed, sometimes in the middle of a frame. Also drawn for streams already open when the path degrades.
  *
@@ -95,6 +95,8 @@ export interface ProxyOptions {
   rate?: number;
   /** Share of event-stream requests that get a fault while degraded (default 0.5). */
   streamRate?: number;
+  /** Share of the healthy event streams open when the path degrades that it stalls or cuts (default 0.35). */
+  openStreamRate?: number;
   /** Which paths go to the server (default: `/api/`); the others go to `site`. */
   isApi?: (path: string) => boolean;
   /** Serves everything that is not API (the pages and their scripts). */
@@ -154,6 +156,7 @@ export class FaultyProxy {
     this.options = {
       rate: 0.3,
       streamRate: 0.5,
+      openStreamRate: 0.35,
       isApi: (path) => path.startsWith('/api/'),
       isFeed: (path) => /^\/api\/v1\/halls\/[^/]+\/(snapshot|events)$/.test(path),
       ...options,
@@ -413,14 +416,11 @@ export class FaultyProxy {
     });
   }
 
-  /**
-   * A path that degrades also breaks what is already open on it: each healthy stream, with the stream fault rate,
-   * stalls or is cut 0.5–8 s later.
-   */
+  /** A path that degrades also breaks what is already open on it: some healthy streams stall or are cut 0.5–8 s later. */
   private breakOpenStreams(): void {
     for (const flow of this.flowing) {
-      if (this.random() >= this.options.streamRate) continue;
-      const kind: FaultKind = this.random() < 0.6 ? 'stream-stall' : 'stream-cut';
+      if (this.random() >= this.options.openStreamRate) continue;
+      const kind: FaultKind = this.random() < 0.5 ? 'stream-stall' : 'stream-cut';
       const at = Date.now() + 500 + this.random() * 7_500;
       this.flowing.delete(flow);
       this.fired.set(kind, this.fired.get(kind)! + 1);
@@ -491,9 +491,10 @@ export class FaultyProxy {
     }
     if (x.method === 'POST' && x.path === '/api/v1/ratings') {
       // A receipt of the right shape for another case, or for this case at another level (a cached answer).
+      // A receipt names the case by its number, without the signature of a signed case id.
       const receipt = answer ?? {
         id: '7f1c2a4e-0b7d-4a8e-9d6c-3b2a1f0e9d8c',
-        caseId: body.caseId,
+        caseId: String(body.caseId).split('.')[0],
         level: body.level,
         reasons: body.reasons ?? [],
         createdAt: '2026-11-23T10:00:00+08:00',
@@ -502,7 +503,7 @@ export class FaultyProxy {
         followUp: null,
       };
       return roll < 0.7
-        ? ['receipt of another case', { ...receipt, caseId: `OTHER-${String(body.caseId)}` }]
+        ? ['receipt of another case', { ...receipt, caseId: `OTHER-${String(receipt.caseId)}` }]
         : ['receipt of another level', { ...receipt, level: body.level === 5 ? 4 : 5, bad: false, trackingCode: null, followUp: null }];
     }
     const ticket = /^\/api\/v1\/halls\/([^/]+)\/tickets$/.exec(x.path);

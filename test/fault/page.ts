@@ -63,6 +63,43 @@ document.addEventListener('zw-rating-queued', (e) => report({ type: 'rating-queu
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/*
+ * Observers for the report of a stuck outbox: the requests in flight and the Web Locks asked for, granted and
+ * released on this page. They record and call straight through; nothing is changed or faked here.
+ */
+const inFlight = new Map<number, string>();
+let fetches = 0;
+const realFetch = window.fetch.bind(window);
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const id = ++fetches;
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  inFlight.set(id, `${init?.method ?? 'GET'} ${url.replace(location.origin, '')} since ${new Date().toISOString().slice(11, 23)}`);
+  const answer = realFetch(input, init);
+  answer.then(
+    () => inFlight.delete(id),
+    () => inFlight.delete(id),
+  );
+  return answer;
+};
+const lockLog: string[] = [];
+if (navigator.locks) {
+  const request = navigator.locks.request.bind(navigator.locks) as (...args: unknown[]) => Promise<unknown>;
+  const stamp = () => new Date().toISOString().slice(11, 23);
+  navigator.locks.request = ((name: string, a: unknown, b?: unknown) => {
+    const callback = (typeof a === 'function' ? a : b) as (lock: Lock | null) => unknown;
+    const entry = lockLog.push(`${name} asked ${stamp()}`) - 1;
+    const observed = async (lock: Lock | null) => {
+      lockLog[entry] += `, granted ${stamp()}`;
+      try {
+        return await callback(lock);
+      } finally {
+        lockLog[entry] += `, released ${stamp()}`;
+      }
+    };
+    return typeof a === 'function' ? request(name, observed) : request(name, a, observed);
+  }) as LockManager['request'];
+}
+
 function outbox(): OutboxEntry[] {
   try {
     const list: unknown = JSON.parse(localStorage.getItem(OUTBOX_STORAGE_KEY) ?? '[]');
@@ -194,4 +231,29 @@ function shows(expected: { updatedAt: string; waiting: number[] }): boolean {
   );
 }
 
-(window as unknown as { zwFault: unknown }).zwFault = { rate, take, forget, sample, shows };
+/**
+ * What holds this device's outbox back: its entries (tries, next attempt), the Web Locks held and waited for, and
+ * this page: its lock client id, the requests it has in flight and its lock history.
+ */
+async function outboxState(): Promise<string> {
+  const probe = `zw-fault-probe-${Math.random()}`;
+  const self = navigator.locks
+    ? await navigator.locks.request(probe, async () => (await navigator.locks.query()).held?.find((l) => l.name === probe)?.clientId)
+    : undefined;
+  const locks = navigator.locks ? await navigator.locks.query() : undefined;
+  const entries = outbox().map((e) => `${String((e.body as { caseId?: string } | null)?.caseId)} tries ${e.tries} next in ${Math.round((e.next - Date.now()) / 1000)} s`);
+  const names = (list?: { name?: string; clientId?: string }[]) =>
+    (list ?? [])
+      .filter((l) => !l.name?.startsWith('zw-fault-probe'))
+      .map((l) => `${l.name} (${l.clientId === self ? 'this page' : l.clientId})`)
+      .join(', ') || 'none';
+  return [
+    `page ${location.search} (client ${self}, ${document.visibilityState}, ${navigator.onLine ? 'online' : 'offline'})`,
+    `entries: ${entries.join('; ') || 'none'}`,
+    `locks held: ${names(locks?.held)}; waiting: ${names(locks?.pending)}`,
+    `requests in flight: ${[...inFlight.values()].join('; ') || 'none'}`,
+    `lock history: ${lockLog.slice(-6).join(' | ') || 'none'}`,
+  ].join('\n  ');
+}
+
+(window as unknown as { zwFault: unknown }).zwFault = { rate, take, forget, sample, shows, outboxState };

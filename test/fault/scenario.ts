@@ -18,6 +18,7 @@ import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppete
 import { createApp, type ReferenceApp } from '../../api/server/app.ts';
 import { prng } from '../../api/server/prng.ts';
 import { HALLS } from '../../api/server/queue/halls.ts';
+import { DEV_CASE_ID_SECRET, caseNumberOf, signCaseId } from '../../api/server/ratings/case-ids.ts';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.js';
 import { STALL_MS } from '../../src/queue-status/live-feed.ts';
 import { FAULT_KINDS, FaultyProxy, type Exchange, type FaultKind } from './faulty-proxy.ts';
@@ -65,7 +66,19 @@ export interface FaultReport {
   seed: number;
   scale: number;
   durationMs: number;
-  ratings: { made: number; stored: number; lost: number; doubled: number; resubmitted: number; lostCases: string[]; leftInOutbox: number };
+  ratings: {
+    made: number;
+    stored: number;
+    lost: number;
+    doubled: number;
+    resubmitted: number;
+    lostCases: string[];
+    leftInOutbox: number;
+    /** For each lost case: when it was made, and every attempt the proxy saw (fault, server's status). */
+    lostDetail: string[];
+    /** For each device whose outbox was not empty at the end: its entries and Web Locks. */
+    stuck: string[];
+  };
   tickets: { made: number; stored: number; lost: number; doubled: number; refused: number; detail: string[] };
   actions: { pageLoads: number; reloads: number; reloadsMidRequest: number; closes: number; closesMidRequest: number; offlineSpells: number; heals: number };
   requests: number;
@@ -119,6 +132,16 @@ interface Resident {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `promise`, or an error saying `what` after `ms` (a step that never settles would otherwise end the run silently). */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Bundles test/fault/page.ts with src/ as a page loads it: one module per chunk, the on-demand parts split off. */
 async function bundlePage(): Promise<Map<string, string>> {
@@ -197,7 +220,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     seed,
     scale,
     durationMs: 0,
-    ratings: { made: 0, stored: 0, lost: 0, doubled: 0, resubmitted: 0, lostCases: [], leftInOutbox: 0 },
+    ratings: { made: 0, stored: 0, lost: 0, doubled: 0, resubmitted: 0, lostCases: [], leftInOutbox: 0, lostDetail: [], stuck: [] },
     tickets: { made: 0, stored: 0, lost: 0, doubled: 0, refused: 0, detail: [] },
     actions: { pageLoads: 0, reloads: 0, reloadsMidRequest: 0, closes: 0, closesMidRequest: 0, offlineSpells: 0, heals: 0 },
     requests: 0,
@@ -208,21 +231,24 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     longestLiveWithoutDataMs: 0,
   };
 
-  // The reference server as the browser tests run it (one address makes everything, so the limits are raised; the
-  // suite makes up its case numbers, so they are taken unsigned), with its own heartbeat and the simulator driven
-  // from here.
-  const ref: ReferenceApp = await createApp({
-    simulatorSpeed: 0,
-    alwaysOpen: true,
-    acceptUnsignedCaseIds: true,
-    onlineQuota: 100_000,
-    limits: { ratingsPerMinute: 1_000_000, takesPerMinute: 1_000_000, takeShare: 1, takesPerDevice: 1_000_000, lookupsPerMinute: 1_000_000 },
-  });
+  // The reference server as a district runs it, signed case ids required (the residents' case ids are signed with
+  // the development secret, as the issuing system would sign them), but with the per-client limits raised: one
+  // address makes everything here. The simulator is driven from here.
+  const ref: ReferenceApp = await within(
+    120_000,
+    'the reference server did not start',
+    createApp({
+      simulatorSpeed: 0,
+      alwaysOpen: true,
+      onlineQuota: 100_000,
+      limits: { ratingsPerMinute: 1_000_000, takesPerMinute: 1_000_000, takeShare: 1, takesPerDevice: 1_000_000, lookupsPerMinute: 1_000_000 },
+    }),
+  );
   const upstream: ServerType = serve({ fetch: ref.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => (upstream.listening ? resolve() : upstream.once('listening', () => resolve())));
   const upstreamOrigin = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
 
-  const scripts = await bundlePage();
+  const scripts = await within(120_000, 'the pages were not bundled', bundlePage());
   const site = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const script = url.pathname.startsWith('/js/') ? scripts.get(url.pathname.slice(4)) : undefined;
@@ -372,7 +398,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     if (e.type === 'error' || e.type === 'unhandledrejection') {
       pageError(page, e.type, `${e.message}\n${e.stack ?? ''}`);
     } else if (e.type === 'rating-sent' && e.caseId) {
-      if (e.receiptCase !== e.caseId)
+      if (e.receiptCase !== caseNumberOf(e.caseId))
         violation(report.violations.ratingTruth, { rule: 'sent with a foreign receipt', page, at: e.at, detail: `${e.caseId} got a receipt for ${e.receiptCase}` });
       if (!ratingClaims.has(e.caseId)) ratingClaims.set(e.caseId, { page: page ?? '', msg: 'zw-rating-sent', at: e.at });
     }
@@ -431,11 +457,11 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
   async function verifyClaims(): Promise<void> {
     const cases = [...ratingClaims.keys()].filter((c) => !verifiedRatings.has(c));
     if (cases.length) {
-      const { rows } = await ref.db.query<{ case_id: string }>('SELECT case_id FROM ratings WHERE case_id = ANY($1::text[])', [cases]);
+      const { rows } = await ref.db.query<{ case_id: string }>('SELECT case_id FROM ratings WHERE case_id = ANY($1::text[])', [cases.map(caseNumberOf)]);
       const stored = new Set(rows.map((row) => row.case_id));
       for (const c of cases) {
         verifiedRatings.add(c);
-        if (!stored.has(c)) {
+        if (!stored.has(caseNumberOf(c))) {
           const claim = ratingClaims.get(c)!;
           violation(report.violations.ratingTruth, { rule: 'shown as sent, not stored', page: claim.page, at: claim.at, detail: `${c}: the page said "${claim.msg}" and the server has no rating of it` });
         }
@@ -484,7 +510,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
       if (tab?.offline) return; // the portal's next page cannot load offline; come back later
       // The next page of the portal: one to three cases, the resident's leftovers first.
       while (r.backlog.length < 1 + Math.floor(r.random() * 3) && casesIssued < totals.ratings && paced(casesIssued, totals.ratings))
-        r.backlog.push(`F${run}-${r.id}-${++casesIssued}`);
+        r.backlog.push(signCaseId(`F${run}-${r.id}-${++casesIssued}`, DEV_CASE_ID_SECRET));
       if (!r.backlog.length) return;
       const cases = r.backlog.splice(0, 3);
       const loaded = tab ? await load(r, tab, cases) : (tab = await open(r, 'rate', cases)).ready;
@@ -624,7 +650,9 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
   /** Heals the path (and the devices' network), then times every open card until it is live and correct. */
   async function heal(n: number): Promise<void> {
     recovering = true;
-    for (let i = 0; queueActions > 0 && i < 100; i++) await sleep(50);
+    // Queue-tab actions and loads already under way finish first (a card is timed from a settled page).
+    const busy = () => queueActions > 0 || residents.some((r) => r.tabs.queue?.navigating);
+    for (let i = 0; busy() && i < 600; i++) await sleep(50);
     proxy.heal();
     await Promise.all(residents.flatMap((r) => Object.values(r.tabs).map((t) => t && setOffline(t, false))));
     report.actions.heals += 1;
@@ -643,7 +671,18 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
           const hall = new URL(tab.url).searchParams.get('hall')!;
           const view = await evaluate<PageView>(tab, 'window.zwFault.sample()', 2_000);
           const correct = await evaluate<boolean>(tab, `window.zwFault.shows(${JSON.stringify(expected.get(hall))})`, 2_000);
-          last.set(tab, `${view?.queue?.freshness || 'no card'} · ${view?.queue?.meta ?? ''}`);
+          last.set(
+            tab,
+            tab.closed
+              ? 'the tab was closed'
+              : tab.navigating
+                ? 'the page was loading'
+                : !view
+                  ? 'the page did not answer'
+                  : !view.queue?.shown
+                    ? 'the card had no hall to show yet'
+                    : `${view.queue.freshness} · ${view.queue.meta}`,
+          );
           if (view?.queue?.freshness === '实时更新' && correct) {
             const ms = Date.now() - healedAt;
             const page = pageKey(tab.page.url()) ?? '';
@@ -698,6 +737,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     await heal(0);
 
     const left = new Map<number, string[]>();
+    const stuck: string[] = [];
     // The residents come back with the network healed: any portal page delivers what the outbox holds, and the
     // queue page finishes an open take attempt (pressing 取号 again if the form asks for it).
     await Promise.all(
@@ -710,6 +750,17 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
           left.set(r.id, view?.outbox ?? left.get(r.id) ?? []);
           if (view && view.outbox.length === 0) break;
           await sleep(500);
+        }
+        if (left.get(r.id)?.length) {
+          // Every page of the resident says what it holds, to find the one that keeps the outbox back.
+          const pages = (Object.values(r.tabs) as (Tab | undefined)[]).filter((t): t is Tab => !!t && !t.closed);
+          const states = await Promise.all(pages.map(async (t) => (await evaluate<string>(t, 'window.zwFault.outboxState()')) ?? `${t.url}: the page did not answer`));
+          // And the resident's requests around the oldest rating still waiting.
+          const first = made.get(left.get(r.id)![0]!)?.at ?? Date.now();
+          const around = proxy.exchanges
+            .filter((x) => x.page?.startsWith(`${r.id}/`) && x.at > first - 15_000 && x.at < first + 30_000)
+            .map((x) => `${((x.at - first) / 1000).toFixed(1)} s [${x.page}] ${x.method} ${x.path.replace(/^\/api\/v1/, '')} ${x.fault ?? ''}${x.stage ? ` ${x.stage}` : ''} → ${x.upstreamStatus ?? '-'}`);
+          stuck.push(`resident ${r.id}:\n  ${states.join('\n  ')}\n  requests around the oldest waiting rating:\n    ${around.join('\n    ')}`);
         }
         const intent = r.intents.at(-1);
         if (intent && !intent.number && !intent.refused) {
@@ -734,11 +785,13 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
       'SELECT case_id, count(*)::int AS n FROM ratings WHERE service_code = $1 GROUP BY case_id',
       [service],
     );
+    // The server keeps a case by its number, without the signature.
     const stored = new Map(ratingRows.map((row) => [row.case_id, Number(row.n)]));
     // A case whose submit did not report back counts as made when the server has it or an outbox still holds it.
     const waiting = new Set([...left.values()].flat());
-    for (const c of uncertain) if ((stored.has(c) || waiting.has(c)) && !made.has(c)) made.set(c, { resident: -1, level: 0, at: 0 });
-    const lostCases = [...made.keys()].filter((c) => !stored.has(c));
+    for (const c of uncertain) if ((stored.has(caseNumberOf(c)) || waiting.has(c)) && !made.has(c)) made.set(c, { resident: -1, level: 0, at: 0 });
+    const lostCases = [...made.keys()].filter((c) => !stored.has(caseNumberOf(c)));
+    const madeNumbers = new Set([...made.keys()].map(caseNumberOf));
     const keysPerCase = new Map<string, Set<string>>();
     for (const x of proxy.exchanges) {
       const caseId = (x.body as { caseId?: string } | undefined)?.caseId;
@@ -748,10 +801,18 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
       made: made.size,
       stored: ratingRows.reduce((sum, row) => sum + Number(row.n), 0),
       lost: lostCases.length,
-      doubled: ratingRows.reduce((sum, row) => sum + Number(row.n) - 1, 0) + [...stored.keys()].filter((c) => !made.has(c)).length,
+      doubled: ratingRows.reduce((sum, row) => sum + Number(row.n) - 1, 0) + [...stored.keys()].filter((c) => !madeNumbers.has(c)).length,
       resubmitted: [...keysPerCase.values()].filter((keys) => keys.size > 1).length,
       lostCases,
       leftInOutbox: waiting.size,
+      stuck,
+      lostDetail: lostCases.map((c) => {
+        const m = made.get(c)!;
+        const attempts = proxy.exchanges
+          .filter((x) => x.method === 'POST' && (x.body as { caseId?: string } | undefined)?.caseId === c)
+          .map((x) => `${((x.at - m.at) / 1000).toFixed(1)} s [${x.page}] ${x.fault ? `${x.fault}${x.stage ? ` ${x.stage}` : ''}${x.detail ? ` (${x.detail})` : ''}` : 'no fault'} → ${x.upstreamStatus ?? 'not at the server'}`);
+        return `${c}: made by resident ${m.resident}${waiting.has(c) ? ', still in its outbox at the end' : ''}; ${attempts.length} attempts: ${attempts.join('; ') || 'none'}`;
+      }),
     };
 
     const { rows: ticketRows } = await ref.db.query<{ hall_id: string; number: string; idempotency_key: string }>(
