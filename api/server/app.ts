@@ -14,7 +14,8 @@ import { OnlineTickets } from './queue/online-tickets.ts';
 import { HALL_CHANNEL } from './queue/shared-hall.ts';
 import { QueueSimulator } from './queue/simulator.ts';
 import { DEV_CASE_ID_SECRET, type CaseIdPolicy } from './ratings/case-ids.ts';
-import { RatingStore } from './ratings/store.ts';
+import { PersonalData } from './personal-data.ts';
+import { DEFAULT_PERSONAL_DATA_DAYS, RatingStore } from './ratings/store.ts';
 import { healthRoutes } from './routes/health.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { ratingRoutes } from './routes/ratings.ts';
@@ -66,6 +67,13 @@ export interface AppOptions {
    */
   identityProvider?: IdentityProvider;
   /**
+   * Keys that seal residents' personal data (the phone number for a 回访) at rest: 32 bytes in base64 or hex, the
+   * first seals, all open (ZW_DATA_KEY). Defaults to the published development key, which protects nothing.
+   */
+  dataKeys?: readonly string[];
+  /** Days a resident's phone number is kept after their rating, then deleted (default 60; ZW_PERSONAL_DATA_DAYS). */
+  personalDataDays?: number;
+  /**
    * On PostgreSQL, how often (ms) each hall is checked against the database besides NOTIFY, in case a notification
    * was lost with the listener's connection (default 5 s).
    */
@@ -99,6 +107,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
   let simulator: QueueSimulator | undefined;
   let stopListening: (() => Promise<void>) | undefined;
   let poll: ReturnType<typeof setInterval> | undefined;
+  let sweeper: ReturnType<typeof setInterval> | undefined;
   try {
     const generatedAt = await seedServices(db, services, now());
     db.shareAsTemplate();
@@ -139,14 +148,23 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       poll.unref?.();
     }
     const devIssuer = options.identityProvider ? undefined : await DevIssuer.open(db);
+    const personalDataDays = options.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS;
+    if (!(personalDataDays > 0)) throw new Error('The personal data retention (ZW_PERSONAL_DATA_DAYS) must be a positive number of days.');
+    const ratings = new RatingStore(db, now, caseIds, { data: new PersonalData(options.dataKeys), retentionDays: personalDataDays });
+    // Numbers past their retention are deleted at start and every hour after, by every replica (it is idempotent).
+    const sweep = () => ratings.sweepPersonalData().catch((err: Error) => console.error('[api] personal data sweep failed:', err.message));
+    await sweep();
+    sweeper = setInterval(() => void sweep(), 3600_000);
+    sweeper.unref?.();
     const ctx: AppContext = {
       auth: { tokens: new TokenVerifier(options.identityProvider ?? devIssuer!.provider()), db },
+      personalDataDays,
       spec,
       db,
       now,
       simulator,
       online,
-      ratings: new RatingStore(db, now, caseIds),
+      ratings,
       services,
       catalogue: serializeCatalogue(services, generatedAt),
       limiters,
@@ -162,6 +180,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       close: () =>
         (closing ??= (async () => {
           clearInterval(poll);
+          clearInterval(sweeper);
           sim.close();
           await sim.settled();
           await stopListening?.();
@@ -170,6 +189,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     };
   } catch (err) {
     clearInterval(poll);
+    clearInterval(sweeper);
     simulator?.close();
     await stopListening?.().catch(() => undefined);
     await db.close();
@@ -216,7 +236,8 @@ function buildApp(ctx: AppContext, devIssuer: DevIssuer | undefined): Hono {
   serviceRoutes(app, ctx);
   ratingRoutes(app, ctx);
   staffRoutes(app, ctx);
-  if (devIssuer) devIssuerRoutes(app, devIssuer, ctx.now);
+  // Tokens are real credentials checked against the real clock, whatever time the queue is simulated at.
+  if (devIssuer) devIssuerRoutes(app, devIssuer, () => new Date());
   app.notFound((c) => problemResponse(c, new ProblemError('not-found', { detail: { zh: '没有这个路径。', en: 'No such path.' } })));
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problemResponse(c, err);

@@ -21,6 +21,8 @@ export interface AppContext {
   limiters: Limiters;
   /** How staff and machines prove who they are (auth/require-role.ts). */
   auth: Authenticator;
+  /** Days a resident's phone number is kept after their rating (ZW_PERSONAL_DATA_DAYS). */
+  personalDataDays: number;
 }
 
 declare module 'hono' {

@@ -5,6 +5,7 @@ import { listen } from './http/node-server.ts';
 import { parseTrustProxy } from './http/client-ip.ts';
 import { DEFAULT_LIMITS, type Limits } from './http/limits.ts';
 import { parseSecrets } from './ratings/case-ids.ts';
+import { parseDataKeys } from './personal-data.ts';
 import type { IdentityProvider } from './auth/tokens.ts';
 
 /**
@@ -23,6 +24,10 @@ import type { IdentityProvider } from './auth/tokens.ts';
  *   and the audience they are issued for; ZW_OIDC_ROLES_CLAIM (default `roles`) and ZW_OIDC_HALLS_CLAIM (default
  *   `halls`) name the claims that list a staff member's roles and halls. Without an issuer the server runs its
  *   DEVELOPMENT issuer (any role to anyone who asks), and refuses to start when NODE_ENV=production;
+ * - ZW_DATA_KEY: the key (32 bytes, base64 or hex; comma-separated while one is replaced, the first seals) that
+ *   encrypts residents' personal data at rest (docs/decisions/055-personal-data.md); without it the published
+ *   development key is used, which protects nothing. ZW_PERSONAL_DATA_DAYS: days a phone number left for a 回访 is
+ *   kept after the rating (default 60);
  * - ZW_SIMULATOR_SPEED, ZW_ALWAYS_OPEN=1 for demos.
  */
 const env = process.env;
@@ -54,6 +59,23 @@ if (!caseIdSecrets.length) {
   ]);
 }
 if (acceptUnsignedCaseIds) warn(['ZW_ACCEPT_UNSIGNED_CASE_IDS=1: anyone can rate any case number. Development only.']);
+
+const dataKeys = parseDataKeys(env.ZW_DATA_KEY);
+if (!dataKeys.length) {
+  if (env.NODE_ENV === 'production') {
+    console.error('NODE_ENV=production and ZW_DATA_KEY is not set: residents\' phone numbers would be encrypted with the published development key.');
+    process.exit(1);
+  }
+  warn([
+    "ZW_DATA_KEY is not set: residents' phone numbers are encrypted with the PUBLISHED DEVELOPMENT KEY, which protects nothing.",
+    'Make a key with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"',
+  ]);
+}
+const personalDataDays = env.ZW_PERSONAL_DATA_DAYS === undefined ? undefined : Number(env.ZW_PERSONAL_DATA_DAYS);
+if (personalDataDays !== undefined && !(personalDataDays > 0)) {
+  console.error(`ZW_PERSONAL_DATA_DAYS must be a positive number of days, not "${env.ZW_PERSONAL_DATA_DAYS}".`);
+  process.exit(1);
+}
 
 function identityProvider(): IdentityProvider | undefined {
   const issuer = env.ZW_OIDC_ISSUER?.trim();
@@ -92,6 +114,8 @@ const reference = await createApp({
   caseIdSecrets,
   acceptUnsignedCaseIds,
   identityProvider: identityProvider(),
+  dataKeys,
+  personalDataDays,
 });
 
 // Even requests that Node's parser or the adapter refuse (malformed, headers too large) get a problem document.

@@ -3,6 +3,7 @@ import { isoLocal } from '../clock.ts';
 import { asDate, type Db, type Queryable } from '../db.ts';
 import { canonicalJson, sha256Hex } from '../hash.ts';
 import { KEY_REUSED, ProblemError, validationProblem, type FieldError, type Lang } from '../problem.ts';
+import { PersonalData } from '../personal-data.ts';
 import { findHall } from '../queue/halls.ts';
 import type { FollowUpStatus, RatingFollowUp, RatingInput, RatingReceipt, RatingSummary } from '../payloads.ts';
 import { caseNumberOf, verifyCaseId, type CaseIdPolicy } from './case-ids.ts';
@@ -69,15 +70,52 @@ interface Prepared {
 /** How many times a rating is tried again when only its random tracking code collided with another. */
 const CODE_ATTEMPTS = 3;
 
+/** A resident's contact for the 回访, as the rating officer of its hall sees it. */
+export interface RatingContact {
+  ratingId: string;
+  hallId: string | null;
+  level: number;
+  trackingCode: string | null;
+  phone: string;
+  createdAt: string;
+  /** The day the number is deleted (the retention period after the rating). */
+  deleteOn: string;
+}
+
+/** A 差评 to follow up, without the resident's number. */
+export interface FollowUpItem {
+  ratingId: string;
+  trackingCode: string;
+  level: number;
+  reasons: string[];
+  comment: string | null;
+  serviceCode: string | null;
+  windowId: string | null;
+  createdAt: string;
+  dueBy: string;
+  hasContact: boolean;
+}
+
+/** What is kept of a resident and for how long (docs/decisions/055-personal-data.md). */
+export interface PersonalDataPolicy {
+  data: PersonalData;
+  /** Days a phone number left for the 回访 is kept after the rating; then it is deleted. */
+  retentionDays: number;
+}
+
+export const DEFAULT_PERSONAL_DATA_DAYS = 60;
+
 export class RatingStore {
   private readonly db: Db;
   private readonly now: () => Date;
   private readonly caseIds: CaseIdPolicy;
+  private readonly personal: PersonalDataPolicy;
 
-  constructor(db: Db, now: () => Date, caseIds: CaseIdPolicy) {
+  constructor(db: Db, now: () => Date, caseIds: CaseIdPolicy, personal: PersonalDataPolicy = { data: new PersonalData(), retentionDays: DEFAULT_PERSONAL_DATA_DAYS }) {
     this.db = db;
     this.now = now;
     this.caseIds = caseIds;
+    this.personal = personal;
   }
 
   /**
@@ -89,7 +127,10 @@ export class RatingStore {
   async submit(input: RatingInput, key: string, lang: Lang): Promise<{ receipt: RatingReceipt; replayed: boolean }> {
     const errors = ruleErrors(input, lang);
     if (errors.length) throw validationProblem(errors);
-    const requestHash = sha256Hex(canonicalJson({ op: 'submitRating', body: input }));
+    // The phone number enters the stored hash only as a keyed stand-in: a plain hash could be matched against every
+    // mobile number in seconds, which would undo its encryption.
+    const hashed = input.phone === undefined ? input : { ...input, phone: this.personal.data.blind(input.phone) };
+    const requestHash = sha256Hex(canonicalJson({ op: 'submitRating', body: hashed }));
     // Most retries come after the first request finished: answered without a transaction (and whatever the
     // signing secrets are by now).
     const earlier = await this.byKey(this.db, key, requestHash);
@@ -178,8 +219,9 @@ export class RatingStore {
       input.level,
       JSON.stringify(input.reasons),
       comment,
-      // The phone number is kept only with the resident's consent (the rules above refuse it otherwise).
-      input.contactConsent === true ? (input.phone ?? null) : null,
+      // The phone number is kept only with the resident's consent (the rules above refuse it otherwise), sealed to
+      // this row.
+      input.contactConsent === true && input.phone !== undefined ? this.personal.data.seal(input.phone, id) : null,
       input.contactConsent === true,
       input.serviceCode ?? null,
       input.windowId ?? null,
@@ -253,5 +295,86 @@ export class RatingStore {
       byLevel,
       goodRate: count === 0 ? null : Math.round((good / count) * 10_000) / 10_000,
     };
+  }
+
+  // ------------------------------------------------------------------ personal data
+
+  /** The day a number left at `createdAt` is deleted. */
+  private deleteOn(createdAt: Date): string {
+    return new Date(createdAt.getTime() + this.personal.retentionDays * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  }
+
+  /** The contact a resident left with a rating, opened for the rating officer; null when none is kept (any more). */
+  async contact(ratingId: string, q: Queryable = this.db): Promise<RatingContact | null> {
+    const { rows } = await q.query<{ id: string; hall_id: string | null; level: number; tracking_code: string | null; phone: string | null; created_at: Date | string }>(
+      'SELECT id, hall_id, level, tracking_code, phone, created_at FROM ratings WHERE id = $1',
+      [ratingId],
+    );
+    const row = rows[0];
+    if (!row?.phone) return null;
+    const createdAt = asDate(row.created_at);
+    return {
+      ratingId: row.id,
+      hallId: row.hall_id,
+      level: row.level,
+      trackingCode: row.tracking_code,
+      phone: this.personal.data.open(row.phone, row.id),
+      createdAt: isoLocal(createdAt),
+      deleteOn: this.deleteOn(createdAt),
+    };
+  }
+
+  /** The hall of a rating, to check the officer's scope before anything is opened (undefined: no such rating). */
+  async hallOf(ratingId: string): Promise<string | null | undefined> {
+    const { rows } = await this.db.query<{ hall_id: string | null }>('SELECT hall_id FROM ratings WHERE id = $1', [ratingId]);
+    return rows[0] ? rows[0].hall_id : undefined;
+  }
+
+  /** A hall's 差评 with a follow-up, newest first, without the residents' numbers. */
+  async followUps(hallId: string, limit: number): Promise<FollowUpItem[]> {
+    const { rows } = await this.db.query<{
+      id: string;
+      tracking_code: string;
+      level: number;
+      reasons: string[] | string;
+      comment: string | null;
+      service_code: string | null;
+      window_id: string | null;
+      created_at: Date | string;
+      due_by: string;
+      has_contact: boolean;
+    }>(
+      `SELECT r.id, f.tracking_code, r.level, r.reasons, r.comment, r.service_code, r.window_id, r.created_at,
+              to_char(f.due_by, 'YYYY-MM-DD') AS due_by, r.phone IS NOT NULL AS has_contact
+       FROM rating_follow_ups f JOIN ratings r ON r.id = f.rating_id
+       WHERE r.hall_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`,
+      [hallId, limit],
+    );
+    return rows.map((r) => ({
+      ratingId: r.id,
+      trackingCode: r.tracking_code,
+      level: r.level,
+      reasons: typeof r.reasons === 'string' ? (JSON.parse(r.reasons) as string[]) : r.reasons,
+      comment: r.comment,
+      serviceCode: r.service_code,
+      windowId: r.window_id,
+      createdAt: isoLocal(asDate(r.created_at)),
+      dueBy: r.due_by,
+      hasContact: r.has_contact,
+    }));
+  }
+
+  /**
+   * Deletes the numbers kept longer than the retention period, and seals any a server before sealing stored in
+   * plain text. Run at start and every hour, by every replica (it is idempotent); returns how many were deleted.
+   */
+  async sweepPersonalData(): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - this.personal.retentionDays * 86_400_000);
+    const deleted = await this.db.query('UPDATE ratings SET phone = NULL WHERE phone IS NOT NULL AND created_at < $1 RETURNING id', [cutoff.toISOString()]);
+    const { rows } = await this.db.query<{ id: string; phone: string }>(`SELECT id, phone FROM ratings WHERE phone IS NOT NULL AND phone NOT LIKE 'zwpd1.%'`);
+    for (const r of rows) {
+      await this.db.query('UPDATE ratings SET phone = $2 WHERE id = $1 AND phone = $3', [r.id, this.personal.data.seal(r.phone, r.id), r.phone]);
+    }
+    return deleted.rows.length;
   }
 }

@@ -517,6 +517,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/halls/{hallId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The hall's 差评 to follow up (差评 desk)
+         * @description The bad ratings of the hall that started a follow-up, newest first, with their reasons, comment and
+         *     deadline, and whether the resident left a phone number for the 回访 (`hasContact`), never the number
+         *     itself: that is opened one rating at a time (`GET /api/v1/staff/ratings/{ratingId}/contact`), and logged.
+         *     Role: `rating-officer` of the hall.
+         */
+        get: operations["listRatingFollowUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/ratings/{ratingId}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rating's id (`RatingReceipt.id`, or `ratingId` in the follow-up list). */
+                ratingId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The phone number a resident left for the 回访
+         * @description Opens the phone number a resident left with a rating (with their consent) for the follow-up call. Only the
+         *     `rating-officer` of the rating's hall may (a rating that names no hall: only an officer of every hall,
+         *     `*`). Every opening is recorded in the hall's audit log, in the same transaction. The number is kept
+         *     encrypted and deleted a configured number of days after the rating (`deleteOn`); after that, or when none
+         *     was left, the answer is `404`.
+         */
+        get: operations["getRatingContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -832,6 +885,107 @@ export interface components {
              * @example 1288
              */
             version: number;
+        };
+        /** @description A bad rating to follow up, as the 差评 desk lists it (without the resident's number). */
+        RatingFollowUpItem: {
+            /**
+             * @description The rating's id.
+             * @example 0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13
+             */
+            ratingId: string;
+            /**
+             * @description The tracking code the resident was given.
+             * @example HC20261123-7F3K-9QMA-2XWD-PLR8
+             */
+            trackingCode: string;
+            /**
+             * @description The level (2 or 1).
+             * @example 1
+             */
+            level: number;
+            /**
+             * @description The reason codes the resident chose.
+             * @example [
+             *       "113"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * @description The resident's comment, if any.
+             * @example 等了一个多小时
+             */
+            comment: string | null;
+            /**
+             * @description The rated service item, if named.
+             * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+             */
+            serviceCode: string | null;
+            /**
+             * @description The rated window, if named.
+             * @example w05
+             */
+            windowId: string | null;
+            /**
+             * Format: date-time
+             * @description When the rating was given.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description The follow-up deadline.
+             * @example 2026-12-07
+             */
+            dueBy: string;
+            /**
+             * @description Whether a phone number for the 回访 is kept (left with consent, and not yet deleted).
+             * @example true
+             */
+            hasContact: boolean;
+        };
+        /** @description A hall's follow-ups, newest first. */
+        RatingFollowUpList: {
+            items: components["schemas"]["RatingFollowUpItem"][];
+        };
+        /** @description The phone number a resident left for the 回访, opened for the rating officer. */
+        RatingContact: {
+            /**
+             * @description The rating's id.
+             * @example 0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13
+             */
+            ratingId: string;
+            /**
+             * @description The rating's hall, or `null` when it named none.
+             * @example guangan-zwzx
+             */
+            hallId: string | null;
+            /**
+             * @description The level.
+             * @example 1
+             */
+            level: number;
+            /**
+             * @description The tracking code of a bad rating.
+             * @example HC20261123-7F3K-9QMA-2XWD-PLR8
+             */
+            trackingCode: string | null;
+            /**
+             * @description The number the resident left.
+             * @example 13890261234
+             */
+            phone: string;
+            /**
+             * Format: date-time
+             * @description When the rating was given.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description The day the number is deleted (the server's retention period after the rating).
+             * @example 2027-01-22
+             */
+            deleteOn: string;
         };
         /** @description One thing staff or a machine did, or a reading of personal data. */
         AuditEntry: {
@@ -2624,7 +2778,10 @@ export interface components {
              */
             comment?: string;
             /**
-             * @description A mainland mobile number for the follow-up call (回访); needs `contactConsent: true`.
+             * @description A mainland mobile number for the follow-up call (回访); needs `contactConsent: true`. Personal data: a server
+             *     keeps it encrypted, shows it only to the rating officer of the rating's hall (each opening logged), and
+             *     deletes it after a retention period (the reference server: 60 days, configurable). It is never sent
+             *     back to the resident or included in any public answer.
              * @example 13890261234
              */
             phone?: string;
@@ -3935,6 +4092,68 @@ export interface operations {
             503: components["responses"]["IdentityProviderUnavailable"];
         };
     };
+    listRatingFollowUps: {
+        parameters: {
+            query?: {
+                /** @description How many, newest first (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow-ups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingFollowUpList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
+    getRatingContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rating's id (`RatingReceipt.id`, or `ratingId` in the follow-up list). */
+                ratingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingContact"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["IdentityProviderUnavailable"];
+        };
+    };
 }
 
 export type Problem = components['schemas']['Problem'];
@@ -3947,6 +4166,9 @@ export type WindowCall = components['schemas']['WindowCall'];
 export type WindowStatusInput = components['schemas']['WindowStatusInput'];
 export type SimulatorInput = components['schemas']['SimulatorInput'];
 export type SimulatorControl = components['schemas']['SimulatorControl'];
+export type RatingFollowUpItem = components['schemas']['RatingFollowUpItem'];
+export type RatingFollowUpList = components['schemas']['RatingFollowUpList'];
+export type RatingContact = components['schemas']['RatingContact'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditLog = components['schemas']['AuditLog'];
 export type HallList = components['schemas']['HallList'];
