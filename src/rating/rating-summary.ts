@@ -46,21 +46,50 @@ export class ZwRatingSummary extends ZwElement {
         color: var(--_muted);
         font-size: var(--_fs-small);
       }
+      .rate .hint {
+        white-space: nowrap;
+      }
+      /* Laid out for its own width (a 320 px phone first), not the page's: see docs/decisions/037. */
+      [part='base'] {
+        container-type: inline-size;
+      }
+      /* Narrow: the level and its count on a line (or two), the bar across the whole width below them. */
       ul {
         list-style: none;
         padding: 0;
         margin: 0 0 var(--_gap);
+        display: grid;
+        gap: 0.5em var(--_gap);
       }
       li {
-        display: grid;
-        grid-template-columns: 9em 1fr 9em;
-        align-items: center;
-        gap: var(--_gap);
-        min-block-size: 2em;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        justify-content: space-between;
+        column-gap: var(--_gap);
+        word-break: keep-all;
       }
       meter {
+        order: 1;
+        flex: 1 0 100%;
         inline-size: 100%;
         block-size: 1em;
+      }
+      /* Wide: one row per level, names, bars and counts in aligned columns. */
+      @container (min-width: 30em) {
+        ul {
+          grid-template-columns: max-content 1fr max-content;
+        }
+        li {
+          grid-column: 1 / -1;
+          display: grid;
+          grid-template-columns: max-content 1fr max-content;
+          grid-template-columns: subgrid;
+          align-items: center;
+        }
+        meter {
+          order: 0;
+        }
       }
       meter::-webkit-meter-bar {
         background: var(--_bg-alt);
@@ -76,19 +105,31 @@ export class ZwRatingSummary extends ZwElement {
         align-items: center;
         color: var(--_primary);
       }
+      /* A data table may scroll sideways inside its own region (WCAG 1.4.10 exempts it) where its whole words do
+         not fit: in elder mode on the narrowest phones. The page never does. */
+      .table {
+        max-inline-size: 100%;
+        overflow-x: auto;
+      }
       table {
         border-collapse: collapse;
+      }
+      caption {
+        text-align: start;
       }
       th,
       td {
         border: 1px solid var(--_border);
-        padding: 0.25em 0.75em;
+        padding: 0.25em 0.5em;
         text-align: start;
+      }
+      td {
+        white-space: nowrap;
       }
       button {
         font: inherit;
         min-block-size: var(--_target);
-        padding: 0 1em;
+        padding: 0 min(1em, 4cqi);
         border: 2px solid var(--_primary);
         border-radius: var(--_radius);
         background: var(--_bg);
@@ -167,24 +208,26 @@ export class ZwRatingSummary extends ZwElement {
               </ul>
               <details>
                 <summary>${s.table}</summary>
-                <table>
-                  <caption>
-                    ${s.byLevel}
-                  </caption>
-                  <tr>
-                    <th scope="col">${s.levelCol}</th>
-                    <th scope="col">${s.number}</th>
-                    <th scope="col">${s.share}</th>
-                  </tr>
-                  ${rows.map(
-                    ([, name, count, share]) =>
-                      html`<tr>
-                        <th scope="row">${name}</th>
-                        <td>${count}</td>
-                        <td>${share}</td>
-                      </tr>`,
-                  )}
-                </table>
+                <div class="table" role="region" tabindex="0" aria-labelledby="by-level">
+                  <table>
+                    <caption id="by-level">
+                      ${s.byLevel}
+                    </caption>
+                    <tr>
+                      <th scope="col">${s.levelCol}</th>
+                      <th scope="col">${s.number}</th>
+                      <th scope="col">${s.share}</th>
+                    </tr>
+                    ${rows.map(
+                      ([, name, count, share]) =>
+                        html`<tr>
+                          <th scope="row">${name}</th>
+                          <td>${count}</td>
+                          <td>${share}</td>
+                        </tr>`,
+                    )}
+                  </table>
+                </div>
               </details>`
           : nothing
       }

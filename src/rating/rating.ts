@@ -85,6 +85,10 @@ export class ZwRating extends ZwElement {
       :host {
         background: var(--_bg);
       }
+      /* Laid out for its own width (a 320 px phone first), not the page's: see docs/decisions/037. */
+      [part='base'] {
+        container-type: inline-size;
+      }
       fieldset {
         border: 0;
         margin: 0 0 var(--_gap);
@@ -118,9 +122,32 @@ export class ZwRating extends ZwElement {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }
+      /* A level: the radio beside its name, the stars under the name; side by side where there is room. The name
+         is never broken (非常不满意 stays on one line). */
       .lv {
-        padding: 0 var(--_gap);
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        gap: 0 0.5em;
+        padding: 0.25em min(var(--_gap), 4cqi);
         margin-block: 0.5em;
+        word-break: keep-all;
+      }
+      .lv input {
+        grid-row: span 2;
+      }
+      .lv span {
+        grid-area: 2 / 2;
+        white-space: nowrap;
+        font-size: min(1em, 8cqi);
+      }
+      @container (min-width: 18em) {
+        .lv {
+          grid-template-columns: auto auto minmax(0, 1fr);
+        }
+        .lv input,
+        .lv span {
+          grid-area: auto;
+        }
       }
       .lv:has(:checked) {
         outline: 3px solid var(--_primary);
@@ -168,7 +195,7 @@ export class ZwRating extends ZwElement {
       button {
         min-block-size: var(--_target);
         min-inline-size: var(--_target);
-        padding: 0 1.25em;
+        padding: 0 min(1.25em, 4cqi);
         border: 2px solid var(--_primary);
         border-radius: var(--_radius);
         background: var(--_bg);
@@ -176,8 +203,8 @@ export class ZwRating extends ZwElement {
         cursor: pointer;
       }
       [type='submit'] {
-        background: var(--_primary);
-        color: var(--_on-primary);
+        background: var(--_fill);
+        color: var(--_on-fill);
       }
       dd {
         margin: 0 0 0.5em;
