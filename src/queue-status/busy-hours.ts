@@ -23,7 +23,10 @@ export const busyStrings = defineStrings(
   () => import('./busy-hours.en.js'),
 );
 
-/** The bar chart (the table beside it is for screen readers only). */
+/**
+ * The bar chart (the table beside it is for screen readers only). Its hour labels shrink with a narrow card rather
+ * than push it wider (the chart is a picture; the quietest hour is said in words above it).
+ */
 export const busyStyles = css`
   .chart svg {
     display: block;
@@ -44,10 +47,12 @@ export const busyStyles = css`
   .chart ol {
     display: flex;
     text-align: center;
-    font-size: var(--_fs-small);
+    font-size: min(var(--_fs-small), 9cqi);
   }
   .chart li {
     flex: 1;
+    min-width: 0;
+    white-space: nowrap;
   }
   .chart .now {
     font-weight: 700;
@@ -55,6 +60,16 @@ export const busyStyles = css`
   }
   .chart b {
     display: block;
+  }
+  @media (forced-colors: active) {
+    rect,
+    rect.high {
+      fill: CanvasText;
+    }
+    rect.now {
+      fill: Highlight;
+      stroke: CanvasText;
+    }
   }
 `;
 
@@ -123,26 +138,29 @@ export class BusyHours implements ReactiveController {
           ${hours.map((h) => html`<li class=${h.hour === now ? 'now' : ''}>${h.hour}${h.hour === now ? html`<b>${s.now}</b>` : ''}</li>`)}
         </ol>
       </div>
-      <table class="visually-hidden">
-        <caption>
-          ${s.busyCaption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${s.hourCol}</th>
-            <th scope="col">${s.waitCol}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${hours.map(
-            (h) =>
-              html`<tr>
-                <th scope="row">${s.hour(h.hour)}${h.hour === now ? ` · ${s.now}` : ''}</th>
-                <td>${q.wait(h.expectedWaitMinutes)}${LEVELS.includes(h.level) ? ` · ${s[h.level]}` : ''}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      <!-- A table hidden from sight would still make the page as wide as its text: its box clips it. -->
+      <div class="visually-hidden">
+        <table>
+          <caption>
+            ${s.busyCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${s.hourCol}</th>
+              <th scope="col">${s.waitCol}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${hours.map(
+              (h) =>
+                html`<tr>
+                  <th scope="row">${s.hour(h.hour)}${h.hour === now ? ` · ${s.now}` : ''}</th>
+                  <td>${q.wait(h.expectedWaitMinutes)}${LEVELS.includes(h.level) ? ` · ${s[h.level]}` : ''}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>`;
   }
 }

@@ -27,16 +27,19 @@ export const ticketStrings = defineStrings(
   () => import('./my-ticket.en.js'),
 );
 
-/** The followed ticket's near and called states. */
+/**
+ * The followed ticket's near and called states. The call is a filled block (ButtonText on ButtonFace in forced
+ * colours); its 请到 N 号窗口 is as large as the card's width allows, never smaller than the body text.
+ */
 export const ticketStyles = css`
   .near {
     font-weight: 700;
     color: var(--_primary);
   }
   .called {
-    background: var(--_primary);
-    color: var(--_on-primary);
-    border: 4px double var(--_on-primary);
+    background: var(--_fill);
+    color: var(--_on-fill);
+    border: 4px double var(--_on-fill);
     outline: 3px solid var(--_primary);
     border-radius: var(--_radius);
     padding: var(--_gap);
@@ -44,9 +47,15 @@ export const ticketStyles = css`
     text-align: center;
   }
   .called .go {
-    font-size: calc(var(--_fs-large) * 1.6);
+    font-size: clamp(var(--_fs), 14cqi, calc(var(--_fs-large) * 1.6));
     font-weight: 800;
     line-height: 1.2;
+    word-break: keep-all;
+  }
+  /* The window's label breaks from 请到 as a whole (16 号窗口, never 16 / 号窗口). */
+  .go .window {
+    display: inline-block;
+    max-width: 100%;
   }
 `;
 
@@ -233,8 +242,13 @@ export class MyTicket implements ReactiveController {
       body = html`<p class="num">${number}</p>
         <p>${words.loading}</p>`;
     } else if (ticket.status === 'called' && ticket.window) {
+      const label = ticket.window.label;
+      const go = s.goTo(label);
+      const at = go.indexOf(label);
+      const place =
+        at < 0 ? go : html`${go.slice(0, at)}<span class="window">${label}</span>${go.slice(at + label.length)}`;
       body = html`<div class="called">
-        <p class="go">${s.goTo(ticket.window.label)}</p>
+        <p class="go">${place}</p>
         <p>${s.calledNote(number!)}</p>
       </div>`;
     } else if (ticket.status === 'waiting') {
@@ -248,7 +262,7 @@ export class MyTicket implements ReactiveController {
         <p>${known ?? s.unknown}</p>`;
     }
     return html`<section class="mine" aria-labelledby="mine">
-      <h3 id="mine">${q.mine}</h3>
+      <h3 id="mine" tabindex="-1">${q.mine}</h3>
       ${body}
       <div class="tools">
         ${

@@ -19,7 +19,10 @@ export const takeStrings = defineStrings(
   () => import('./online-take.en.js'),
 );
 
-/** The category choice of the take form. */
+/**
+ * The category choice of the take form: the radio beside the category's name, its waiting count under the name on a
+ * narrow card and beside it on a wide one; names are never broken.
+ */
 export const takeStyles = css`
   legend {
     display: block;
@@ -30,18 +33,34 @@ export const takeStyles = css`
     margin: 0;
     padding: 0;
     width: 100%;
+    min-width: 0;
   }
   .opt {
-    display: flex;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
     align-items: center;
-    gap: 0.5em;
+    gap: 0 0.5em;
     min-height: var(--_target);
     font-weight: 400;
+    word-break: keep-all;
   }
   .opt input {
+    grid-row: span 2;
     width: 1.25em;
     height: 1.25em;
     margin: 0;
+  }
+  .opt .hint {
+    grid-column: 2;
+  }
+  @container (min-width: 20em) {
+    .opt {
+      grid-template-columns: auto auto minmax(0, 1fr);
+    }
+    .opt input,
+    .opt .hint {
+      grid-area: auto;
+    }
   }
 `;
 

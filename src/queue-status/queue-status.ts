@@ -96,6 +96,9 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   private started: string | undefined | null = null;
   /** Windows changed by the last patch (highlighted on the board). */
   private changed = new Set<string>();
+  /** The heading of what the resident's last action shows (查询, 取号, 不再关注此号), to take the focus. */
+  private focusTo?: string;
+  private focused = false;
 
   private get numberInput(): HTMLInputElement | null {
     return this.renderRoot.querySelector('#num');
@@ -200,6 +203,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
         this.follow(ticket.number, true);
         this.mine?.accept(ticket);
         this.notice = this.text().taken(ticket.number);
+        this.showResult();
       });
       this.taking.resume();
     }
@@ -229,6 +233,38 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
     }
     this.draft = '';
     this.follow(number, true);
+    this.showResult();
+  }
+
+  /** After an action, its result (the followed ticket, or the form to type a number) takes the focus. */
+  private showResult(): void {
+    this.focusTo = '#mine';
+    this.focused = false;
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.moveFocus();
+  }
+
+  /**
+   * Puts the focus on the pending result's heading and brings its section into view; again when a later render
+   * replaced it under the focus (the loading placeholder, then the ticket), but never once the resident has moved on.
+   * Done when the result is final: the form, or the followed ticket's own view.
+   */
+  private moveFocus(): void {
+    const heading = this.focusTo && this.renderRoot.querySelector<HTMLElement>(this.focusTo);
+    if (!heading) return;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (active === this && !this.shadowRoot!.activeElement);
+    if (!this.focused || lost) {
+      this.focused = true;
+      heading.closest('section')?.scrollIntoView({ block: 'nearest' });
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: 'nearest' });
+    }
+    if (!this.following || this.mine?.ticket || this.mine?.error) this.focusTo = undefined;
   }
 
   /** @internal A failure in words for the resident. */
@@ -371,12 +407,13 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
       const forget = () => {
         this.notice = '';
         this.follow(undefined, true);
+        this.showResult();
       };
       const soundNote = sound && !parts.sound.get(this) ? this.pending(parts.sound) : nothing;
       return this.mine.render(this.strings(coreStrings), soundNote, this.ticket ? undefined : forget);
     }
     return html`<section class="mine" aria-labelledby="mine">
-      <h3 id="mine">${s.mine}</h3>
+      <h3 id="mine" tabindex="-1">${s.mine}</h3>
       <form @submit=${this.onCheck}>
         <div>
           <label for="num">${s.number}</label>
@@ -414,7 +451,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
   /** The section of a part whose code has not arrived: its heading, then the loading text or the failure. */
   private placeholder(part: Lazy<unknown>, id: string, heading: string) {
     return html`<section class=${id} aria-labelledby=${id}>
-      <h3 id=${id}>${heading}</h3>
+      <h3 id=${id} tabindex="-1">${heading}</h3>
       ${this.pending(part)}
     </section>`;
   }

@@ -13,7 +13,11 @@ export default {
   queues: 'People waiting',
   waiting: (n: number) => `${n} waiting`,
   wait: (m: number) =>
-    m < 1 ? 'no wait' : m < 60 ? `about ${m} min` : `about ${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`,
+    m < 1
+      ? 'no wait'
+      : m < 60
+        ? `about\u00a0${m}\u00a0min`
+        : `about\u00a0${Math.floor(m / 60)}\u00a0h${m % 60 ? ` ${m % 60}\u00a0min` : ''}`,
   windows: 'Windows',
   serving: 'Serving',
   idle: 'Ready to call',

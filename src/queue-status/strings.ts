@@ -17,8 +17,14 @@ export const queueStrings = defineStrings(
     offline: '网络已断开',
     queues: '排队人数',
     waiting: (n: number) => `等候 ${n} 人`,
+    // A number and its unit, and 约 with its number, are joined by no-break spaces (U+00A0): a narrow line may break
+    // between the hours and the minutes, never inside 约 6 分钟.
     wait: (m: number) =>
-      m < 1 ? '无需等候' : m < 60 ? `约 ${m} 分钟` : `约 ${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分钟` : ''}`,
+      m < 1
+        ? '无需等候'
+        : m < 60
+          ? `约\u00a0${m}\u00a0分钟`
+          : `约\u00a0${Math.floor(m / 60)}\u00a0小时${m % 60 ? ` ${m % 60}\u00a0分钟` : ''}`,
     windows: '窗口',
     serving: '正在办理',
     idle: '等候叫号',

@@ -2,14 +2,20 @@ import { css } from 'lit';
 
 /**
  * Card styles; the followed ticket, the board, busy hours and online take bring their own. Colours and sizes come only from the private
- * `--_*` tokens (elder, contrast, motion).
+ * `--_*` tokens (elder, contrast, motion, forced colours). The card is laid out for its own width, a 320 px phone
+ * first (docs/decisions/037): rows wrap, short phrases (等候 7 人, 约 6 分钟, 正在办理) stay whole.
  */
 export const queueStyles = css`
+  /* The host is a container too, so that the card's own padding gives way on the narrowest screens. */
+  :host {
+    container-type: inline-size;
+  }
   .card {
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_gap);
+    padding: var(--_gap) min(var(--_gap), 4cqi);
+    container-type: inline-size;
   }
   h2,
   h3 {
@@ -34,6 +40,10 @@ export const queueStyles = css`
   .hint {
     color: var(--_muted);
     font-size: var(--_fs-small);
+  }
+  .meta,
+  .badge {
+    word-break: keep-all;
   }
   .badge {
     font-weight: 700;
@@ -69,6 +79,10 @@ export const queueStyles = css`
     gap: 0 var(--_gap);
     padding: 0.25em 0;
     border-bottom: 1px solid var(--_bg-alt);
+    word-break: keep-all;
+  }
+  .rows li > span {
+    min-width: 0;
   }
   .rows b {
     font-variant-numeric: tabular-nums;
@@ -118,16 +132,20 @@ export const queueStyles = css`
     font: inherit;
     min-height: var(--_target);
     min-width: var(--_target);
-    padding: 0 1em;
+    padding: 0 min(1em, 3cqi);
     border-radius: var(--_radius);
     border: 2px solid var(--_primary);
-    background: var(--_primary);
-    color: var(--_on-primary);
+    background: var(--_fill);
+    color: var(--_on-fill);
     cursor: pointer;
   }
   button.plain,
   [aria-pressed='false'] {
     background: var(--_bg);
     color: var(--_primary);
+  }
+  /* A button that is on says so by its edge too, not by its colour alone (forced colours make every button alike). */
+  [aria-pressed='true'] {
+    border-width: 4px;
   }
 `;
