@@ -18,6 +18,7 @@ export default {
   results: 'Search results',
   found: (n: number) => `${n} ${n === 1 ? 'service' : 'services'} found`,
   none: (q: string) => `No services match “${q}”`,
+  chosen: (name: string) => `Chosen: ${name}. Its guide is below the search box.`,
   corrected: (text: string) => `Did you mean “${text}”?`,
   help: 'Try other words, call the 12345 government service hotline, or ask at the hall’s help desk (帮办代办).',
   closest: 'Did you mean',

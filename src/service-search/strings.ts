@@ -13,6 +13,7 @@ export const searchStrings = defineStrings(
     results: '搜索结果',
     found: (n: number) => `找到 ${n} 项`,
     none: (q: string) => `没有找到与“${q}”相关的事项`,
+    chosen: (name: string) => `已选择“${name}”，办事指南在搜索框下方。`,
     corrected: (text: string) => `您是不是要找“${text}”？`,
     help: '可以换个说法再搜，或拨打 12345 政务服务便民热线，也可以到政务服务大厅“帮办代办”窗口咨询。',
     closest: '您是不是要找',

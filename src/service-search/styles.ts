@@ -1,9 +1,16 @@
 import { css } from 'lit';
 
-/** Styles of `<zw-service-search>`; only the private `--_*` tokens, so elder mode and contrast schemes apply. */
+/**
+ * Styles of `<zw-service-search>`; only the private `--_*` tokens, so elder mode, contrast schemes and forced colours
+ * apply. Laid out for the element's own width, a 320 px phone first (docs/decisions/037): the filters stack (a
+ * select under its label, as wide as the element), the guide's facts read as label above value.
+ */
 export const searchStyles = css`
   :host {
     background: var(--_bg);
+  }
+  [part='base'] {
+    container-type: inline-size;
   }
   label,
   summary {
@@ -26,7 +33,7 @@ export const searchStyles = css`
     padding: 0 0.75em;
   }
   button {
-    padding: 0 1em;
+    padding: 0 min(1em, 4cqi);
     cursor: pointer;
   }
   [role='listbox'] {
@@ -43,10 +50,20 @@ export const searchStyles = css`
     border-top: 1px solid var(--_bg-alt);
   }
   [role='option'][aria-selected='true'] {
-    background: var(--_primary);
-    color: var(--_on-primary);
+    background: var(--_fill);
+    color: var(--_on-fill);
     outline: 3px solid var(--_focus);
     outline-offset: -3px;
+  }
+  /* Forced colours: the active option is the system's selection, HighlightText on Highlight, framed. */
+  @media (forced-colors: active) {
+    [role='option'][aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      outline: 3px solid HighlightText;
+      outline-offset: -6px;
+    }
   }
   mark {
     background: none;
@@ -97,6 +114,26 @@ export const searchStyles = css`
     gap: 0.4em;
     min-height: var(--_target);
     cursor: pointer;
+    word-break: keep-all;
+  }
+  /* A choice list: its label above it, as wide as the element (department names are long); side by side on a wide
+     element. */
+  .filters .pick {
+    flex: 1 1 100%;
+    display: grid;
+    align-items: start;
+    gap: 0.25em;
+    min-width: 0;
+  }
+  .pick select {
+    inline-size: 100%;
+    min-inline-size: 0;
+    padding-inline: 0.5em;
+  }
+  @container (min-width: 36em) {
+    .filters .pick {
+      flex-basis: 14em;
+    }
   }
   /* A flex summary loses the browser's disclosure triangle; draw one so residents see it opens. */
   summary::before {
@@ -131,20 +168,29 @@ export const searchStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25em var(--_gap);
+    grid-template-columns: minmax(0, 1fr);
   }
   dt {
     font-weight: 600;
   }
   dd {
-    margin: 0;
+    margin: 0 0 0.5em;
+  }
+  @container (min-width: 30em) {
+    dl {
+      grid-template-columns: max-content minmax(0, 1fr);
+      gap: 0.25em var(--_gap);
+    }
+    dd {
+      margin: 0;
+    }
   }
   a {
-    color: var(--_primary);
+    color: var(--_link);
     display: inline-flex;
     align-items: center;
     min-height: var(--_target);
     margin-right: var(--_gap);
+    word-break: keep-all;
   }
 `;

@@ -115,6 +115,8 @@ export class ZwServiceSearch extends ZwElement {
   private detail?: ServiceDetail | string;
 
   private composing = false;
+  /** The chosen item's guide is to be brought into view under the box once it is on the page. */
+  private reveal = false;
   private asked = 0;
   private timer?: ReturnType<typeof setTimeout>;
 
@@ -133,6 +135,13 @@ export class ZwServiceSearch extends ZwElement {
     if (this.source && filters.some((f) => changed.has(f))) void this.search();
     if (changed.has('active') && this.active >= 0)
       this.renderRoot.querySelector(`#o${this.active}`)?.scrollIntoView({ block: 'nearest' });
+    // The focus stays in the box (the combobox pattern): the guide comes into view under it, the box staying in view.
+    const card = this.reveal && this.renderRoot.querySelector('[part=details]');
+    if (card) {
+      this.reveal = false;
+      card.scrollIntoView({ block: 'nearest' });
+      this.renderRoot.querySelector('#q')!.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   /** Finds where results come from, then keeps the catalogue current (client mode). */
@@ -243,6 +252,10 @@ export class ZwServiceSearch extends ZwElement {
     }
     if (!choice) return;
     const { item } = choice;
+    // Said at once, in place of the count of results that was due.
+    clearTimeout(this.timer);
+    this.said = this.strings(searchStrings).chosen(item.name);
+    this.reveal = true;
     this.value = item.name;
     this.expanded = false;
     this.active = -1;
@@ -302,7 +315,6 @@ export class ZwServiceSearch extends ZwElement {
           this.onInput((e.target as HTMLInputElement).value);
         }}
         @keydown=${this.onKey}
-        @focus=${() => (this.expanded = this.chosen?.name !== this.value)}
         @blur=${() => (this.expanded = false)}
       />
       <span id="hint" class="visually-hidden">${s.hint}</span>
@@ -313,7 +325,7 @@ export class ZwServiceSearch extends ZwElement {
             </div>`
           : nothing
       }
-      <div id="list" role="listbox" part="listbox" aria-label=${s.results} ?hidden=${!open}>
+      <div id="list" role="listbox" part="listbox" aria-label=${s.results} tabindex="-1" ?hidden=${!open}>
         ${this.options(s, choices)}
       </div>
       <p role="status" class="note">${this.source || this.failure ? this.said : this.strings(coreStrings).loading}</p>
@@ -327,8 +339,8 @@ export class ZwServiceSearch extends ZwElement {
             </p>`
           : nothing
       }
-      ${this.source?.offline ? html`<p class="note">${s.offline}</p>` : nothing} ${this.filterControls(s)}
-      ${this.chosen ? this.card(s, this.chosen) : nothing}
+      ${this.source?.offline ? html`<p class="note">${s.offline}</p>` : nothing}
+      ${this.chosen ? this.card(s, this.chosen) : nothing} ${this.filterControls(s)}
     </div>`;
   }
 
@@ -379,7 +391,7 @@ export class ZwServiceSearch extends ZwElement {
       >`;
     const pick = (label: string, name: 'dept' | 'type', values: [string, string][]) =>
       values.length
-        ? html`<label
+        ? html`<label class="pick"
             >${label}
             <select
               @change=${(e: Event) => {
