@@ -51,7 +51,8 @@ export class ZwA11yToolbar extends ZwBase {
     css`
 .bar,.row{display:flex;flex-wrap:wrap;align-items:center;gap:var(--_gap)}
 .bar [role=switch]{font-size:var(--_fs-large);font-weight:700}
-.panel{display:grid;gap:var(--_gap);max-width:48em;margin-top:var(--_gap);padding:var(--_gap);background:var(--_bg);border:2px solid var(--_border);border-radius:var(--_radius)}
+.panel{display:grid;gap:var(--_gap);max-width:min(48em,100vw);margin-top:var(--_gap);padding:var(--_gap);background:var(--_bg);border:2px solid var(--_border);border-radius:var(--_radius);translate:var(--_nudge,0)}
+.panel.float{max-height:100dvh;overflow-y:auto;overscroll-behavior:contain}
 .panel[hidden]{display:none}
 fieldset{min-width:0;margin:0;padding:0;border:0}
 .label{flex-basis:100%;padding:0;font-size:var(--_fs-large);font-weight:700}
@@ -61,9 +62,11 @@ output{min-width:4em;text-align:center;font-weight:700}
 .open::after{content:'';width:.4em;height:.4em;border:solid;border-width:0 2px 2px 0;transform:translateY(-.15em) rotate(45deg)}
 .open[aria-expanded=true]::after{transform:translateY(.1em) rotate(-135deg)}
 .choice:has(:focus-visible){outline:3px solid var(--_focus);outline-offset:2px}
+.choice:has(:checked){border-width:4px;padding:calc(.25em - 2px) calc(.75em - 2px)}
 .black-on-white{color:#000;background:#fff}
 .yellow-on-black{color:#ff0;background:#000}
 .white-on-blue{color:#fff;background:#002060}
+@media (forced-colors:active){.choice{forced-color-adjust:none;border-color:CanvasText}.none{color:CanvasText;background:Canvas}}
 `,
   ];
 
@@ -81,8 +84,48 @@ output{min-width:4em;text-align:center;font-weight:700}
 
   override connectedCallback(): void {
     super.connectedCallback();
-    watchVoices(() => this.requestUpdate(), this.signal);
-    document.addEventListener('keydown', (e) => this.#key(e), { signal: this.signal });
+    const { signal } = this;
+    watchVoices(() => this.requestUpdate(), signal);
+    document.addEventListener('keydown', (e) => this.#key(e), { signal });
+    // A panel that the page shows over its content stays on the screen, and gets out of the way once the resident
+    // moves on (it would otherwise hide what they moved to: WCAG 2.4.11). A panel in the page flow does neither.
+    addEventListener('resize', () => this.#place(), { signal });
+    this.addEventListener('focusout', (e) => this.#leave(e.relatedTarget), { signal });
+    document.addEventListener('pointerdown', (e) => e.composedPath().includes(this) || this.#leave(e.target), { signal });
+  }
+
+  protected override updated(): void {
+    this.#place();
+  }
+
+  get #panel(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#panel');
+  }
+
+  /** The page floats the panel over its content (through `::part(panel)`) instead of leaving it in the flow. */
+  #floating(): boolean {
+    const panel = this.#panel;
+    return !!panel && /absolute|fixed/.test(getComputedStyle(panel).position);
+  }
+
+  /** Keeps a floating panel within the screen's width (moved sideways by as much as it sticks out), and scrollable. */
+  #place(): void {
+    const panel = this.#panel;
+    if (!panel || !this.open) return;
+    const floating = this.#floating();
+    panel.classList.toggle('float', floating);
+    panel.style.setProperty('--_nudge', '0px');
+    if (!floating) return;
+    const { left, right } = panel.getBoundingClientRect();
+    const screen = document.documentElement.clientWidth;
+    const shift = left < 0 ? -left : right > screen ? Math.max(screen - right, -left) : 0;
+    panel.style.setProperty('--_nudge', `${shift}px`);
+  }
+
+  /** Focus or a press went to `to`: a floating panel closes when that is outside the toolbar (not another window). */
+  #leave(to: EventTarget | null): void {
+    if (!this.open || !(to instanceof Node) || this.contains(to) || this.renderRoot.contains(to)) return;
+    if (this.#floating()) this.open = false;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
