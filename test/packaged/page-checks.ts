@@ -38,8 +38,10 @@ export async function watchedPage(browser: Browser, viewport = { width: 1280, he
   });
   page.on('request', (r) => requests.push(r.url()));
   page.on('requestfailed', (r) => {
-    // Event streams are cut when the page closes; anything else failing is a problem.
-    if (!r.url().includes('/events')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    // Event streams are cut when the page closes, and a request the page's own script aborts (a search superseded
+    // by the next keystroke, a probe no longer needed) is no failure; anything else is a problem.
+    const reason = r.failure()?.errorText ?? '';
+    if (!r.url().includes('/events') && reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${reason}`);
   });
   page.on('response', (r) => {
     // The browser asks for a favicon the fixture pages do not have.
