@@ -28,6 +28,11 @@ export const busyStrings = defineStrings(
  * than push it wider (the chart is a picture; the quietest hour is said in words above it).
  */
 export const busyStyles = css`
+  .busy .wait {
+    display: inline-block;
+    max-width: 100%;
+    word-break: keep-all;
+  }
   .chart svg {
     display: block;
     width: 100%;
@@ -94,6 +99,13 @@ export class BusyHours implements ReactiveController {
     this.life.abort();
   }
 
+  /** The sentence with its wait kept as one piece on a line (约 10 分钟 is never broken inside 分钟). */
+  private quietest(sentence: string, wait: string) {
+    const at = sentence.lastIndexOf(wait);
+    if (at < 0) return sentence;
+    return html`${sentence.slice(0, at)}<span class="wait">${wait}</span>${sentence.slice(at + wait.length)}`;
+  }
+
   async load(): Promise<void> {
     const hall = this.host.hallId;
     this.forecast = undefined;
@@ -123,9 +135,10 @@ export class BusyHours implements ReactiveController {
         (best, h) => (!best || h.expectedWaitMinutes < best.expectedWaitMinutes ? h : best),
         undefined,
       );
+    const quietWait = quiet ? q.wait(quiet.expectedWaitMinutes) : '';
     return html`<section class="busy" aria-labelledby="busy">
       <h3 id="busy">${q.busy}</h3>
-      ${quiet ? html`<p>${s.quietest(s.hour(quiet.hour), q.wait(quiet.expectedWaitMinutes))}</p>` : nothing}
+      ${quiet ? html`<p>${this.quietest(s.quietest(s.hour(quiet.hour), quietWait), quietWait)}</p>` : nothing}
       <div class="chart" aria-hidden="true">
         <svg viewBox="0 0 ${hours.length * 10} 100" preserveAspectRatio="none">
           ${hours.map(

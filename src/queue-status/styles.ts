@@ -30,6 +30,11 @@ export const queueStyles = css`
   p {
     margin: 0.25em 0;
   }
+  /* What the followed ticket and busy hours say: 约 10 分钟 and 前面还有 2 人 are never broken inside a word. */
+  .mine > p,
+  .busy > p {
+    word-break: keep-all;
+  }
   ul,
   ol {
     list-style: none;
