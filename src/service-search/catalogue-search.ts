@@ -1,5 +1,7 @@
-import { ApiError } from '../core/api/errors.js';
+import type { ApiErrorKind } from '../core/api/errors.js';
 import type { Catalogue, CatalogueItem, ServiceSummary } from '../core/api/types.gen.js';
+import { Catalogue as catalogueSchema } from '../core/api/schemas.gen.js';
+import { problemWith } from './catalogue-check.js';
 import { SearchIndex, type SearchHit } from './search-index.js';
 import type { Filters, Found, Hit } from './service-source.js';
 
@@ -18,16 +20,20 @@ export class CatalogueSearch {
     this.count = index.catalogue.items.length;
   }
 
-  /** Parses and checks `bytes` (an `invalid-payload` ApiError names a broken field), then indexes them. */
-  static async open(bytes: ArrayBuffer): Promise<CatalogueSearch> {
+  /**
+   * Parses and checks `bytes`, then indexes them. A broken payload throws an `OpenFailure` naming the field (the
+   * page makes it an `invalid-payload` ApiError).
+   */
+  static open(bytes: ArrayBuffer): CatalogueSearch {
     let body: unknown;
     try {
       body = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
-      throw new ApiError('invalid-payload', 'The catalogue is not JSON', { field: '(root)' });
+      throw failure('(root): not JSON');
     }
-    const { validate, schemas } = await import('../core/api/checks.js');
-    return new CatalogueSearch(new SearchIndex(validate<Catalogue>(body, schemas.Catalogue)));
+    const problem = problemWith(body, catalogueSchema);
+    if (problem) throw failure(problem);
+    return new CatalogueSearch(new SearchIndex(body as Catalogue));
   }
 
   find(q: string, filters: Filters, limit: number): Found {
@@ -55,3 +61,16 @@ export function summary(item: CatalogueItem, departments: readonly string[]): Se
   const { pinyin: _p, initials: _i, dept, ...rest } = item;
   return { ...rest, dept: departments[dept] ?? '' };
 }
+
+/** Why a catalogue could not be opened, as the API client's errors say it (see catalogue-source.ts). */
+export interface OpenFailure {
+  kind: ApiErrorKind;
+  message: string;
+  details: { field?: string };
+}
+
+const failure = (problem: string): OpenFailure => ({
+  kind: 'invalid-payload',
+  message: `Malformed API response at ${problem}`,
+  details: { field: problem.slice(0, problem.indexOf(':')) },
+});

@@ -3,6 +3,7 @@ import { ApiError, type ApiErrorKind, type ProblemBody } from '../core/api/error
 import type { ServiceSearchPage } from '../core/api/types.gen.js';
 import type { Filters, Found, ServiceSource } from './service-source.js';
 import type { WorkerRequest } from './search-worker.js';
+import type { OpenFailure } from './catalogue-search.js';
 
 const CATALOGUE = '/api/v1/services/catalogue';
 /** The search API's first page of nothing: its `total` is the catalogue's size. */
@@ -40,7 +41,6 @@ interface Engine {
 
 type WorkerReply =
   | { kind: 'ready' }
-  | { kind: 'broken'; message: string }
   | { kind: 'loaded'; id: number; departments: string[]; types: Record<string, string>; count: number }
   | { kind: 'found'; id: number; found: Found }
   | { kind: 'failed'; id: number; error: { kind: ApiErrorKind; message: string; details: ApiError['details'] } };
@@ -117,7 +117,13 @@ async function startWorker(signal: AbortSignal): Promise<Engine | undefined> {
 const pageEngine: Engine = {
   async open(bytes) {
     const { CatalogueSearch } = await import('./catalogue-search.js');
-    const opened = await CatalogueSearch.open(bytes);
+    let opened: ReturnType<typeof CatalogueSearch.open>;
+    try {
+      opened = CatalogueSearch.open(bytes);
+    } catch (error) {
+      const e = error as OpenFailure;
+      throw new ApiError(e.kind, e.message, e.details);
+    }
     return new CatalogueSource(opened.departments, opened.types, opened.count, async (q, filters, limit) =>
       opened.find(q, filters, limit),
     );
@@ -204,7 +210,11 @@ async function getBytes(
         const headers: Record<string, string> = { Accept: 'application/json' };
         if (etag) headers['If-None-Match'] = etag;
         res = await fetch(url, { headers, signal: controller.signal });
-        if (res.status === 304) return { headers: res.headers };
+        // Every body is read to its end, even a 304's empty one: one left unread is reported as an aborted request.
+        if (res.status === 304) {
+          await res.arrayBuffer();
+          return { headers: res.headers };
+        }
         if (!res.ok) {
           const retryAfter = Number(res.headers.get('Retry-After'));
           throw new ApiError('http', `GET ${url} answered ${res.status}`, {

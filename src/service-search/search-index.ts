@@ -247,7 +247,7 @@ export class SearchIndex {
       let text = '';
       const kept: string[] = [];
       const keptAt: number[] = [];
-      for (let j = 0; j < name.length; ) {
+      for (let j = 0; j < name.length;) {
         const hit = short.get(name[j])?.find(([target]) => name.startsWith(target, j));
         for (const k of hit ? hit[2] : [0]) {
           text += name[j + k];
@@ -286,10 +286,12 @@ export class SearchIndex {
     let slots = 0;
     for (const code of this.codes) if (this.charSlot[code] < 0) this.charSlot[code] = slots++;
     this.chars = Postings.build(slots, fields, (put) => {
-      for (let f = 0; f < fields; f++) for (let j = this.at[f]; j < this.at[f + 1]; j++) put(this.charSlot[this.codes[j]], f);
+      for (let f = 0; f < fields; f++)
+        for (let j = this.at[f]; j < this.at[f + 1]; j++) put(this.charSlot[this.codes[j]], f);
     });
     this.sounds = Postings.build(this.syllables.list.length, fields, (put) => {
-      for (let f = 0; f < fields; f++) for (let j = this.at[f]; j < this.at[f + 1]; j++) if (this.sy[j]) put(this.sy[j], f);
+      for (let f = 0; f < fields; f++)
+        for (let j = this.at[f]; j < this.at[f + 1]; j++) if (this.sy[j]) put(this.sy[j], f);
     });
     // Where a contiguous pinyin match can start, by its first two letters: a character whose syllable starts with
     // them (社 for "sh", 保 for "ba"), or whose initial is the first and the next character's the second (社会 for
@@ -310,7 +312,8 @@ export class SearchIndex {
       this.fieldOf.fill(f, this.at[f], end);
       const first = spelling(this.at[f], end);
       this.firstLetter[f] = first ? first.charCodeAt(0) : 0;
-      for (let j = this.at[f]; j < end; j++) pairsOf(spelling(j, end), spelling(j + 1, end), this.pairs, f * PAIR_WORDS);
+      for (let j = this.at[f]; j < end; j++)
+        pairsOf(spelling(j, end), spelling(j + 1, end), this.pairs, f * PAIR_WORDS);
     }
     this.starts = Postings.build(KEYS, total, (put) => {
       for (let f = 0; f < fields; f++) {
@@ -394,7 +397,8 @@ export class SearchIndex {
     if (/[a-z]/.test(plain) && !HAN.test(plain)) this.latin(plain, accept, limit);
     else this.chinese(plain, text);
     const result = this.rank(accept, limit);
-    if (this.topItem >= 0 && this.slips[this.nameOf[this.topItem]]) result.corrected = this.matched(this.nameOf[this.topItem]);
+    if (this.topItem >= 0 && this.slips[this.nameOf[this.topItem]])
+      result.corrected = this.matched(this.nameOf[this.topItem]);
     return result;
   }
 
@@ -424,7 +428,9 @@ export class SearchIndex {
       let words = questionWords(plain).filter((w) => !w.weak);
       // A short query: its pairs of characters stand for its words.
       if (words.length < 2)
-        words = [...compact].slice(1).map((_, i) => ({ word: compact.slice(i, i + 2), alts: [compact.slice(i, i + 2)], weak: false }));
+        words = [...compact]
+          .slice(1)
+          .map((_, i) => ({ word: compact.slice(i, i + 2), alts: [compact.slice(i, i + 2)], weak: false }));
       this.partial(words, 0.8, 0.4);
     }
     return this.rank(accept, limit).hits;
@@ -474,7 +480,10 @@ export class SearchIndex {
       return;
     }
     // The first run of letters has three or more: the three-letter list is exact for them.
-    const exact = this.common[pair] && /^[a-z0-9]{3}/.test(plain) ? this.starts3.list(pair * 36 + letterIndex(compact[2])) : undefined;
+    const exact =
+      this.common[pair] && /^[a-z0-9]{3}/.test(plain)
+        ? this.starts3.list(pair * 36 + letterIndex(compact[2]))
+        : undefined;
     if (exact && compact.length === 3) {
       this.few(compact, accept, limit, exact);
       this.last = { text: plain, contig: exact, max: 0 };
@@ -569,7 +578,10 @@ export class SearchIndex {
   private contiguous(plain: string, compact: string, source: ArrayLike<number> | undefined): number[] {
     if (!source) {
       const pair = key2(compact[0], compact[1]);
-      source = this.common[pair] && /^[a-z0-9]{3}/.test(plain) ? this.starts3.list(pair * 36 + letterIndex(compact[2])) : this.starts.list(pair);
+      source =
+        this.common[pair] && /^[a-z0-9]{3}/.test(plain)
+          ? this.starts3.list(pair * 36 + letterIndex(compact[2]))
+          : this.starts.list(pair);
     }
     const matched: number[] = [];
     if (!this.reach.prepare(plain)) return matched;
@@ -581,7 +593,17 @@ export class SearchIndex {
       matched.push(j);
       const n = this.owner[f];
       const start = j === this.at[f] && this.kind[f] !== ALIAS;
-      this.note(n, start ? PINYIN_START : PINYIN, this.sub(f), start ? 200 : 100, f, 0, 0, Tier.Pinyin, v ? this.variant[n] : 0);
+      this.note(
+        n,
+        start ? PINYIN_START : PINYIN,
+        this.sub(f),
+        start ? 200 : 100,
+        f,
+        0,
+        0,
+        Tier.Pinyin,
+        v ? this.variant[n] : 0,
+      );
     }
     return matched;
   }
@@ -679,7 +701,17 @@ export class SearchIndex {
         const r = this.reach.contiguous(this.codes, this.sy, this.at[f], this.at[f + 1]);
         const start = r === 0 && this.kind[f] !== ALIAS && !formIndex;
         if (r >= 0)
-          this.note(n, start ? PINYIN_START : PINYIN, this.sub(f, formIndex), r ? 100 : 200, f, formIndex, 0, Tier.Pinyin, v ? this.variant[n] : 0);
+          this.note(
+            n,
+            start ? PINYIN_START : PINYIN,
+            this.sub(f, formIndex),
+            r ? 100 : 200,
+            f,
+            formIndex,
+            0,
+            Tier.Pinyin,
+            v ? this.variant[n] : 0,
+          );
         else if (compact.length >= 3 && this.reach.gapped(this.codes, this.sy, this.at[f], this.at[f + 1]) === 2)
           this.note(n, FUZZY, 0, LAZY, f, formIndex, 0, Tier.Fuzzy);
       }
@@ -815,7 +847,17 @@ export class SearchIndex {
       const score = covered / sum;
       if (!heavy || score < weight) continue;
       // A bare question: the variant first; then the share covered in tenths, then exactly.
-      this.note(n, PARTIAL, 0, Math.floor(score * 10) * 10 + score, this.fieldsFrom[n], 0, 0, Tier.Partial, this.bare ? this.variant[n] : 0);
+      this.note(
+        n,
+        PARTIAL,
+        0,
+        Math.floor(score * 10) * 10 + score,
+        this.fieldsFrom[n],
+        0,
+        0,
+        Tier.Partial,
+        this.bare ? this.variant[n] : 0,
+      );
     }
   }
 
@@ -908,7 +950,11 @@ export class SearchIndex {
       if (!accept) {
         total += to - from;
         // A name that cannot reach the page only needs counting.
-        if (!big && top.length === limit && compare(key, items[this.nameItems[from]].popularity, n, top[limit - 1]) >= 0)
+        if (
+          !big &&
+          top.length === limit &&
+          compare(key, items[this.nameItems[from]].popularity, n, top[limit - 1]) >= 0
+        )
           continue;
       }
       for (let k = from; k < to; k++) {
@@ -1018,7 +1064,10 @@ export class SearchIndex {
     const marks: number[] = [];
     for (const slips of [this.slips[n], compact.length]) {
       this.aligner.prepare(text, slips);
-      if (this.aligner.score(map ? this.texts[g] : name, this.sy.subarray(this.at[g], this.at[g + 1]), marks) !== -Infinity)
+      if (
+        this.aligner.score(map ? this.texts[g] : name, this.sy.subarray(this.at[g], this.at[g + 1]), marks) !==
+        -Infinity
+      )
         break;
     }
     for (const j of marks.reverse()) {
