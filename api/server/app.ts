@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { routePath } from 'hono/route';
 import { cors } from 'hono/cors';
 import { DevIssuer } from './auth/dev-issuer.ts';
 import { TokenVerifier, type IdentityProvider } from './auth/tokens.ts';
 import type { AppContext } from './context.ts';
 import { openDb, type Db } from './db.ts';
+import { createLogger, type Logger } from './log.ts';
+import { Metrics } from './metrics.ts';
 import { isClientGone } from './http/client-error.ts';
 import type { TrustProxy } from './http/client-ip.ts';
 import { DEFAULT_LIMITS, Limiters, type Limits } from './http/limits.ts';
@@ -74,6 +77,13 @@ export interface AppOptions {
   /** Days a resident's phone number is kept after their rating, then deleted (default 60; ZW_PERSONAL_DATA_DAYS). */
   personalDataDays?: number;
   /**
+   * The structured log (pino; see log.ts). Defaults to one on stdout at ZW_LOG_LEVEL, else `warn` (so tests and
+   * the dev servers show problems, not every request); `npm run api` logs every request (`info`).
+   */
+  logger?: Logger;
+  /** Also count the Node.js process's own metrics (CPU, memory, event loop) in /metrics: a server of its own. */
+  processMetrics?: boolean;
+  /**
    * On PostgreSQL, how often (ms) each hall is checked against the database besides NOTIFY, in case a notification
    * was lost with the listener's connection (default 5 s).
    */
@@ -84,6 +94,14 @@ export interface ReferenceApp {
   app: Hono;
   simulator: QueueSimulator;
   db: Db;
+  log: Logger;
+  metrics: Metrics;
+  /**
+   * Stops serving as a replica about to stop does: readiness answers 503 from now on, the simulator stops, and every
+   * event stream ends (its clients reconnect, through the load balancer, to another replica). Requests in flight
+   * finish; close() then releases the rest.
+   */
+  drain(): void;
   /** Resolves once the changes started in the background so far (simulator steps) are written. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -103,11 +121,15 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
   const caseIds = caseIdPolicy(options);
   const spec = ApiSpec.load(options.specPath);
   const services = loadServiceData();
-  const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const log = options.logger ?? createLogger({ level: process.env.ZW_LOG_LEVEL ?? 'warn' });
+  const metrics = new Metrics({ process: options.processMetrics });
+  const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log });
+  if (db.migrated.length) log.info({ versions: db.migrated }, 'database: migrations applied');
   let simulator: QueueSimulator | undefined;
   let stopListening: (() => Promise<void>) | undefined;
   let poll: ReturnType<typeof setInterval> | undefined;
   let sweeper: ReturnType<typeof setInterval> | undefined;
+  let draining = false;
   try {
     const generatedAt = await seedServices(db, services, now());
     db.shareAsTemplate();
@@ -119,7 +141,13 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       seed: options.seed ?? 20261123,
       alwaysOpen: options.alwaysOpen ?? false,
       heartbeatMs: options.heartbeatMs,
+      log,
     });
+    for (const hall of simulator.halls.values()) {
+      hall.hub.onClients = (count) => metrics.liveClients.set({ hall: hall.def.id }, count);
+      hall.onPublish = () => metrics.events.inc({ hall: hall.def.id });
+      metrics.liveClients.set({ hall: hall.def.id }, 0);
+    }
     const limits: Limits = {
       ...DEFAULT_LIMITS,
       ...(options.ratingsPerMinute === undefined ? {} : { ratingsPerMinute: options.ratingsPerMinute }),
@@ -131,7 +159,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     // Changes other replicas make reach this one's mirrors and streams through NOTIFY (on PGlite, the same
     // mechanism in one process); a lost listener connection, or a notification lost with it, is caught up on.
     const catchUpAll = () => {
-      for (const hall of sim.halls.values()) void hall.refresh().catch((err: Error) => console.error('[api] catching up a hall:', err.message));
+      for (const hall of sim.halls.values()) void hall.refresh().catch((err: Error) => log.error({ err, hall: hall.def.id }, 'hall queue: catching up failed'));
     };
     const unlisten = await db.listen(
       HALL_CHANNEL,
@@ -152,12 +180,19 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     if (!(personalDataDays > 0)) throw new Error('The personal data retention (ZW_PERSONAL_DATA_DAYS) must be a positive number of days.');
     const ratings = new RatingStore(db, now, caseIds, { data: new PersonalData(options.dataKeys), retentionDays: personalDataDays });
     // Numbers past their retention are deleted at start and every hour after, by every replica (it is idempotent).
-    const sweep = () => ratings.sweepPersonalData().catch((err: Error) => console.error('[api] personal data sweep failed:', err.message));
+    const sweep = () =>
+      ratings.sweepPersonalData().then(
+        (deleted) => deleted && log.info({ deleted }, 'personal data: phone numbers past their retention deleted'),
+        (err: Error) => log.error({ err }, 'personal data: sweep failed'),
+      );
     await sweep();
     sweeper = setInterval(() => void sweep(), 3600_000);
     sweeper.unref?.();
     const ctx: AppContext = {
-      auth: { tokens: new TokenVerifier(options.identityProvider ?? devIssuer!.provider()), db },
+      auth: { tokens: new TokenVerifier(options.identityProvider ?? devIssuer!.provider()), db, log },
+      log,
+      metrics,
+      draining: () => draining,
       personalDataDays,
       spec,
       db,
@@ -172,16 +207,24 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     const app = buildApp(ctx, devIssuer);
     simulator.start();
     let closing: Promise<void> | undefined;
+    const drain = () => {
+      if (draining) return;
+      draining = true;
+      clearInterval(poll);
+      clearInterval(sweeper);
+      sim.close();
+    };
     return {
       app,
       simulator: sim,
       db,
+      log,
+      metrics,
+      drain,
       settled: () => sim.settled(),
       close: () =>
         (closing ??= (async () => {
-          clearInterval(poll);
-          clearInterval(sweeper);
-          sim.close();
+          drain();
           await sim.settled();
           await stopListening?.();
           await db.close();
@@ -224,14 +267,24 @@ function buildApp(ctx: AppContext, devIssuer: DevIssuer | undefined): Hono {
     const given = c.req.header('x-request-id');
     const id = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
     c.set('requestId', id);
+    const started = performance.now();
     await next();
     c.res.headers.set('X-Request-Id', id);
+    // The route as registered (never the URL: no resident's tracking code or case id reaches a log or a label).
+    const path = routePath(c);
+    const route = path === '*' || path === '/*' ? 'unmatched' : path;
+    const seconds = (performance.now() - started) / 1000;
+    const status = c.res.status;
+    ctx.metrics.requests.inc({ method: c.req.method, route, status: String(status) });
+    ctx.metrics.duration.observe({ method: c.req.method, route }, seconds);
+    ctx.log.info({ reqId: id, method: c.req.method, route, status, ms: Math.round(seconds * 10_000) / 10 }, 'request');
   });
   app.use('*', async (c, next) => {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
-  healthRoutes(app);
+  healthRoutes(app, ctx);
+  app.get('/metrics', async (c) => c.body(await ctx.metrics.registry.metrics(), 200, { 'Content-Type': ctx.metrics.registry.contentType, 'Cache-Control': 'no-store' }));
   queueRoutes(app, ctx);
   serviceRoutes(app, ctx);
   ratingRoutes(app, ctx);
@@ -244,7 +297,7 @@ function buildApp(ctx: AppContext, devIssuer: DevIssuer | undefined): Hono {
     // The client went away mid-request: nobody reads an answer, and nothing failed on this side.
     if (isClientGone(err, c.req.raw)) return new Response(null, { status: 400 });
     // The cause goes to the server log only; the client gets a generic problem.
-    console.error('[api] unhandled error:', err);
+    ctx.log.error({ err, reqId: c.get('requestId') }, 'unhandled error');
     return problemResponse(c, new ProblemError('internal', { detail: { zh: '服务暂时不可用，请稍后再试。', en: 'The service is unavailable; please try again later.' } }));
   });
   return app;

@@ -1,5 +1,7 @@
 import type { Authenticator } from './auth/require-role.ts';
 import type { Db } from './db.ts';
+import type { Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { Limiters } from './http/limits.ts';
 import type { OnlineTickets } from './queue/online-tickets.ts';
 import type { QueueSimulator } from './queue/simulator.ts';
@@ -23,6 +25,10 @@ export interface AppContext {
   auth: Authenticator;
   /** Days a resident's phone number is kept after their rating (ZW_PERSONAL_DATA_DAYS). */
   personalDataDays: number;
+  log: Logger;
+  metrics: Metrics;
+  /** Whether the replica is stopping (readiness then answers 503). */
+  draining: () => boolean;
 }
 
 declare module 'hono' {

@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createLogger, type Logger } from './log.ts';
 import { MIGRATIONS, RUNTIME_TABLES } from './schema.ts';
 
 /** What every store needs from a database; the same plain PostgreSQL (with $1 params) runs on PGlite and `pg`. */
@@ -13,6 +14,8 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** The migrations this process applied when it opened the database (none when another had already). */
+  readonly migrated: readonly number[];
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
@@ -29,14 +32,22 @@ export interface Db extends Queryable {
 
 export interface DbOptions {
   databaseUrl?: string;
+  /** Where the pool and the listener report lost connections. */
+  log?: Logger;
   /** PGlite data directory; omitted means in-memory. */
   dataDir?: string;
 }
 
 export async function openDb(options: DbOptions): Promise<Db> {
-  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPGlite(options.dataDir);
-  await migrate(db);
-  return db;
+  const log = options.log ?? createLogger({ level: 'warn' });
+  const db = options.databaseUrl ? openPostgres(options.databaseUrl, log) : await openPGlite(options.dataDir);
+  try {
+    const migrated = await migrate(db);
+    return Object.assign(db, { migrated });
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /*
@@ -52,7 +63,7 @@ let template: Promise<Blob> | undefined;
 function templateFile(): string | undefined {
   const dir = process.env.ZW_PGLITE_TEMPLATE_DIR;
   if (!dir) return undefined;
-  const hash = createHash('sha256').update(MIGRATIONS.join('\n')).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 16);
   return join(dir, `pglite-template-${hash}.tar`);
 }
 
@@ -82,7 +93,7 @@ function keepTemplate(lite: PGlite): void {
     .catch(() => undefined);
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<Db> {
+async function openPGlite(dataDir: string | undefined): Promise<Omit<Db, 'migrated'> & { migrated: number[] }> {
   // A new database (in memory, or in a data directory that holds none yet) starts from the template, if any.
   const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
   const dump = fresh ? await memoryTemplate()?.catch(() => undefined) : undefined;
@@ -102,6 +113,7 @@ async function openPGlite(dataDir: string | undefined): Promise<Db> {
   if (loaded) await lite.exec(`TRUNCATE ${RUNTIME_TABLES.join(', ')}`);
   return {
     kind: 'pglite',
+    migrated: [],
     query: (sql, params) => lite.query(sql, params),
     async exec(sql) {
       await lite.exec(sql);
@@ -125,12 +137,13 @@ async function openPGlite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
-function openPostgres(connectionString: string): Db {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+function openPostgres(connectionString: string, log: Logger): Omit<Db, 'migrated'> & { migrated: number[] } {
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.ZW_DB_POOL ?? 10) });
   // An idle client's network error must not take the process down; the pool replaces it.
-  pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+  pool.on('error', (err) => log.error({ err }, 'database: idle client error'));
   return {
     kind: 'postgres',
+    migrated: [],
     query: async (sql, params) => ({ rows: (await pool.query(sql, params)).rows }),
     async exec(sql) {
       await pool.query(sql);
@@ -150,7 +163,7 @@ function openPostgres(connectionString: string): Db {
       }
     },
     shareAsTemplate() {},
-    listen: (channel, onPayload, onResume) => listenPostgres(connectionString, channel, onPayload, onResume),
+    listen: (channel, onPayload, onResume) => listenPostgres(connectionString, channel, onPayload, log, onResume),
     close: () => pool.end(),
   };
 }
@@ -160,6 +173,7 @@ async function listenPostgres(
   connectionString: string,
   channel: string,
   onPayload: (payload: string) => void,
+  log: Logger,
   onResume?: () => void,
 ): Promise<() => Promise<void>> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
@@ -173,7 +187,7 @@ async function listenPostgres(
       if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
     });
     c.on('error', (err) => {
-      console.error('[db] listener connection lost:', err.message);
+      log.warn({ err }, 'database: listener connection lost; reconnecting');
       lost(c);
     });
     c.on('end', () => lost(c));
@@ -199,7 +213,7 @@ async function listenPostgres(
       connect().then(
         () => onResume?.(),
         (err: Error) => {
-          console.error('[db] listener cannot connect:', err.message);
+          log.error({ err }, 'database: listener cannot connect');
           delay = Math.min(delay * 2, 10_000);
           retry();
         },
@@ -216,12 +230,36 @@ async function listenPostgres(
   };
 }
 
-/** Migrations are idempotent DDL; the advisory lock keeps two servers on one database from racing. */
-async function migrate(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
+/**
+ * Applies the migrations the database lacks, once: under an advisory lock (pg_advisory_xact_lock), so that replicas
+ * starting together take turns and the later ones find everything applied, and in one transaction, so that a failed
+ * migration leaves the schema as it was. Returns the versions this call applied.
+ */
+async function migrate(db: Omit<Db, 'migrated'>): Promise<number[]> {
+  return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('zhengwu-widgets:migrate'))`);
-    for (const statement of MIGRATIONS) await tx.query(statement);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+       version integer PRIMARY KEY,
+       name text NOT NULL,
+       applied_at timestamptz NOT NULL DEFAULT now()
+     )`);
+    const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.map((r) => Number(r.version)));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      for (const statement of m.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
   });
+}
+
+/** The highest migration the database has (0 for none): what readiness compares with SCHEMA_VERSION. */
+export async function schemaVersion(q: Queryable): Promise<number> {
+  const { rows } = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  return Number(rows[0]?.v ?? 0);
 }
 
 /** Both drivers return timestamptz as Date; text is accepted too so callers need not care. */

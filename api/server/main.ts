@@ -6,6 +6,7 @@ import { parseTrustProxy } from './http/client-ip.ts';
 import { DEFAULT_LIMITS, type Limits } from './http/limits.ts';
 import { parseSecrets } from './ratings/case-ids.ts';
 import { parseDataKeys } from './personal-data.ts';
+import { createLogger } from './log.ts';
 import type { IdentityProvider } from './auth/tokens.ts';
 
 /**
@@ -28,6 +29,8 @@ import type { IdentityProvider } from './auth/tokens.ts';
  *   encrypts residents' personal data at rest (docs/decisions/055-personal-data.md); without it the published
  *   development key is used, which protects nothing. ZW_PERSONAL_DATA_DAYS: days a phone number left for a 回访 is
  *   kept after the rating (default 60);
+ * - ZW_LOG_LEVEL (default info): JSON log lines on stdout; ZW_SHUTDOWN_SECONDS (default 10): how long a stopping
+ *   replica waits for requests in flight; ZW_DB_POOL (default 10): PostgreSQL connections per replica;
  * - ZW_SIMULATOR_SPEED, ZW_ALWAYS_OPEN=1 for demos.
  */
 const env = process.env;
@@ -104,6 +107,7 @@ function identityProvider(): IdentityProvider | undefined {
   };
 }
 
+const log = createLogger({ level: env.ZW_LOG_LEVEL ?? 'info' });
 const reference = await createApp({
   databaseUrl,
   dataDir,
@@ -116,26 +120,51 @@ const reference = await createApp({
   identityProvider: identityProvider(),
   dataKeys,
   personalDataDays,
+  logger: log,
+  processMetrics: true,
 });
 
 // Even requests that Node's parser or the adapter refuse (malformed, headers too large) get a problem document.
-const server = listen(reference.app, port, env.HOST ?? '0.0.0.0', (info) => {
-  const host = info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address;
-  console.log(`zhengwu-widgets reference API on http://${host}:${info.port}/api/v1/health`);
-  console.log(databaseUrl ? 'storage: PostgreSQL (DATABASE_URL)' : `storage: PGlite in ${dataDir}`);
-});
+const server = listen(
+  reference.app,
+  port,
+  env.HOST ?? '0.0.0.0',
+  (info) => {
+    const host = info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address;
+    log.info(
+      { port: info.port, url: `http://${host}:${info.port}/api/v1/health`, storage: databaseUrl ? 'postgres' : 'pglite', ...(dataDir ? { dataDir } : {}) },
+      'zhengwu-widgets reference API listening',
+    );
+  },
+  log,
+);
+
+/** Seconds a stopping replica waits for requests in flight before it exits anyway (ZW_SHUTDOWN_SECONDS). */
+const shutdownSeconds = Number(env.ZW_SHUTDOWN_SECONDS ?? 10);
 
 let stopping = false;
+/**
+ * SIGTERM (a deploy, a scale-down) or SIGINT: stop taking connections, tell readiness, end the event streams so their
+ * clients reconnect — through the load balancer, to another replica — let requests in flight finish, then release
+ * the database and exit.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: shutting down`);
-  // Stop accepting connections first, then end the event streams (which would otherwise hold the server open).
+  log.info({ signal }, 'stopping: no new connections, ending event streams');
   const closed = new Promise<void>((done) => server.close(() => done()));
-  await reference.close();
-  const timeout = setTimeout(() => process.exit(0), 5_000);
+  reference.drain();
+  // A connection whose stream just ended is idle now: close it, so the client reconnects elsewhere at once.
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  idle.unref();
+  const timeout = setTimeout(() => {
+    log.warn({ seconds: shutdownSeconds }, 'stopping: requests still in flight; exiting anyway');
+    process.exit(0);
+  }, shutdownSeconds * 1000);
   timeout.unref();
   await closed;
+  await reference.close();
+  log.info('stopped');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,9 +1,18 @@
+/** One step of the schema: applied once per database, in order, recorded in schema_migrations. */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
 /**
- * The database schema as idempotent statements, run in order at every start.
+ * The database schema as versioned migrations (db.ts applies the ones a database lacks, at start, under an advisory
+ * lock, in one transaction). Their statements are idempotent too, so a database made before versions were recorded
+ * takes them as they are.
  * Times are written by the application clock (so tests can set the time), never by the database's now().
  * Dates that are calendar days are selected with to_char so no driver turns them into local-midnight Dates.
  */
-export const MIGRATIONS: readonly string[] = [
+const BASE: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS meta (
      key text PRIMARY KEY,
      value text NOT NULL
@@ -86,6 +95,9 @@ export const MIGRATIONS: readonly string[] = [
      plan jsonb NOT NULL,
      created_at timestamptz NOT NULL
    )`,
+];
+
+const SHARED_QUEUES: readonly string[] = [
   // The halls' queues, shared by every server process on the database (queue/shared-hall.ts): the head of each
   // hall's log (locked by whoever changes the hall) and the log itself.
   `CREATE TABLE IF NOT EXISTS hall_heads (
@@ -103,6 +115,9 @@ export const MIGRATIONS: readonly string[] = [
      at timestamptz NOT NULL,
      PRIMARY KEY (hall_id, version)
    )`,
+];
+
+const STAFF: readonly string[] = [
   // Whether the simulator plays a hall on its own (paused by a hall admin, for every replica).
   `ALTER TABLE hall_heads ADD COLUMN IF NOT EXISTS sim_paused boolean NOT NULL DEFAULT false`,
   // Keys the server signs with and keeps across restarts and replicas (the development issuer's).
@@ -135,6 +150,15 @@ export const MIGRATIONS: readonly string[] = [
    )`,
   `CREATE INDEX IF NOT EXISTS audit_log_hall_idx ON audit_log (hall_id, at DESC)`,
 ];
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'catalogue, online tickets, limits, ratings', statements: BASE },
+  { version: 2, name: 'hall queues shared through a log', statements: SHARED_QUEUES },
+  { version: 3, name: 'staff: signing keys, API keys, audit log, simulator pause', statements: STAFF },
+];
+
+/** The schema version this code needs (readiness checks the database has at least this one). */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Tables written while serving (as opposed to the seeded catalogue and meta). */
 export const RUNTIME_TABLES: readonly string[] = [

@@ -12,7 +12,7 @@ export interface Checked<T = unknown> {
 }
 
 // Any endpoint may answer these even when the operation does not list them (see the spec's "Errors").
-const GENERIC: Record<number, string> = { 405: 'method-not-allowed', 429: 'rate-limited', 500: 'internal' };
+const GENERIC: Record<number, string> = { 405: 'method-not-allowed', 429: 'rate-limited', 500: 'internal', 503: 'unavailable' };
 
 function schemaErrors(pointer: string, value: unknown): string | null {
   const validate = spec.validator(pointer);

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db.ts';
+import type { Logger } from '../log.ts';
 import { ProblemError } from '../problem.ts';
 import { findHall } from '../queue/halls.ts';
 import { API_KEY_HEADER, verifyApiKey } from './api-keys.ts';
@@ -19,6 +20,7 @@ declare module 'hono' {
 export interface Authenticator {
   tokens: TokenVerifier;
   db: Db;
+  log?: Logger;
 }
 
 const REALM = 'Bearer realm="zhengwu-widgets"';
@@ -46,7 +48,7 @@ export async function authenticate(auth: Authenticator, c: Context): Promise<Pri
       return await auth.tokens.verify(match[1]!);
     } catch (err) {
       if (err instanceof TokenRefused) throw unauthorized({ zh: err.zh, en: err.message }, 'invalid_token');
-      console.error('[auth] cannot verify staff tokens:', (err as Error).message);
+      auth.log?.error({ err }, 'auth: staff tokens cannot be verified (identity provider unreachable?)');
       throw new ProblemError('unavailable', {
         detail: { zh: '暂时无法验证登录凭证，请稍后再试。', en: 'Tokens cannot be checked at the moment; please try again later.' },
         headers: { 'Retry-After': '5' },

@@ -2,6 +2,8 @@ import type { HallPatch, HallSnapshot } from '../payloads.ts';
 
 const encoder = new TextEncoder();
 const RETRY = encoder.encode('retry: 3000\n\n');
+/** Sent to clients whose stream the server ends: reconnect after half a second. */
+const SOON = encoder.encode('retry: 500\n\n');
 
 /**
  * How often a stream hears a heartbeat by default: often enough that a client tells a stalled stream (two missed
@@ -177,8 +179,16 @@ export class EventHub {
     }
   }
 
+  /** Ends every stream, telling clients to come back soon (to another replica, when this one is stopping). */
   close(): void {
     clearInterval(this.heartbeat);
-    for (const client of [...this.clients]) this.drop(client);
+    for (const client of [...this.clients]) {
+      try {
+        client.controller.enqueue(SOON);
+      } catch {
+        // closed meanwhile
+      }
+      this.drop(client);
+    }
   }
 }

@@ -6,6 +6,7 @@ import type { HallPatch } from '../payloads.ts';
 import { EventHub, eventVersion, type StoredPatch } from './event-hub.ts';
 import { HallQueue, type OnlineTicketState, type QueueCommand, type QueueState } from './hall-queue.ts';
 import type { HallDef } from './halls.ts';
+import { createLogger, type Logger } from '../log.ts';
 
 /** The channel on which a replica that changed a hall says so: the payload is `<hall id>:<version>`. */
 export const HALL_CHANNEL = 'zw_hall_events';
@@ -80,10 +81,13 @@ export class SharedHall {
   /** Told of each patch delivered to this replica's clients (for metrics). */
   onPublish: ((patch: StoredPatch) => void) | undefined;
 
-  constructor(def: HallDef, db: Db, clock: HallClock, options: { seed: number; heartbeatMs?: number; now: Date }) {
+  private readonly log: Logger;
+
+  constructor(def: HallDef, db: Db, clock: HallClock, options: { seed: number; heartbeatMs?: number; now: Date; log?: Logger }) {
     this.def = def;
     this.db = db;
     this.clock = clock;
+    this.log = options.log ?? createLogger({ level: 'warn' });
     this.mirror = new HallQueue(def, options.now);
     this.hub = new EventHub(() => this.mirror.snapshot(), options.heartbeatMs);
     this.random = draw(seedOf(`${options.seed}:${def.id}`));
@@ -237,14 +241,14 @@ export class SharedHall {
     try {
       this.applyRows(rows);
     } catch (err) {
-      console.error(`[api] ${(err as Error).message}; rebuilding the queue from the log`);
+      this.log.warn({ err, hall: this.def.id }, 'hall queue: rebuilding the mirror from the log');
       await this.reload(q);
     }
   }
 
   /** A NOTIFY said the hall is at `version`. */
   notified(version: number): void {
-    if (version > this.mirror.version) void this.refresh().catch((err: Error) => console.error('[api] catching up a hall:', err.message));
+    if (version > this.mirror.version) void this.refresh().catch((err: Error) => this.log.error({ err, hall: this.def.id }, 'hall queue: catching up failed'));
   }
 
   /**
@@ -397,6 +401,7 @@ export class SharedHall {
     if (this.clockChanges(this.mirror, now)) await this.write(now, (queue) => this.applyClock(queue, now));
   }
 
+  /** Ends this replica's event streams (clients reconnect, to another replica when this one stops). */
   close(): void {
     this.hub.close();
   }

@@ -5,6 +5,7 @@ import type { HallPatch } from '../payloads.ts';
 import { isDayOverAt, isHallOpenAt, type HallQueue, type OnlineTicketState } from './hall-queue.ts';
 import type { HallDef } from './halls.ts';
 import { SharedHall, type HallClock } from './shared-hall.ts';
+import { createLogger, type Logger } from '../log.ts';
 
 export interface SimulatorOptions {
   halls: HallDef[];
@@ -18,6 +19,7 @@ export interface SimulatorOptions {
   alwaysOpen: boolean;
   stepMs?: number;
   heartbeatMs?: number;
+  log?: Logger;
 }
 
 /** A hall as the routes and the simulator see it: its shared queue, this process's event streams, its random draws. */
@@ -46,7 +48,7 @@ export class QueueSimulator implements HallClock {
     this.options = options;
     const now = options.now();
     for (const def of options.halls) {
-      this.halls.set(def.id, new SharedHall(def, options.db, this, { seed: options.seed, heartbeatMs: options.heartbeatMs, now }));
+      this.halls.set(def.id, new SharedHall(def, options.db, this, { seed: options.seed, heartbeatMs: options.heartbeatMs, now, log: options.log }));
     }
   }
 
@@ -103,7 +105,7 @@ export class QueueSimulator implements HallClock {
       this.stepping = true;
       const slot = Math.floor(Date.now() / every);
       const run = this.steps(undefined, slot)
-        .catch((err: Error) => console.error('[api] simulator step failed:', err.message))
+        .catch((err: Error) => (this.options.log ?? createLogger({ level: 'warn' })).error({ err }, 'simulator: step failed'))
         .finally(() => {
           this.stepping = false;
           this.inFlight.delete(run);

@@ -43,6 +43,13 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
 
   route(app, '/api/v1/halls/:hallId/events', {
     GET: async (c) => {
+      if (ctx.draining()) {
+        // A stopping replica takes no new streams: the client reconnects, through the load balancer, elsewhere.
+        throw new ProblemError('unavailable', {
+          detail: { zh: '此服务实例正在停止，请重新连接。', en: 'This replica is stopping; please reconnect.' },
+          headers: { 'Retry-After': '1' },
+        });
+      }
       const hall = await hallOf(c);
       // The header wins over the query parameter; an unusable value simply gets a fresh snapshot.
       const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
@@ -69,7 +76,10 @@ export function queueRoutes(app: Hono, ctx: AppContext): void {
       const key = take.idempotencyKey(c);
       const body = await take.body<{ categoryId: string }>(c);
       const { ticket, replayed } = await ctx.online.take(hall, body.categoryId, key, client);
-      if (replayed) return c.json(ticket, 200, { 'Idempotent-Replayed': 'true' });
+      if (replayed) {
+        ctx.metrics.replays.inc({ operation: 'takeTicket' });
+        return c.json(ticket, 200, { 'Idempotent-Replayed': 'true' });
+      }
       return c.json(ticket, 201);
     },
   });

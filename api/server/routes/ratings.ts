@@ -23,7 +23,11 @@ export function ratingRoutes(app: Hono, ctx: AppContext): void {
       const key = submit.idempotencyKey(c);
       const input = await submit.body<RatingInput>(c);
       const { receipt, replayed } = await ctx.ratings.submit(input, key, preferredLang(c.req.header('accept-language')));
-      if (replayed) return c.json(receipt, 200, { 'Idempotent-Replayed': 'true' });
+      if (replayed) {
+        ctx.metrics.replays.inc({ operation: 'submitRating' });
+        return c.json(receipt, 200, { 'Idempotent-Replayed': 'true' });
+      }
+      ctx.metrics.ratings.inc({ level: String(receipt.level) });
       return c.json(receipt, 201);
     },
   });

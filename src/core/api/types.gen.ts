@@ -21,6 +21,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness (the process answers)
+         * @description Answers 200 while the server process can answer at all. It checks nothing else, so that an outage of the database never gets healthy replicas restarted: an orchestrator restarts a replica only when this fails.
+         */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness (this replica should get traffic)
+         * @description Answers 200 when this replica can serve: its database answers (within 2 s), the database has the schema
+         *     this version needs (migrations done), and it is not stopping. Otherwise `503 unavailable`, with a
+         *     `checks` member that says which failed (`database`: `ok` or `unreachable`; `migrations`: `ok`, `pending`
+         *     or `unknown`; `accepting`: `ok` or `stopping`). A load balancer sends traffic only to ready replicas.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/halls": {
         parameters: {
             query?: never;
@@ -751,6 +794,59 @@ export interface components {
              * @example 0.1.0
              */
             version: string;
+        };
+        /** @description The process answers. */
+        HealthLive: {
+            /**
+             * @description Always `live`.
+             * @example live
+             * @constant
+             */
+            status: "live";
+            /**
+             * @description The version of the server implementation.
+             * @example 0.1.0
+             */
+            version: string;
+        };
+        /** @description The replica is ready for traffic, and what was checked. */
+        HealthReady: {
+            /**
+             * @description Always `ready` (a replica that is not answers 503).
+             * @example ready
+             * @constant
+             */
+            status: "ready";
+            /**
+             * @description The version of the server implementation.
+             * @example 0.1.0
+             */
+            version: string;
+            /**
+             * @description Each check and its outcome.
+             * @example {
+             *       "database": "ok",
+             *       "migrations": "ok",
+             *       "accepting": "ok"
+             *     }
+             */
+            checks: {
+                /**
+                 * @description Whether the database answered.
+                 * @enum {string}
+                 */
+                database: "ok" | "unreachable";
+                /**
+                 * @description Whether the database has the schema this version needs.
+                 * @enum {string}
+                 */
+                migrations: "ok" | "pending" | "unknown";
+                /**
+                 * @description Whether the replica takes requests (`stopping` after SIGTERM).
+                 * @enum {string}
+                 */
+                accepting: "ok" | "stopping";
+            };
         };
         /**
          * @description What staff and machines may do, each in the halls their credentials name:
@@ -3145,8 +3241,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The identity provider could not be reached to check a token (`unavailable`); try again later. */
-        IdentityProviderUnavailable: {
+        /** @description The server cannot answer this now (`unavailable`): the identity provider could not be reached to check a token, the database is unreachable, or this replica is stopping. Try again (behind a load balancer, another replica answers); `Retry-After` may say when. */
+        Unavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3406,6 +3502,51 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthLive"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReady"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listHalls: {
         parameters: {
             query?: never;
@@ -3509,6 +3650,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     takeTicket: {
@@ -3872,7 +4014,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     callNextTicket: {
@@ -3912,7 +4054,7 @@ export interface operations {
             422: components["responses"]["InvalidBody"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     setWindowStatus: {
@@ -3952,7 +4094,7 @@ export interface operations {
             422: components["responses"]["InvalidBody"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     issueWalkInTicket: {
@@ -3990,7 +4132,7 @@ export interface operations {
             422: components["responses"]["InvalidBody"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSimulator: {
@@ -4019,7 +4161,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     controlSimulator: {
@@ -4056,7 +4198,7 @@ export interface operations {
             422: components["responses"]["InvalidBody"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getAuditLog: {
@@ -4089,7 +4231,7 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRatingFollowUps: {
@@ -4122,7 +4264,7 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRatingContact: {
@@ -4151,7 +4293,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["IdentityProviderUnavailable"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
@@ -4159,6 +4301,8 @@ export interface operations {
 export type Problem = components['schemas']['Problem'];
 export type ProblemFieldError = components['schemas']['ProblemFieldError'];
 export type HealthStatus = components['schemas']['HealthStatus'];
+export type HealthLive = components['schemas']['HealthLive'];
+export type HealthReady = components['schemas']['HealthReady'];
 export type StaffRole = components['schemas']['StaffRole'];
 export type StaffIdentity = components['schemas']['StaffIdentity'];
 export type CallNextInput = components['schemas']['CallNextInput'];
