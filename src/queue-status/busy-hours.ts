@@ -136,6 +136,8 @@ export class BusyHours implements ReactiveController {
         undefined,
       );
     const quietWait = quiet ? q.wait(quiet.expectedWaitMinutes) : '';
+    // The table is hidden from sight inside a clipping box: hidden itself, it would still be as wide as its text and
+    // widen the page.
     return html`<section class="busy" aria-labelledby="busy">
       <h3 id="busy">${q.busy}</h3>
       ${quiet ? html`<p>${this.quietest(s.quietest(s.hour(quiet.hour), quietWait), quietWait)}</p>` : nothing}
@@ -151,7 +153,6 @@ export class BusyHours implements ReactiveController {
           ${hours.map((h) => html`<li class=${h.hour === now ? 'now' : ''}>${h.hour}${h.hour === now ? html`<b>${s.now}</b>` : ''}</li>`)}
         </ol>
       </div>
-      <!-- A table hidden from sight would still make the page as wide as its text: its box clips it. -->
       <div class="visually-hidden">
         <table>
           <caption>

@@ -29,7 +29,8 @@ export const ticketStrings = defineStrings(
 
 /**
  * The followed ticket's near and called states. The call is a filled block (ButtonText on ButtonFace in forced
- * colours); its 请到 N 号窗口 is as large as the card's width allows, never smaller than the body text.
+ * colours); its 请到 N 号窗口 is as large as the card's width allows, never smaller than the body text, and the window's
+ * label breaks from 请到 as a whole (16 号窗口, never 16 / 号窗口). (No comments inside: the CSS ships as written.)
  */
 export const ticketStyles = css`
   .near {
@@ -52,7 +53,6 @@ export const ticketStyles = css`
     line-height: 1.2;
     word-break: keep-all;
   }
-  /* The window's label breaks from 请到 as a whole (16 号窗口, never 16 / 号窗口). */
   .go .window {
     display: inline-block;
     max-width: 100%;

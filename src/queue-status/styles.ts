@@ -3,10 +3,12 @@ import { css } from 'lit';
 /**
  * Card styles; the followed ticket, the board, busy hours and online take bring their own. Colours and sizes come only from the private
  * `--_*` tokens (elder, contrast, motion, forced colours). The card is laid out for its own width, a 320 px phone
- * first (docs/decisions/037): rows wrap, short phrases (等候 7 人, 约 6 分钟, 正在办理) stay whole.
+ * first (docs/decisions/037): rows wrap, short phrases (等候 7 人, 约 6 分钟, 正在办理, what the followed ticket and busy
+ * hours say) stay whole; the host is a container too, so that the card's own padding gives way on the narrowest
+ * screens. A button that is on says so by its edge too, not by its colour alone (forced colours make every button
+ * alike). Comments outside the CSS: it ships as written.
  */
 export const queueStyles = css`
-  /* The host is a container too, so that the card's own padding gives way on the narrowest screens. */
   :host {
     container-type: inline-size;
   }
@@ -30,7 +32,6 @@ export const queueStyles = css`
   p {
     margin: 0.25em 0;
   }
-  /* What the followed ticket and busy hours say: 约 10 分钟 and 前面还有 2 人 are never broken inside a word. */
   .mine > p,
   .busy > p {
     word-break: keep-all;
@@ -149,7 +150,6 @@ export const queueStyles = css`
     background: var(--_bg);
     color: var(--_primary);
   }
-  /* A button that is on says so by its edge too, not by its colour alone (forced colours make every button alike). */
   [aria-pressed='true'] {
     border-width: 4px;
   }

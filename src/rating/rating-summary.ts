@@ -28,6 +28,10 @@ const LEVELS = [5, 4, 3, 2, 1] as const;
  */
 export class ZwRatingSummary extends ZwElement {
   static override tables = [coreStrings, ratingStrings, summaryStrings];
+  // Laid out for its own width, a 320 px phone first (docs/decisions/037): on a narrow element each level's name and
+  // count share a line and its bar spans the whole width below them; from 30 em one row per level, in aligned
+  // columns. The table may scroll sideways inside its own region where its whole words do not fit (elder mode on the
+  // narrowest phones; WCAG 1.4.10 exempts data tables); the page never does.
   static override styles = [
     tokenStyles,
     visuallyHidden,
@@ -49,11 +53,9 @@ export class ZwRatingSummary extends ZwElement {
       .rate .hint {
         white-space: nowrap;
       }
-      /* Laid out for its own width (a 320 px phone first), not the page's: see docs/decisions/037. */
       [part='base'] {
         container-type: inline-size;
       }
-      /* Narrow: the level and its count on a line (or two), the bar across the whole width below them. */
       ul {
         list-style: none;
         padding: 0;
@@ -75,7 +77,6 @@ export class ZwRatingSummary extends ZwElement {
         inline-size: 100%;
         block-size: 1em;
       }
-      /* Wide: one row per level, names, bars and counts in aligned columns. */
       @container (min-width: 30em) {
         ul {
           grid-template-columns: max-content 1fr max-content;
@@ -105,8 +106,6 @@ export class ZwRatingSummary extends ZwElement {
         align-items: center;
         color: var(--_primary);
       }
-      /* A data table may scroll sideways inside its own region (WCAG 1.4.10 exempts it) where its whole words do
-         not fit: in elder mode on the narrowest phones. The page never does. */
       .table {
         max-inline-size: 100%;
         overflow-x: auto;

@@ -78,6 +78,8 @@ export class ZwRating extends ZwElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  // Laid out for its own width, a 320 px phone first (docs/decisions/037): a level is its radio beside its name with
+  // the stars under the name, side by side where there is room; the name is never broken (非常不满意 on one line).
   static override styles = [
     tokenStyles,
     visuallyHidden,
@@ -85,7 +87,6 @@ export class ZwRating extends ZwElement {
       :host {
         background: var(--_bg);
       }
-      /* Laid out for its own width (a 320 px phone first), not the page's: see docs/decisions/037. */
       [part='base'] {
         container-type: inline-size;
       }
@@ -122,8 +123,6 @@ export class ZwRating extends ZwElement {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }
-      /* A level: the radio beside its name, the stars under the name; side by side where there is room. The name
-         is never broken (非常不满意 stays on one line). */
       .lv {
         display: grid;
         grid-template-columns: auto minmax(0, 1fr);

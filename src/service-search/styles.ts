@@ -2,8 +2,10 @@ import { css } from 'lit';
 
 /**
  * Styles of `<zw-service-search>`; only the private `--_*` tokens, so elder mode, contrast schemes and forced colours
- * apply. Laid out for the element's own width, a 320 px phone first (docs/decisions/037): the filters stack (a
- * select under its label, as wide as the element), the guide's facts read as label above value.
+ * apply (the active result is the system's selection, HighlightText on Highlight, framed). Laid out for the element's
+ * own width, a 320 px phone first (docs/decisions/037): the filters stack (a choice list under its label, as wide as
+ * the element: department names are long; side by side on a wide element), the guide's facts read as label above
+ * value.
  */
 export const searchStyles = css`
   :host {
@@ -55,7 +57,6 @@ export const searchStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: -3px;
   }
-  /* Forced colours: the active option is the system's selection, HighlightText on Highlight, framed. */
   @media (forced-colors: active) {
     [role='option'][aria-selected='true'] {
       forced-color-adjust: none;
@@ -116,8 +117,6 @@ export const searchStyles = css`
     cursor: pointer;
     word-break: keep-all;
   }
-  /* A choice list: its label above it, as wide as the element (department names are long); side by side on a wide
-     element. */
   .filters .pick {
     flex: 1 1 100%;
     display: grid;
