@@ -78,7 +78,7 @@ describe('fault injection: ratings, tickets and the live feed over a faulty path
     },
   );
 
-  it('every rating the residents made is stored exactly once', () => {
+  it('every rating the residents made is stored exactly once (after a browser restart where an outbox was stuck)', () => {
     const r = report.ratings;
     assert.ok(r.made >= 60 * scale * 0.9, `the residents made ${r.made} ratings`);
     assert.deepEqual(
@@ -87,6 +87,20 @@ describe('fault injection: ratings, tickets and the live feed over a faulty path
       `made ${r.made}; lost:\n${r.lostDetail.join('\n')}\n${r.stuck.join('\n')}\n${again}`,
     );
   });
+
+  it(
+    'no rating waits in its outbox until the browser restarts',
+    {
+      todo:
+        'outbox: a flush waits for ever for its Web Lock (zw-outbox:v1:flush); Chromium leaves that lock unobtainable ' +
+        '(nothing held, requests pending for ever) after a page that asked for it goes into the back/forward cache, ' +
+        'so nothing more is delivered on that device until the browser restarts',
+    },
+    () => {
+      const r = report.ratings;
+      assert.equal(r.deliveredAfterRestart, 0, `${r.deliveredAfterRestart} ratings reached the server only after a browser restart:\n${r.stuck.join('\n')}\n${again}`);
+    },
+  );
 
   it('every online ticket the residents took is issued exactly once', () => {
     const t = report.tickets;

@@ -256,4 +256,22 @@ async function outboxState(): Promise<string> {
   ].join('\n  ');
 }
 
-(window as unknown as { zwFault: unknown }).zwFault = { rate, take, forget, sample, shows, outboxState };
+/**
+ * The outbox's Web Lock cannot be had: nobody holds it, yet flushes wait for it, twice a second apart. (Chromium can
+ * leave a lock so when a page that asked for it is put in the back/forward cache; see the suite's report.)
+ */
+async function outboxLockStuck(): Promise<boolean> {
+  const name = `${OUTBOX_STORAGE_KEY}:flush`;
+  const stuck = async () => {
+    const q = await navigator.locks.query();
+    return !q.held?.some((l) => l.name === name) && !!q.pending?.some((l) => l.name === name);
+  };
+  if (!navigator.locks || !(await stuck())) return false;
+  await sleep(1_000);
+  return stuck();
+}
+
+/** This origin's localStorage, to carry over to a restarted browser. */
+const storage = (): Record<string, string> => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)!]));
+
+(window as unknown as { zwFault: unknown }).zwFault = { rate, take, forget, sample, shows, outboxState, outboxLockStuck, storage };

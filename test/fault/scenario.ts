@@ -78,6 +78,10 @@ export interface FaultReport {
     lostDetail: string[];
     /** For each device whose outbox was not empty at the end: its entries and Web Locks. */
     stuck: string[];
+    /** Browsers restarted at the end because their outbox's Web Lock could not be had (see `outboxLockStuck`). */
+    restarts: number;
+    /** Ratings that reached the server only after such a restart. */
+    deliveredAfterRestart: number;
   };
   tickets: { made: number; stored: number; lost: number; doubled: number; refused: number; detail: string[] };
   actions: { pageLoads: number; reloads: number; reloadsMidRequest: number; closes: number; closesMidRequest: number; offlineSpells: number; heals: number };
@@ -220,7 +224,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     seed,
     scale,
     durationMs: 0,
-    ratings: { made: 0, stored: 0, lost: 0, doubled: 0, resubmitted: 0, lostCases: [], leftInOutbox: 0, lostDetail: [], stuck: [] },
+    ratings: { made: 0, stored: 0, lost: 0, doubled: 0, resubmitted: 0, lostCases: [], leftInOutbox: 0, lostDetail: [], stuck: [], restarts: 0, deliveredAfterRestart: 0 },
     tickets: { made: 0, stored: 0, lost: 0, doubled: 0, refused: 0, detail: [] },
     actions: { pageLoads: 0, reloads: 0, reloadsMidRequest: 0, closes: 0, closesMidRequest: 0, offlineSpells: 0, heals: 0 },
     requests: 0,
@@ -255,6 +259,10 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     if (script !== undefined) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
       return res.end(script);
+    }
+    if (url.pathname === '/portal/blank') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>区政务服务网</title></head><body></body></html>');
     }
     if (url.pathname === '/portal/rate' || url.pathname === '/portal/queue') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -738,20 +746,49 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
 
     const left = new Map<number, string[]>();
     const stuck: string[] = [];
+    /** Cases still in an outbox when its browser was restarted. */
+    const heldUntilRestart = new Set<string>();
+    let restarts = 0;
+
+    /** The resident closes the browser and opens it again: the same storage, a fresh lock manager. */
+    async function restart(r: Resident): Promise<void> {
+      const from = (Object.values(r.tabs) as (Tab | undefined)[]).find((t) => t && !t.closed);
+      const saved = from && (await evaluate<Record<string, string>>(from, 'window.zwFault.storage()'));
+      if (!saved) return;
+      restarts += 1;
+      await r.ctx.close().catch(() => undefined);
+      r.tabs = {};
+      r.ctx = await browser.createBrowserContext();
+      const page = await r.ctx.newPage({ type: 'window' });
+      await page.goto(`${origin}/portal/blank`);
+      await page.evaluate((items: Record<string, string>) => {
+        for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+      }, saved);
+      await page.close();
+    }
+
+    /** Waits until the resident's outbox is empty; false when its Web Lock is stuck (or time runs out). */
+    async function delivered(r: Resident, tab: Tab, ms: number): Promise<boolean> {
+      const until = Date.now() + ms;
+      let count = -1;
+      let since = Date.now();
+      while (Date.now() < until) {
+        const view = await evaluate<PageView>(tab, 'window.zwFault.sample()');
+        left.set(r.id, view?.outbox ?? left.get(r.id) ?? []);
+        if (view && view.outbox.length === 0) return true;
+        if (view && view.outbox.length !== count) [count, since] = [view.outbox.length, Date.now()];
+        if (Date.now() - since > 8_000 && (await evaluate<boolean>(tab, 'window.zwFault.outboxLockStuck()'))) return false;
+        await sleep(500);
+      }
+      return false;
+    }
     // The residents come back with the network healed: any portal page delivers what the outbox holds, and the
     // queue page finishes an open take attempt (pressing 取号 again if the form asks for it).
     await Promise.all(
       residents.map(async (r) => {
         const tab = r.tabs.rate && !r.tabs.rate.closed ? r.tabs.rate : await open(r, 'rate');
         if (tab.loads > 1 || tab.cases.length) await load(r, tab, []);
-        const until = Date.now() + 45_000;
-        while (Date.now() < until) {
-          const view = await evaluate<PageView>(tab, 'window.zwFault.sample()');
-          left.set(r.id, view?.outbox ?? left.get(r.id) ?? []);
-          if (view && view.outbox.length === 0) break;
-          await sleep(500);
-        }
-        if (left.get(r.id)?.length) {
+        if (!(await delivered(r, tab, 45_000)) && left.get(r.id)?.length) {
           // Every page of the resident says what it holds, to find the one that keeps the outbox back.
           const pages = (Object.values(r.tabs) as (Tab | undefined)[]).filter((t): t is Tab => !!t && !t.closed);
           const states = await Promise.all(pages.map(async (t) => (await evaluate<string>(t, 'window.zwFault.outboxState()')) ?? `${t.url}: the page did not answer`));
@@ -761,11 +798,17 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
             .filter((x) => x.page?.startsWith(`${r.id}/`) && x.at > first - 15_000 && x.at < first + 30_000)
             .map((x) => `${((x.at - first) / 1000).toFixed(1)} s [${x.page}] ${x.method} ${x.path.replace(/^\/api\/v1/, '')} ${x.fault ?? ''}${x.stage ? ` ${x.stage}` : ''} → ${x.upstreamStatus ?? '-'}`);
           stuck.push(`resident ${r.id}:\n  ${states.join('\n  ')}\n  requests around the oldest waiting rating:\n    ${around.join('\n    ')}`);
+          if (await evaluate<boolean>(tab, 'window.zwFault.outboxLockStuck()')) {
+            for (const c of left.get(r.id)!) heldUntilRestart.add(c);
+            await restart(r);
+            await delivered(r, await open(r, 'rate'), 30_000);
+          }
         }
         const intent = r.intents.at(-1);
         if (intent && !intent.number && !intent.refused) {
+          const fresh = !r.tabs.queue || r.tabs.queue.closed;
           const queue = await ensureTab(r, 'queue');
-          await load(r, queue);
+          if (!fresh) await load(r, queue); // loading the page again resumes the stored attempt
           while (Date.now() < until && !intent.number) {
             await sleep(1_000);
             const q = (await evaluate<PageView>(queue, 'window.zwFault.sample()'))?.queue;
@@ -806,6 +849,8 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
       lostCases,
       leftInOutbox: waiting.size,
       stuck,
+      restarts,
+      deliveredAfterRestart: [...heldUntilRestart].filter((c) => stored.has(caseNumberOf(c))).length,
       lostDetail: lostCases.map((c) => {
         const m = made.get(c)!;
         const attempts = proxy.exchanges
@@ -869,7 +914,7 @@ export function summarize(r: FaultReport): string {
   const v = r.violations;
   return [
     `fault run: seed ${r.seed}, scale ${r.scale}, ${(r.durationMs / 1000).toFixed(0)} s, ${r.requests} API requests`,
-    `ratings: made ${r.ratings.made}, stored ${r.ratings.stored}, lost ${r.ratings.lost}, doubled ${r.ratings.doubled} (sent again under a second key: ${r.ratings.resubmitted}; still in an outbox at the end: ${r.ratings.leftInOutbox})`,
+    `ratings: made ${r.ratings.made}, stored ${r.ratings.stored}, lost ${r.ratings.lost}, doubled ${r.ratings.doubled} (sent again under a second key: ${r.ratings.resubmitted}; still in an outbox at the end: ${r.ratings.leftInOutbox}; delivered only after restarting a browser whose outbox lock was stuck: ${r.ratings.deliveredAfterRestart}, ${r.ratings.restarts} restarts)`,
     `tickets: made ${r.tickets.made}, stored ${r.tickets.stored}, lost ${r.tickets.lost}, doubled ${r.tickets.doubled} (refused: ${r.tickets.refused})`,
     `residents: ${r.actions.pageLoads} page loads, ${r.actions.reloads} reloads (${r.actions.reloadsMidRequest} right after submitting), ${r.actions.closes} closed tabs (${r.actions.closesMidRequest} right after submitting), ${r.actions.offlineSpells} offline spells, ${r.actions.heals} healings`,
     `faults: ${Object.entries(r.faults)
