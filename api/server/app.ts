@@ -14,7 +14,7 @@ import { DEFAULT_LIMITS, Limiters, type Limits } from './http/limits.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { HALLS } from './queue/halls.ts';
 import { OnlineTickets } from './queue/online-tickets.ts';
-import { HALL_CHANNEL } from './queue/shared-hall.ts';
+import { HALL_CHANNEL, type QueueLogLimits } from './queue/shared-hall.ts';
 import { QueueSimulator } from './queue/simulator.ts';
 import { DEV_CASE_ID_SECRET, type CaseIdPolicy } from './ratings/case-ids.ts';
 import { PersonalData } from './personal-data.ts';
@@ -76,11 +76,18 @@ export interface AppOptions {
   dataKeys?: readonly string[];
   /** Days a resident's phone number is kept after their rating, then deleted (default 60; ZW_PERSONAL_DATA_DAYS). */
   personalDataDays?: number;
+  /** How often (ms) numbers past their retention are looked for and deleted, besides at start (default: hourly). */
+  personalDataSweepMs?: number;
   /**
    * The structured log (pino; see log.ts). Defaults to one on stdout at ZW_LOG_LEVEL, else `warn` (so tests and
    * the dev servers show problems, not every request); `npm run api` logs every request (`info`).
    */
   logger?: Logger;
+  /**
+   * How much of each hall's queue log the database keeps: `keep` patches for resume (default 2,000), a whole state
+   * every `checkpointEvery` versions (default 500). The log of a hall holds at most `keep + checkpointEvery` rows.
+   */
+  queueLog?: Partial<QueueLogLimits>;
   /** Also count the Node.js process's own metrics (CPU, memory, event loop) in /metrics: a server of its own. */
   processMetrics?: boolean;
   /**
@@ -142,6 +149,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       alwaysOpen: options.alwaysOpen ?? false,
       heartbeatMs: options.heartbeatMs,
       log,
+      queueLog: options.queueLog,
     });
     for (const hall of simulator.halls.values()) {
       hall.hub.onClients = (count) => metrics.liveClients.set({ hall: hall.def.id }, count);
@@ -186,7 +194,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
         (err: Error) => log.error({ err }, 'personal data: sweep failed'),
       );
     await sweep();
-    sweeper = setInterval(() => void sweep(), 3600_000);
+    sweeper = setInterval(() => void sweep(), options.personalDataSweepMs ?? 3600_000);
     sweeper.unref?.();
     const ctx: AppContext = {
       auth: { tokens: new TokenVerifier(options.identityProvider ?? devIssuer!.provider()), db, log },

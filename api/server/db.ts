@@ -138,7 +138,8 @@ async function openPGlite(dataDir: string | undefined): Promise<Omit<Db, 'migrat
 }
 
 function openPostgres(connectionString: string, log: Logger): Omit<Db, 'migrated'> & { migrated: number[] } {
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.ZW_DB_POOL ?? 10) });
+  // Named, so that pg_stat_activity shows which connections are the API's.
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.ZW_DB_POOL ?? 10), application_name: APPLICATION_NAME });
   // An idle client's network error must not take the process down; the pool replaces it.
   pool.on('error', (err) => log.error({ err }, 'database: idle client error'));
   return {
@@ -168,6 +169,9 @@ function openPostgres(connectionString: string, log: Logger): Omit<Db, 'migrated
   };
 }
 
+/** How the server's connections name themselves to PostgreSQL (pg_stat_activity.application_name). */
+export const APPLICATION_NAME = 'zhengwu-widgets';
+
 /** A LISTEN on a connection of its own, reconnecting (0.5 s, doubling up to 10 s) whenever it is lost. */
 async function listenPostgres(
   connectionString: string,
@@ -182,7 +186,7 @@ async function listenPostgres(
   let delay = 500;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString });
+    const c = new pg.Client({ connectionString, application_name: `${APPLICATION_NAME}:listen` });
     c.on('notification', (n) => {
       if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
     });

@@ -10,10 +10,15 @@ import { createLogger, type Logger } from '../log.ts';
 
 /** The channel on which a replica that changed a hall says so: the payload is `<hall id>:<version>`. */
 export const HALL_CHANNEL = 'zw_hall_events';
-/** A row carries the whole state every this many versions, so a starting replica replays at most that many. */
-const CHECKPOINT_EVERY = 500;
-/** Patches kept in the database for clients that resume (Last-Event-ID) on any replica. */
-export const KEPT_EVENTS = 2_000;
+/** How much of each hall's log the database keeps. */
+export interface QueueLogLimits {
+  /** Patches kept for clients that resume (Last-Event-ID) on any replica (default 2,000). */
+  keep: number;
+  /** A row carries the whole state every this many versions, so a starting replica replays at most that many (500). */
+  checkpointEvery: number;
+}
+
+export const DEFAULT_QUEUE_LOG: QueueLogLimits = { keep: 2_000, checkpointEvery: 500 };
 
 /** When a hall serves, by the clock (or always, for demos). */
 export interface HallClock {
@@ -83,10 +88,13 @@ export class SharedHall {
 
   private readonly log: Logger;
 
-  constructor(def: HallDef, db: Db, clock: HallClock, options: { seed: number; heartbeatMs?: number; now: Date; log?: Logger }) {
+  private readonly limits: QueueLogLimits;
+
+  constructor(def: HallDef, db: Db, clock: HallClock, options: { seed: number; heartbeatMs?: number; now: Date; log?: Logger; queueLog?: Partial<QueueLogLimits> }) {
     this.def = def;
     this.db = db;
     this.clock = clock;
+    this.limits = { ...DEFAULT_QUEUE_LOG, ...options.queueLog };
     this.log = options.log ?? createLogger({ level: 'warn' });
     this.mirror = new HallQueue(def, options.now);
     this.hub = new EventHub(() => this.mirror.snapshot(), options.heartbeatMs);
@@ -151,7 +159,7 @@ export class SharedHall {
       // A starting replica: the patches kept in the database are its resume buffer.
       const { rows: recent } = await q.query<{ version: number | string; patch: string | null }>(
         `SELECT version, patch FROM hall_log WHERE hall_id = $1 AND version <= $2 ORDER BY version DESC LIMIT $3`,
-        [this.def.id, fresh.version, KEPT_EVENTS],
+        [this.def.id, fresh.version, this.limits.keep],
       );
       const chain: StoredPatch[] = [];
       for (const r of recent) {
@@ -311,7 +319,7 @@ export class SharedHall {
       const patch = draft.commit(now);
       if (!patch) return { result, patch: null };
       const json = JSON.stringify(patch);
-      const whole = options.whole || commands.some((c) => c.op === 'roll') || patch.version % CHECKPOINT_EVERY === 0;
+      const whole = options.whole || commands.some((c) => c.op === 'roll') || patch.version % this.limits.checkpointEvery === 0;
       await this.append(tx, {
         version: patch.version,
         commands: options.whole ? null : commands,
@@ -350,7 +358,7 @@ export class SharedHall {
     await tx.query(`UPDATE hall_heads SET version = $2 WHERE hall_id = $1`, [this.def.id, row.version]);
     if (row.state) {
       // Older rows are needed only for resume, and older states not at all.
-      await tx.query(`DELETE FROM hall_log WHERE hall_id = $1 AND version <= $2`, [this.def.id, row.version - KEPT_EVENTS]);
+      await tx.query(`DELETE FROM hall_log WHERE hall_id = $1 AND version <= $2`, [this.def.id, row.version - this.limits.keep]);
       await tx.query(`UPDATE hall_log SET state = NULL WHERE hall_id = $1 AND version < $2 AND state IS NOT NULL`, [this.def.id, row.version]);
     }
     await tx.query(`SELECT pg_notify($1, $2)`, [HALL_CHANNEL, `${this.def.id}:${row.version}`]);

@@ -4,7 +4,7 @@ import type { Draw } from '../hash.ts';
 import type { HallPatch } from '../payloads.ts';
 import { isDayOverAt, isHallOpenAt, type HallQueue, type OnlineTicketState } from './hall-queue.ts';
 import type { HallDef } from './halls.ts';
-import { SharedHall, type HallClock } from './shared-hall.ts';
+import { SharedHall, type HallClock, type QueueLogLimits } from './shared-hall.ts';
 import { createLogger, type Logger } from '../log.ts';
 
 export interface SimulatorOptions {
@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   stepMs?: number;
   heartbeatMs?: number;
   log?: Logger;
+  /** How much of each hall's log the database keeps (see shared-hall.ts). */
+  queueLog?: Partial<QueueLogLimits>;
 }
 
 /** A hall as the routes and the simulator see it: its shared queue, this process's event streams, its random draws. */
@@ -48,7 +50,7 @@ export class QueueSimulator implements HallClock {
     this.options = options;
     const now = options.now();
     for (const def of options.halls) {
-      this.halls.set(def.id, new SharedHall(def, options.db, this, { seed: options.seed, heartbeatMs: options.heartbeatMs, now, log: options.log }));
+      this.halls.set(def.id, new SharedHall(def, options.db, this, { seed: options.seed, heartbeatMs: options.heartbeatMs, now, log: options.log, queueLog: options.queueLog }));
     }
   }
 
