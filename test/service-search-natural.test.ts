@@ -255,9 +255,10 @@ describe('<zw-service-search> keeps the page responsive', () => {
       );
       expect(workers.seen.started).to.deep.equal(['zw-service-search']);
       expect(workers.seen.answers).to.be.greaterThan(0);
-      // Building the index in the page took 170–370 ms in one task; the page now only moves bytes. On a loaded
-      // test machine a short task can stretch, so the bound is wide of the 50 ms goal the benchmark checks.
-      expect(longest).to.be.below(150);
+      // Opening the catalogue in the page is one task of about 700 ms wall time here (the benchmark reads 290 ms of
+      // CPU in it from a trace); the page now only moves bytes. Long tasks are wall time, which a loaded machine
+      // stretches (the benchmark's trace shows the worker's page at about 20 ms of CPU), so the bound is wide.
+      expect(longest).to.be.below(250);
     } finally {
       observer.disconnect();
       workers.restore();

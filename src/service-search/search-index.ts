@@ -152,8 +152,9 @@ export class SearchIndex {
   /** The item ranked first by the last search. */
   private topItem = -1;
   private forms: string[] = [];
-  /** Which of `forms` is the query as typed (-1: none apart from the first). */
+  /** Which of `forms` is the query as typed (-1: none apart from the first), and the certificate name without 证. */
   private typedForm = -1;
+  private stemForm = -1;
   private bare = false;
   private words: QuestionWord[] = [];
   /**
@@ -445,6 +446,7 @@ export class SearchIndex {
     this.bare = false;
     this.counted = undefined;
     this.typedForm = -1;
+    this.stemForm = -1;
   }
 
   /** The most popular items (names are numbered by popularity). */
@@ -662,6 +664,10 @@ export class SearchIndex {
     this.typedForm = typed !== plain.replace(/ /g, '') && HAN.test(typed) ? forms.push(text) - 1 : -1;
     const compact = plain.replace(/ /g, '');
     this.bare = !namesAction(compact) && [...compact].filter((c) => isHan(c.charCodeAt(0))).length >= 2;
+    // A bare certificate's name: the item that issues it often leaves 证 out (教师资格证 → 教师资格认定). It stands
+    // for the name as typed; a stem of two characters (健康, 身份) says too little.
+    const stem = /^([\u3400-\u9fff]{3,})证书?$/.exec(compact)?.[1];
+    this.stemForm = this.bare && stem && !forms.includes(stem) ? forms.push(stem) - 1 : -1;
     this.last = undefined;
     forms.forEach((form, i) => this.strict(form, i));
     const strict = this.touched.length;
@@ -908,7 +914,8 @@ export class SearchIndex {
 
   /** How a field stands for its item: 0 its name (or short name), 1 an alias, 2 through a rewritten query. */
   private sub(f: number, formIndex = 0): number {
-    return formIndex && formIndex !== this.typedForm ? 2 : this.kind[f] === ALIAS ? 1 : 0;
+    const own = !formIndex || formIndex === this.typedForm || formIndex === this.stemForm;
+    return own ? (this.kind[f] === ALIAS ? 1 : 0) : 2;
   }
 
   /** Records a match of name `n` when it is better than the one it has in this search. */

@@ -86,7 +86,6 @@ export const searchStyles = css`
     font-weight: 600;
     background: var(--_bg-alt);
   }
-  /* Nothing found: the top of the list, in the text's own size and colour. */
   .none {
     margin-top: 0.25em;
     padding: 0.5em 0.75em;
