@@ -89,12 +89,12 @@ describe('fault injection: ratings, tickets and the live feed over a faulty path
   });
 
   it(
-    'no rating waits in its outbox until the browser restarts',
+    'no rating waits in its outbox for a lock that nobody holds',
     {
       todo:
-        'outbox: a flush waits for ever for its Web Lock (zw-outbox:v1:flush); Chromium leaves that lock unobtainable ' +
-        '(nothing held, requests pending for ever) after a page that asked for it goes into the back/forward cache, ' +
-        'so nothing more is delivered on that device until the browser restarts',
+        'outbox: a flush waits for its Web Lock (zw-outbox:v1:flush) without limit; a page left while its flush waits ' +
+        'for the lock keeps the request queued from the back/forward cache, and while it is there Chromium gives the ' +
+        'lock to nobody, so nothing is delivered on that device for minutes (in this run, until the browser restarts)',
     },
     () => {
       const r = report.ratings;

@@ -257,8 +257,8 @@ async function outboxState(): Promise<string> {
 }
 
 /**
- * The outbox's Web Lock cannot be had: nobody holds it, yet flushes wait for it, twice a second apart. (Chromium can
- * leave a lock so when a page that asked for it is put in the back/forward cache; see the suite's report.)
+ * The outbox's Web Lock cannot be had: nobody holds it, yet flushes wait for it, twice a second apart. (Chromium
+ * leaves a lock so while a page that was waiting for it sits in the back/forward cache.)
  */
 async function outboxLockStuck(): Promise<boolean> {
   const name = `${OUTBOX_STORAGE_KEY}:flush`;
