@@ -249,9 +249,21 @@ const queueHandlers = [
 let searchData:
   Promise<{ data: ServiceData; summaries: Map<string, ServiceSummary>; services: ServicesRecording }> | undefined;
 const loadSearch = () =>
-  (searchData ??= recorded.services().then((services) => {
+  (searchData ??= Promise.all([recorded.services(), recorded.catalogue()]).then(([services, { catalogue }]) => {
     const records: ServiceRecord[] = services.entries.map((e) => ({ ...e.record, detail: e.detail }));
-    const data = { records } as ServiceData; // searchServices reads nothing else
+    // What the server's own search reads besides the records (the catalogue's pinyin and traditional tables).
+    const { version, region, attribution, departments, types, charPinyin, traditional } = JSON.parse(catalogue.body as string);
+    const data: ServiceData = {
+      version,
+      region,
+      attribution,
+      departments,
+      types,
+      charPinyin,
+      traditional,
+      records,
+      byCode: new Map(records.map((r) => [r.detail.code, r])),
+    };
     return { data, services, summaries: new Map(services.entries.map((e) => [e.detail.code, e.summary])) };
   }));
 
