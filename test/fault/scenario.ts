@@ -392,6 +392,12 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     }
   }
 
+  /** The resident closes the tab (it counts as closed from this moment, not from when the browser confirms it). */
+  async function closeTab(tab: Tab): Promise<void> {
+    tab.closed = true;
+    await tab.page.close().catch(() => undefined);
+  }
+
   async function setOffline(tab: Tab, offline: boolean): Promise<void> {
     if (tab.closed || tab.offline === offline) return;
     tab.offline = offline;
@@ -542,7 +548,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
       } else if (roll < 0.26) {
         report.actions.closes += 1;
         report.actions.closesMidRequest += 1;
-        await tab!.page.close().catch(() => undefined);
+        await closeTab(tab!);
       }
     } else if (result === undefined) {
       // The page did not answer: the outbox says whether the click landed; without an answer, the end does.
@@ -593,7 +599,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
         } else if (roll < 0.2) {
           report.actions.closes += 1;
           report.actions.closesMidRequest += 1;
-          await tab.page.close().catch(() => undefined);
+          await closeTab(tab);
         }
       }
     } finally {
@@ -613,7 +619,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
     } else if (roll < 0.65) {
       report.actions.closes += 1;
       r.backlog.unshift(...tab.cases.filter((c) => !made.has(c) && !uncertain.has(c)));
-      await tab.page.close().catch(() => undefined);
+      await closeTab(tab);
     } else if (!tab.offline) {
       report.actions.offlineSpells += 1;
       await setOffline(tab, true);
@@ -676,6 +682,8 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
       const expected = new Map(await Promise.all(HALLS.map(async (h) => [h.id, await snapshotOf(h.id)] as const)));
       await Promise.all(
         [...pending].map(async (tab) => {
+          // A card whose tab is gone is not timed (nothing in this run closes one while cards are timed).
+          if (tab.closed) return void pending.delete(tab);
           const hall = new URL(tab.url).searchParams.get('hall')!;
           const view = await evaluate<PageView>(tab, 'window.zwFault.sample()', 2_000);
           const correct = await evaluate<boolean>(tab, `window.zwFault.shows(${JSON.stringify(expected.get(hall))})`, 2_000);
