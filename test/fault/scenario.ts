@@ -569,27 +569,32 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
       const view = await evaluate<PageView>(tab, 'window.zwFault.sample()');
       const q = view?.queue;
       if (!q) return;
-      const intent = r.intents.at(-1);
-      if (intent && !intent.number) {
+      const open = r.intents.at(-1);
+      if (open && !open.number) {
         // Not confirmed yet: when the form says the attempt is open, press 取号 again (the same attempt).
         if (q.takeForm && q.takeError && !q.takeBusy) {
-          if (/名额已用完|不在办公时间/.test(q.takeError)) intent.refused = q.takeError;
-          else if ((await evaluate<string>(tab, `window.zwFault.take(${Math.floor(r.random() * 6)})`)) === 'pressed') intent.presses += 1;
+          if (/名额已用完|不在办公时间/.test(q.takeError)) open.refused = q.takeError;
+          else if ((await evaluate<string>(tab, `window.zwFault.take(${Math.floor(r.random() * 6)})`)) === 'pressed') open.presses += 1;
         }
         return;
       }
       if (!paced(ticketsMade, totals.tickets) || !q.shown) return;
-      ticketsMade += 1; // reserved, so that residents taking at the same moment do not overshoot
       if (q.mine) {
         await evaluate(tab, 'window.zwFault.forget()');
         await sleep(300);
       }
+      // The intent is written down before the press, so that its ticket is never taken for an old one when the
+      // page shows it at once; and counted, so that residents taking at the same moment do not overshoot.
+      const intent: Intent = { hall: r.hall, presses: 1 };
+      r.intents.push(intent);
+      ticketsMade += 1;
       let pressed = await evaluate<string>(tab, `window.zwFault.take(${Math.floor(r.random() * 6)})`);
       // No answer from the page: the stored attempt says whether the press landed.
       if (pressed === undefined && (await evaluate<PageView>(tab, 'window.zwFault.sample()'))?.queue?.attempt) pressed = 'pressed';
-      if (pressed !== 'pressed') ticketsMade -= 1;
-      else {
-        r.intents.push({ hall: r.hall, presses: 1 });
+      if (pressed !== 'pressed') {
+        r.intents.splice(r.intents.indexOf(intent), 1);
+        ticketsMade -= 1;
+      } else {
         // Sometimes the resident leaves at once.
         const roll = r.random();
         if (roll < 0.15) {
@@ -817,10 +822,13 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
           const fresh = !r.tabs.queue || r.tabs.queue.closed;
           const queue = await ensureTab(r, 'queue');
           if (!fresh) await load(r, queue); // loading the page again resumes the stored attempt
-          while (Date.now() < until && !intent.number) {
+          const deadline = Date.now() + 45_000;
+          while (Date.now() < deadline && !intent.number) {
             await sleep(1_000);
             const q = (await evaluate<PageView>(queue, 'window.zwFault.sample()'))?.queue;
-            if (q?.takeForm && q.takeError && !q.takeBusy && (await evaluate<string>(queue, 'window.zwFault.take(0)')) === 'pressed') intent.presses += 1;
+            // Answered: the card follows a ticket and no attempt is left open.
+            if (q?.mine && !q.attempt) intent.number = q.mine;
+            else if (q?.takeForm && q.takeError && !q.takeBusy && (await evaluate<string>(queue, 'window.zwFault.take(0)')) === 'pressed') intent.presses += 1;
           }
         }
       }),
