@@ -579,15 +579,16 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
         return;
       }
       if (!paced(ticketsMade, totals.tickets) || !q.shown) return;
+      // Counted at once, so that residents taking at the same moment do not overshoot.
+      ticketsMade += 1;
       if (q.mine) {
         await evaluate(tab, 'window.zwFault.forget()');
         await sleep(300);
       }
       // The intent is written down before the press, so that its ticket is never taken for an old one when the
-      // page shows it at once; and counted, so that residents taking at the same moment do not overshoot.
+      // page shows it at once.
       const intent: Intent = { hall: r.hall, presses: 1 };
       r.intents.push(intent);
-      ticketsMade += 1;
       let pressed = await evaluate<string>(tab, `window.zwFault.take(${Math.floor(r.random() * 6)})`);
       // No answer from the page: the stored attempt says whether the press landed.
       if (pressed === undefined && (await evaluate<PageView>(tab, 'window.zwFault.sample()'))?.queue?.attempt) pressed = 'pressed';
