@@ -13,6 +13,7 @@ export { ApiError, type ApiErrorKind } from './api/errors.js';
 export { define, VERSION } from './define.js';
 export {
   StaffSession,
+  ZwStaffElement,
   signInPanel,
   signInStyles,
   staffStrings,

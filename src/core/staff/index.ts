@@ -6,6 +6,7 @@
 export {
   StaffSession,
   DEV_ISSUER_PATH,
+  credentialHeaders,
   type StaffHost,
   type StaffSessionState,
   type StaffTokenProvider,
@@ -13,3 +14,4 @@ export {
 } from './session.js';
 export { signInPanel, signInStyles } from './sign-in-panel.js';
 export { staffStrings, type StaffStrings } from './strings.js';
+export { ZwStaffElement } from './staff-element.js';

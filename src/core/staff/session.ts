@@ -6,7 +6,8 @@ import type { StaffIdentity, StaffRole } from '../api/types.gen.js';
 /**
  * Hands a staff element the current access token of the district's identity provider (a JWT), or nothing when the
  * staff member is not signed in. Called before every request, so a host that refreshes tokens gives the fresh one;
- * `renew` is true after the server refused the last token (401): get a new one or return nothing.
+ * `renew` is true after the server refused the last token (401): get a new one or return nothing. A machine (the
+ * kiosk) may hand over its hall's API key instead (`zwk_…`), which is sent as `X-Api-Key`.
  */
 export type StaffTokenProvider = (ask: {
   renew: boolean;
@@ -37,6 +38,10 @@ export interface StaffHost extends ReactiveControllerHost, HTMLElement {
   /** Aborted when the element leaves the page. */
   readonly staffSignal: AbortSignal;
 }
+
+/** The request headers that carry `token`: a hall's API key as `X-Api-Key`, anything else as a bearer token. */
+export const credentialHeaders = (token: string): Record<string, string> =>
+  /^zwk_/.test(token) ? { 'X-Api-Key': token } : { Authorization: `Bearer ${token}` };
 
 /** The development issuer's token endpoint (reference server, development only; not part of the API contract). */
 export const DEV_ISSUER_PATH = '/api/v1/dev-issuer';
@@ -100,7 +105,7 @@ export class StaffSession implements ReactiveController {
     if (!token) return this.#signedOut(renew ? 'expired' : 'no-token', run);
     try {
       const { data } = await this.host.staffApi().get<StaffIdentity>('/api/v1/staff/me', {
-        headers: { Authorization: `Bearer ${token}` },
+        headers: credentialHeaders(token),
         schema: 'StaffIdentity',
         signal: this.host.staffSignal,
       });
@@ -131,7 +136,7 @@ export class StaffSession implements ReactiveController {
         return await this.host.staffApi().request<T>(path, {
           signal: this.host.staffSignal,
           ...options,
-          headers: { ...options.headers, Authorization: `Bearer ${token}` },
+          headers: { ...options.headers, ...credentialHeaders(token) },
         });
       } catch (error) {
         const status = (error as ApiError).status;
@@ -150,7 +155,7 @@ export class StaffSession implements ReactiveController {
   async devSignIn(name: string): Promise<void> {
     const hall = this.host.staffHall();
     const { data } = await this.host.staffApi().post<{ access_token: string }>(`${DEV_ISSUER_PATH}/token`, {
-      roles: this.roles,
+      roles: this.roles.filter((r) => r !== 'ingest'),
       halls: hall ? [hall] : '*',
       ...(name ? { name, sub: `dev-${name}` } : {}),
     });
