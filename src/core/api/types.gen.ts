@@ -613,6 +613,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/halls/{hallId}/windows/{windowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A window as its console sees it
+         * @description The window's state, the ticket it is dealing with (`current`), who holds its console (`claim`), the
+         *     tickets the next call would take, in order, and the missed tickets it may still recall. What a
+         *     `<zw-window-console>` shows after sign-in and after a reconnect. Roles: `window-staff` or `hall-admin` of
+         *     the hall.
+         */
+        get: operations["getOperatorWindow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/windows/{windowId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take (or renew) a window's console lease
+         * @description One console at a time works a window. A claim gives this console a lease (`lease`), which it sends with
+         *     every action in the `Zw-Window-Lease` header and renews by claiming again with `lease` set, every
+         *     `renewAfterSeconds` (30 s); a lease not renewed for `ttlSeconds` (90 s) expires and the window is free.
+         *     While another console holds a live lease the answer is `409 conflict` with `code: window-claimed` and the
+         *     `holder` (who, since when); `takeover: true` takes the window over explicitly (the other console's next
+         *     action then gets `409` with `code: lease-lost`). Renewing a lease that expired or was taken over is also
+         *     `409 lease-lost`. Roles: `window-staff` or `hall-admin` of the hall. Claims and takeovers are audit-logged
+         *     (renewals are not).
+         */
+        post: operations["claimWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/windows/{windowId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a window's console lease back (sign-out)
+         * @description Ends the lease named in `Zw-Window-Lease`, so another console may claim the window at once. Releasing a
+         *     lease that is no longer held changes nothing and answers the same. The window keeps its status and
+         *     current ticket. Roles: `window-staff` or `hall-admin` of the hall. Audit-logged.
+         */
+        post: operations["releaseWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/windows/{windowId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Act at a window (open, pause, close, 叫号, recall, start, finish, no-show, transfer)
+         * @description One action of the window's staff, named by `action` (see OperatorActionInput for each one's rules).
+         *     The change reaches the hall board and every resident's ticket at once through the live feed, and is
+         *     audit-logged in the same transaction.
+         *
+         *     - Every action carries an `Idempotency-Key`: a retry with the same key and body replays the first answer
+         *       (`Idempotent-Replayed: true`) and changes nothing.
+         *     - `call-next` calls only when the window has no current ticket: while one is called or being served the
+         *       answer is `409 conflict` with `code: window-busy` and the `current` ticket. So a double-clicked 叫号,
+         *       even with two keys, calls one resident; the console finishes (`finish`) or marks the resident absent
+         *       (`no-show`) first, or transfers the ticket.
+         *     - When a console holds the window's lease, actions must carry it in `Zw-Window-Lease`
+         *       (`409 lease-lost` or `window-claimed` otherwise). A window nobody claimed takes actions without one.
+         *
+         *     Roles: `window-staff` or `hall-admin` of the hall.
+         */
+        post: operations["performWindowAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/halls/{hallId}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a walk-in ticket, optionally with priority (kiosk, 导办台, 绿色通道)
+         * @description Issues the next ticket of a category to a resident in the hall. With `priority` (绿色通道: a resident over
+         *     60, disabled, pregnant or seriously ill), the ticket is called before every ticket without priority of
+         *     its category; the reason is kept for staff and the audit log only (residents' views say `priority: true`
+         *     and nothing more). Numbering is shared with online tickets. Carries an `Idempotency-Key`, so a kiosk's
+         *     double tap or retry prints one ticket. While the hall is closed the answer is `409 hall-closed`.
+         *     Credentials: an API key of the hall (its kiosk, role `ingest`), or a token with `window-staff` or
+         *     `hall-admin` of the hall. Audit-logged.
+         */
+        post: operations["issueHallTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingest/halls/{hallId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Where a hall's feed stands
+         * @description The highest sequence number applied without a gap, the events held back behind a gap and the gaps
+         *     themselves: where a vendor adapter resumes after a restart. Credentials: the hall's API key (`ingest`).
+         */
+        get: operations["getIngestPosition"];
+        put?: never;
+        /**
+         * Feed a hall's own queuing system's events in (叫号系统对接)
+         * @description A district hall that runs a vendor's 叫号 system sends its events here, so that the portal's board, live
+         *     queue cards and estimates follow the real hall. Each event carries the hall's sequence number `seq`
+         *     (1, 2, 3, … per hall and day of the vendor system, without gaps) and the vendor's own ticket number and
+         *     window id (mapped to this hall's window ids by the adapter).
+         *
+         *     - Events are applied strictly in `seq` order, whatever order they arrive in: an event after a gap is held
+         *       back (`pending`) until the missing ones arrive (`missing` names the gaps); at most 5,000 events are held
+         *       back, and an event more than 5,000 past the applied position is refused (`409 conflict`,
+         *       `code: too-far-ahead`; nothing of the batch is taken).
+         *     - An event whose `seq` was already received with the same content is a duplicate and ignored (counted in
+         *       `duplicates`); the same `seq` with different content is `409 conflict` with `code: sequence-conflict`
+         *       and `seqs`, and nothing of the batch is taken.
+         *     - An event that does not fit the hall's state when its turn comes (a call of a ticket never issued, a
+         *       window this hall does not have) is skipped and reported in `skipped`, never retried: the vendor system
+         *       is the truth, and the position moves on.
+         *
+         *     So duplicates, gaps filled later and any reordering give the same final state as the ordered stream.
+         *     Credentials: the hall's API key (`ingest`); a key of another hall is `403`. Each applied batch is one
+         *     audit entry.
+         */
+        post: operations["ingestHallEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -981,6 +1181,559 @@ export interface components {
              * @example 1288
              */
             version: number;
+        };
+        /** @description A `conflict` problem of a hall operation, with what a console needs to explain it. */
+        OperatorProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description Why the operation is not possible now (see the `OperatorConflict` response).
+             * @example window-busy
+             * @enum {string}
+             */
+            code?: "window-claimed" | "lease-lost" | "window-busy" | "no-current-ticket" | "window-not-open" | "window-closed" | "hall-closed" | "not-recallable" | "unknown-ticket" | "sequence-conflict" | "too-far-ahead";
+            holder?: components["schemas"]["WindowClaimHolder"];
+            current?: components["schemas"]["OperatorTicket"];
+            /**
+             * @description For `sequence-conflict`, the sequence numbers received before with other content.
+             * @example [
+             *       1043
+             *     ]
+             */
+            seqs?: number[];
+        };
+        /**
+         * @description Why a ticket is served first (绿色通道): `elderly` (over 60), `disabled`, `pregnant`, `seriously-ill`,
+         *     or `other` (a reason the hall's rules give).
+         * @example elderly
+         * @enum {string}
+         */
+        PriorityReason: "elderly" | "disabled" | "pregnant" | "seriously-ill" | "other";
+        /**
+         * @description Where a ticket is, as staff see it: `waiting` (in line, also after a transfer), `called` (called to a
+         *     window, the resident is on the way), `serving` (at the window, 办理中), `served` (办结), `missed` (过号:
+         *     called, nobody came; recallable for a while).
+         * @example called
+         * @enum {string}
+         */
+        TicketStage: "waiting" | "called" | "serving" | "served" | "missed";
+        /**
+         * @description A ticket as staff see it.
+         * @example {
+         *       "number": "A020",
+         *       "categoryId": "A",
+         *       "stage": "called",
+         *       "priority": null,
+         *       "issuedAt": "2026-11-23T09:58:02+08:00",
+         *       "calledAt": "2026-11-23T10:15:12+08:00",
+         *       "startedAt": null,
+         *       "recalls": 0,
+         *       "windowId": "w05",
+         *       "forWindowId": null,
+         *       "transferred": false,
+         *       "online": false
+         *     }
+         */
+        OperatorTicket: {
+            /**
+             * @description The ticket number.
+             * @example A020
+             */
+            number: string;
+            /**
+             * @description The category it waits (or waited) in; after a transfer, the new one.
+             * @example A
+             */
+            categoryId: string;
+            stage: components["schemas"]["TicketStage"];
+            /**
+             * @description The priority reason given when it was issued, or `null`.
+             * @example null
+             */
+            priority: components["schemas"]["PriorityReason"] | null;
+            /**
+             * Format: date-time
+             * @description When it was issued (online tickets, when taken); its place in line, kept across transfers.
+             * @example 2026-11-23T09:58:02+08:00
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was last called.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            calledAt: string | null;
+            /**
+             * Format: date-time
+             * @description When service started at the window (`start`).
+             * @example null
+             */
+            startedAt: string | null;
+            /**
+             * @description How many times it was called again (re-announced, or brought back after a no-show).
+             * @example 0
+             */
+            recalls: number;
+            /**
+             * @description The window that called it last.
+             * @example w05
+             */
+            windowId: string | null;
+            /**
+             * @description The window it was transferred to and waits for, if any.
+             * @example null
+             */
+            forWindowId: string | null;
+            /**
+             * @description Whether it was transferred from another category or window.
+             * @example false
+             */
+            transferred: boolean;
+            /**
+             * @description Whether it was taken online.
+             * @example false
+             */
+            online: boolean;
+        };
+        /**
+         * @description Who holds a window's console lease.
+         * @example {
+         *       "sub": "staff-0042",
+         *       "name": "王芳",
+         *       "since": "2026-11-23T10:02:11+08:00",
+         *       "expiresAt": "2026-11-23T10:16:41+08:00"
+         *     }
+         */
+        WindowClaimHolder: {
+            /**
+             * @description The holder's subject.
+             * @example staff-0042
+             */
+            sub: string;
+            /**
+             * @description The holder's display name, when the token carries one.
+             * @example 王芳
+             */
+            name?: string;
+            /**
+             * Format: date-time
+             * @description When the lease was taken.
+             * @example 2026-11-23T10:02:11+08:00
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description When it expires unless renewed.
+             * @example 2026-11-23T10:16:41+08:00
+             */
+            expiresAt: string;
+        };
+        /**
+         * @description A claim of a window's console.
+         * @example {
+         *       "takeover": false
+         *     }
+         */
+        WindowClaimInput: {
+            /**
+             * @description Renew this lease (held by this console) instead of taking a new one.
+             * @example 7tq2VJ0cJm1bQm5sW3kq9A
+             */
+            lease?: string;
+            /**
+             * @description Take the window over from the console that holds it (after asking the person at the console).
+             * @default false
+             * @example false
+             */
+            takeover: boolean;
+        };
+        /**
+         * @description A console's lease on a window.
+         * @example {
+         *       "lease": "7tq2VJ0cJm1bQm5sW3kq9A",
+         *       "hallId": "guangan-zwzx",
+         *       "windowId": "w05",
+         *       "holder": {
+         *         "sub": "staff-0042",
+         *         "name": "王芳",
+         *         "since": "2026-11-23T10:02:11+08:00",
+         *         "expiresAt": "2026-11-23T10:03:41+08:00"
+         *       },
+         *       "renewAfterSeconds": 30,
+         *       "ttlSeconds": 90,
+         *       "tookOverFrom": null
+         *     }
+         */
+        WindowClaim: {
+            /**
+             * @description The lease, to send in `Zw-Window-Lease` with every action and to renew.
+             * @example 7tq2VJ0cJm1bQm5sW3kq9A
+             */
+            lease: string;
+            /**
+             * @description The hall.
+             * @example guangan-zwzx
+             */
+            hallId: string;
+            /**
+             * @description The window.
+             * @example w05
+             */
+            windowId: string;
+            holder: components["schemas"]["WindowClaimHolder"];
+            /**
+             * @description Renew the lease this often.
+             * @example 30
+             */
+            renewAfterSeconds: number;
+            /**
+             * @description A lease not renewed for this long expires.
+             * @example 90
+             */
+            ttlSeconds: number;
+            /**
+             * @description Whom this claim took the window over from, or `null`.
+             * @example null
+             */
+            tookOverFrom: components["schemas"]["WindowClaimHolder"] | null;
+        };
+        /**
+         * @description How many wait in one of the window's categories.
+         * @example {
+         *       "categoryId": "A",
+         *       "waiting": 7,
+         *       "priority": 1
+         *     }
+         */
+        OperatorWaiting: {
+            /**
+             * @description The category.
+             * @example A
+             */
+            categoryId: string;
+            /**
+             * @description Tickets waiting in it (transferred ones included).
+             * @example 7
+             */
+            waiting: number;
+            /**
+             * @description Of those, with priority.
+             * @example 1
+             */
+            priority: number;
+        };
+        /** @description A window as its console sees it. */
+        OperatorWindow: {
+            /**
+             * @description The hall.
+             * @example guangan-zwzx
+             */
+            hallId: string;
+            /**
+             * @description Whether the hall serves now (by its hours).
+             * @example true
+             */
+            hallOpen: boolean;
+            window: components["schemas"]["Window"];
+            /** @description The ticket the window is dealing with (called or serving), or `null`. */
+            current: components["schemas"]["OperatorTicket"] | null;
+            /** @description Who holds the window's console now, or `null` when nobody does. */
+            claim: components["schemas"]["WindowClaimHolder"] | null;
+            /** @description The waiting counts of the categories the window serves. */
+            waiting: components["schemas"]["OperatorWaiting"][];
+            /** @description The tickets `call-next` would call, in order (at most 5). */
+            next: components["schemas"]["OperatorTicket"][];
+            /** @description Tickets this window marked missed that it may still recall (newest first, at most 10). */
+            missed: components["schemas"]["OperatorTicket"][];
+            /**
+             * @description The hall's version this view reflects.
+             * @example 1288
+             */
+            version: number;
+        };
+        /**
+         * @description One action at a window. What each `action` does and needs:
+         *
+         *     - `open`: opens the window (hall open, window paused or closed), serving `categoryIds` (default: those of
+         *       its definition; at least one, all of the hall). An open window may be opened again to change them.
+         *     - `pause`: stops calling (暂停). The current ticket stays; finish it first or it stays current.
+         *     - `close`: closes the window for the day; a current ticket must be finished, missed or transferred first.
+         *     - `call-next` (叫号): calls the next ticket for this window: tickets transferred to it and tickets of its
+         *       categories, those with priority first, then by issue time (online tickets at the time they were
+         *       taken). Needs an open window with no current ticket (`409 window-busy` otherwise). Answers
+         *       `ticket: null` when nobody waits.
+         *     - `recall` (重呼): without `number`, calls the current (called) ticket again; with `number`, brings back a
+         *       ticket this window marked missed, within its grace (30 minutes and 3 recalls), as the current ticket.
+         *     - `start` (开始办理): the called resident arrived; service starts (the estimate's clock).
+         *     - `finish` (办结): the current ticket was served.
+         *     - `no-show` (过号): the called resident did not come; the ticket is missed (recallable within its grace).
+         *     - `transfer` (转移): the current ticket waits again, keeping its number and issue time, for another
+         *       category (`to.categoryId`) or a window (`to.windowId`); this window is then free.
+         * @example {
+         *       "action": "call-next"
+         *     }
+         */
+        OperatorActionInput: {
+            /**
+             * @description The action.
+             * @example call-next
+             * @enum {string}
+             */
+            action: "open" | "pause" | "close" | "call-next" | "recall" | "start" | "finish" | "no-show" | "transfer";
+            /**
+             * @description For `open`, the categories to serve.
+             * @example [
+             *       "A",
+             *       "F"
+             *     ]
+             */
+            categoryIds?: string[];
+            /**
+             * @description For `recall`, a missed ticket to bring back.
+             * @example A017
+             */
+            number?: string;
+            /**
+             * @description For `transfer`, where the ticket goes (exactly one of the two).
+             * @example {
+             *       "categoryId": "F"
+             *     }
+             */
+            to?: {
+                /**
+                 * @description Another category of the hall.
+                 * @example F
+                 */
+                categoryId?: string;
+                /**
+                 * @description Another window of the hall.
+                 * @example w15
+                 */
+                windowId?: string;
+            };
+        };
+        /** @description What an action did. */
+        OperatorActionResult: {
+            /**
+             * @description The action taken.
+             * @example call-next
+             * @enum {string}
+             */
+            action: "open" | "pause" | "close" | "call-next" | "recall" | "start" | "finish" | "no-show" | "transfer";
+            /** @description The ticket the action concerned (the one called, finished, missed, transferred…), or `null`. */
+            ticket: components["schemas"]["OperatorTicket"] | null;
+            window: components["schemas"]["OperatorWindow"];
+            /**
+             * @description The hall's version after the action (the `id` of the event that announced it).
+             * @example 1289
+             */
+            version: number;
+        };
+        /**
+         * @description A walk-in ticket to issue.
+         * @example {
+         *       "categoryId": "A",
+         *       "priority": "elderly"
+         *     }
+         */
+        OperatorWalkInInput: {
+            /**
+             * @description The category, from the hall snapshot's `categories`.
+             * @example A
+             */
+            categoryId: string;
+            priority?: components["schemas"]["PriorityReason"];
+        };
+        /**
+         * @description What happened in the hall's own system: `ticket-issued` (needs `ticket`, `categoryId`; `priority`
+         *     optional), `ticket-called` (`ticket`, `windowId`: the window calls it; a ticket the window was dealing
+         *     with is served), `ticket-recalled` (`ticket`, `windowId`: called again), `ticket-served` (`ticket`),
+         *     `ticket-missed` (`ticket`), `window-opened` (`windowId`; `categoryIds` optional), `window-paused`,
+         *     `window-closed` (`windowId`).
+         * @example ticket-called
+         * @enum {string}
+         */
+        IngestEventType: "ticket-issued" | "ticket-called" | "ticket-recalled" | "ticket-served" | "ticket-missed" | "window-opened" | "window-paused" | "window-closed";
+        /**
+         * @description One event of a hall's own queuing system.
+         * @example {
+         *       "seq": 1042,
+         *       "type": "ticket-called",
+         *       "at": "2026-11-23T10:15:12+08:00",
+         *       "ticket": "A020",
+         *       "windowId": "w05"
+         *     }
+         */
+        IngestEvent: {
+            /**
+             * @description The hall's sequence number (1, 2, 3, … without gaps).
+             * @example 1042
+             */
+            seq: number;
+            type: components["schemas"]["IngestEventType"];
+            /**
+             * Format: date-time
+             * @description When it happened, by the vendor system's clock.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            at: string;
+            /**
+             * @description The ticket number as the vendor system printed it.
+             * @example A020
+             */
+            ticket?: string;
+            /**
+             * @description The category (for `ticket-issued`).
+             * @example A
+             */
+            categoryId?: string;
+            /**
+             * @description The window, as this hall's window ids name it.
+             * @example w05
+             */
+            windowId?: string;
+            /**
+             * @description For `window-opened`, the categories the window serves (default its definition's).
+             * @example [
+             *       "A"
+             *     ]
+             */
+            categoryIds?: string[];
+            priority?: components["schemas"]["PriorityReason"];
+        };
+        /**
+         * @description Events of one hall, in any order (at most 500 per request).
+         * @example {
+         *       "events": [
+         *         {
+         *           "seq": 1,
+         *           "type": "window-opened",
+         *           "at": "2026-11-23T08:59:40+08:00",
+         *           "windowId": "w01"
+         *         },
+         *         {
+         *           "seq": 2,
+         *           "type": "ticket-issued",
+         *           "at": "2026-11-23T09:00:05+08:00",
+         *           "ticket": "A001",
+         *           "categoryId": "A"
+         *         }
+         *       ]
+         *     }
+         */
+        IngestBatch: {
+            /** @description The events. */
+            events: components["schemas"]["IngestEvent"][];
+        };
+        /**
+         * @description An event that did not fit the hall's state when applied, and was passed over.
+         * @example {
+         *       "seq": 17,
+         *       "reason": "ticket A099 was never issued"
+         *     }
+         */
+        IngestSkip: {
+            /**
+             * @description Its sequence number.
+             * @example 17
+             */
+            seq: number;
+            /**
+             * @description Why (for the adapter's log).
+             * @example ticket A099 was never issued
+             */
+            reason: string;
+        };
+        /**
+         * @description Sequence numbers not received yet, `from` to `to` inclusive.
+         * @example {
+         *       "from": 1043,
+         *       "to": 1045
+         *     }
+         */
+        IngestGap: {
+            /**
+             * @description The first missing number.
+             * @example 1043
+             */
+            from: number;
+            /**
+             * @description The last missing number.
+             * @example 1045
+             */
+            to: number;
+        };
+        /**
+         * @description Where a hall's feed stands after a batch.
+         * @example {
+         *       "hallId": "guangan-zwzx",
+         *       "appliedThrough": 1042,
+         *       "accepted": 20,
+         *       "duplicates": 0,
+         *       "pending": 3,
+         *       "missing": [
+         *         {
+         *           "from": 1043,
+         *           "to": 1045
+         *         }
+         *       ],
+         *       "skipped": [],
+         *       "version": 1290
+         *     }
+         */
+        IngestReceipt: {
+            /**
+             * @description The hall.
+             * @example guangan-zwzx
+             */
+            hallId: string;
+            /**
+             * @description The highest sequence number applied with everything before it (`0` before the first).
+             * @example 1042
+             */
+            appliedThrough: number;
+            /**
+             * @description Events of this batch that were new.
+             * @example 20
+             */
+            accepted: number;
+            /**
+             * @description Events of this batch received before with the same content (ignored).
+             * @example 0
+             */
+            duplicates: number;
+            /**
+             * @description Events received and held back behind a gap.
+             * @example 3
+             */
+            pending: number;
+            /** @description The gaps that hold them back (at most 20, lowest first). */
+            missing: components["schemas"]["IngestGap"][];
+            /** @description Events applied by this batch that did not fit and were passed over. */
+            skipped: components["schemas"]["IngestSkip"][];
+            /**
+             * @description The hall's version after the batch.
+             * @example 1290
+             */
+            version: number;
+        };
+        /**
+         * @description An estimate's likely range in minutes, given when the estimate is uncertain (few tickets served yet today
+         *     to measure from, or service times that vary).
+         * @example {
+         *       "low": 15,
+         *       "high": 30
+         *     }
+         */
+        EstimateRange: {
+            /**
+             * @description The lower end.
+             * @example 15
+             */
+            low: number;
+            /**
+             * @description The upper end.
+             * @example 30
+             */
+            high: number;
         };
         /** @description A bad rating to follow up, as the 差评 desk lists it (without the resident's number). */
         RatingFollowUpItem: {
@@ -1465,6 +2218,17 @@ export interface components {
              * @example 23
              */
             estimatedWaitMinutes: number;
+            /**
+             * @description The likely range of `estimatedWaitMinutes`, present when the estimate is uncertain: few tickets of the
+             *     category served yet today to measure from, or service times that vary much.
+             */
+            estimatedWaitRange?: components["schemas"]["EstimateRange"];
+            /**
+             * @description How many tickets served today `avgServiceMinutes` is measured from (a moving average of real service
+             *     times); `0` means it is still the hall's prior for the category.
+             * @example 12
+             */
+            serviceSample?: number;
         };
         /**
          * @description The data of a `patch` event: what changed since the previous version. Absent members did not change.
@@ -1660,6 +2424,13 @@ export interface components {
              * @example 20
              */
             estimatedWaitMinutes: number;
+            /** @description The likely range of `estimatedWaitMinutes` while it waits, present when that is uncertain. */
+            estimatedWaitRange?: components["schemas"]["EstimateRange"];
+            /**
+             * @description Whether the ticket is served first (绿色通道); why is known to staff only.
+             * @example false
+             */
+            priority?: boolean;
             /**
              * @description The window that called the ticket; `null` while it is waiting.
              * @example {
@@ -3182,6 +3953,22 @@ export interface components {
     };
     responses: {
         /**
+         * @description The operation is not possible in the window's or the feed's current state (`conflict`); `code` says why:
+         *     `window-claimed` (another console holds the window; see `holder`), `lease-lost` (this console's lease
+         *     expired or was taken over), `window-busy` (a ticket is current; see `current`), `no-current-ticket`,
+         *     `window-not-open`, `window-closed`, `hall-closed`, `not-recallable` (the missed ticket's grace is over),
+         *     `unknown-ticket`, `sequence-conflict` (ingest: the same `seq` with another content; see `seqs`),
+         *     `too-far-ahead` (ingest: an event too far past the applied position).
+         */
+        OperatorConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["OperatorProblem"];
+            };
+        };
+        /**
          * @description The request has no credentials, or they are not valid (`unauthorized`): a token that is expired, signed by
          *     another key, issued by another identity provider or for another audience, or an unknown or revoked API key.
          *     The `WWW-Authenticate` header names the scheme (RFC 6750).
@@ -3431,6 +4218,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The lease of the console that works the window, from `POST …/windows/{windowId}/claim`. Required when a console holds the window; an action with a lease that expired or was taken over is `409 lease-lost`. */
+        WindowLease: string;
         /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
         WindowId: string;
         /** @description The hall's id, as listed by `GET /api/v1/halls`. */
@@ -4296,6 +5085,283 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    getOperatorWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The window. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorWindow"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    claimWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WindowClaimInput"];
+            };
+        };
+        responses: {
+            /** @description The lease this console holds now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowClaim"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OperatorConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    releaseWindow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The lease of the console that works the window, from `POST …/windows/{windowId}/claim`. Required when a console holds the window; an action with a lease that expired or was taken over is `409 lease-lost`. */
+                "Zw-Window-Lease"?: components["parameters"]["WindowLease"];
+            };
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The window after the release. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorWindow"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    performWindowAction: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A client-chosen key for this logical action, reused unchanged on every retry of it. Same key and same body
+                 *     replays the original result (`200`, `Idempotent-Replayed: true`); same key with another body is
+                 *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description The lease of the console that works the window, from `POST …/windows/{windowId}/claim`. Required when a console holds the window; an action with a lease that expired or was taken over is `409 lease-lost`. */
+                "Zw-Window-Lease"?: components["parameters"]["WindowLease"];
+            };
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+                /** @description The window's id in the hall, as the hall snapshot's `windows` list it. */
+                windowId: components["parameters"]["WindowId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorActionInput"];
+            };
+        };
+        responses: {
+            /** @description The action was taken (or, with `Idempotent-Replayed`, had been). */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorActionResult"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OperatorConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueHallTicket: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A client-chosen key for this logical action, reused unchanged on every retry of it. Same key and same body
+                 *     replays the original result (`200`, `Idempotent-Replayed: true`); same key with another body is
+                 *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorWalkInInput"];
+            };
+        };
+        responses: {
+            /** @description A replay of an earlier request with the same `Idempotency-Key` and body; the ticket issued then. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description The ticket was issued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TicketUnavailable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getIngestPosition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's position. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestReceipt"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ingestHallEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IngestBatch"];
+            };
+        };
+        responses: {
+            /** @description The batch was received; what was applied and what waits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestReceipt"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OperatorConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
 }
 
 export type Problem = components['schemas']['Problem'];
@@ -4310,6 +5376,25 @@ export type WindowCall = components['schemas']['WindowCall'];
 export type WindowStatusInput = components['schemas']['WindowStatusInput'];
 export type SimulatorInput = components['schemas']['SimulatorInput'];
 export type SimulatorControl = components['schemas']['SimulatorControl'];
+export type OperatorProblem = components['schemas']['OperatorProblem'];
+export type PriorityReason = components['schemas']['PriorityReason'];
+export type TicketStage = components['schemas']['TicketStage'];
+export type OperatorTicket = components['schemas']['OperatorTicket'];
+export type WindowClaimHolder = components['schemas']['WindowClaimHolder'];
+export type WindowClaimInput = components['schemas']['WindowClaimInput'];
+export type WindowClaim = components['schemas']['WindowClaim'];
+export type OperatorWaiting = components['schemas']['OperatorWaiting'];
+export type OperatorWindow = components['schemas']['OperatorWindow'];
+export type OperatorActionInput = components['schemas']['OperatorActionInput'];
+export type OperatorActionResult = components['schemas']['OperatorActionResult'];
+export type OperatorWalkInInput = components['schemas']['OperatorWalkInInput'];
+export type IngestEventType = components['schemas']['IngestEventType'];
+export type IngestEvent = components['schemas']['IngestEvent'];
+export type IngestBatch = components['schemas']['IngestBatch'];
+export type IngestSkip = components['schemas']['IngestSkip'];
+export type IngestGap = components['schemas']['IngestGap'];
+export type IngestReceipt = components['schemas']['IngestReceipt'];
+export type EstimateRange = components['schemas']['EstimateRange'];
 export type RatingFollowUpItem = components['schemas']['RatingFollowUpItem'];
 export type RatingFollowUpList = components['schemas']['RatingFollowUpList'];
 export type RatingContact = components['schemas']['RatingContact'];
