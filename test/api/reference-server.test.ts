@@ -113,6 +113,30 @@ describe('reference server', () => {
       }
     });
 
+    it('follows the opening events with a heartbeat at once, so a client knows the interval from the start', async () => {
+      // A long interval: a heartbeat within 3 s can only be the opening one.
+      const slow = await startLocal({ alwaysOpen: true, heartbeatMs: 15_000 });
+      const url = new URL(`/api/v1/halls/${HALL}/events`, slow.baseUrl).toString();
+      const firstBeat = async (c: SseClient) => {
+        for (let frame = await c.next(3_000); frame; frame = await c.next(3_000)) if (frame.event === 'heartbeat') return frame;
+        return null;
+      };
+      try {
+        const fresh = await SseClient.open(url);
+        const snapshot = JSON.parse((await fresh.nextEvent(5_000))!.data!);
+        assert.deepEqual(JSON.parse((await firstBeat(fresh))?.data ?? 'null'), { version: snapshot.version, intervalMs: 15_000 });
+        fresh.close();
+        const [patch] = await slow.ref.simulator.tick(HALL);
+        assert.ok(patch, 'an open hall changes on every tick');
+        const resumed = await SseClient.open(url, { 'Last-Event-ID': String(snapshot.version) });
+        assert.equal((await resumed.nextEvent(5_000))?.event, 'patch', 'the missed patch is replayed');
+        assert.deepEqual(JSON.parse((await firstBeat(resumed))?.data ?? 'null'), { version: patch.version, intervalMs: 15_000 });
+        resumed.close();
+      } finally {
+        await slow.stop();
+      }
+    });
+
     it('forgets a client as soon as it disconnects', async () => {
       const hub = ref.simulator.hall(HALL)!.hub;
       const settle = async (count: number) => {

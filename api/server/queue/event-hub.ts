@@ -104,22 +104,24 @@ export class EventHub {
 
   /**
    * The frames a (re)connecting client must get first: the patches after `lastEventId` when all of them are
-   * still buffered (here, or in `older`, read from the database), otherwise a fresh snapshot. A client that is
-   * already current gets a heartbeat, so it knows at once that the stream works.
+   * still buffered (here, or in `older`, read from the database), otherwise a fresh snapshot; then a heartbeat, so
+   * the client knows the interval from the first moment and tells a stream that stalls right after opening within
+   * two intervals, not the 45 s it must allow before it has heard one.
    */
   private opening(lastEventId: string | undefined, older: readonly StoredPatch[]): Uint8Array[] {
     const snap = this.snapshot();
+    const beat = heartbeat(snap.version, this.heartbeatMs);
     const last = eventVersion(lastEventId);
     if (Number.isSafeInteger(last) && last <= snap.version) {
-      if (last === snap.version) return [heartbeat(snap.version, this.heartbeatMs)];
+      if (last === snap.version) return [beat];
       const frames = [...older.map((p) => ({ version: p.version, bytes: frame('patch', p.version, p.json) })), ...this.ring].filter(
         (f) => f.version > last,
       );
       // Resumable only if the frames follow on from `last` without a gap up to the current version.
       const unbroken = frames.every((f, i) => f.version === last + 1 + i) && frames.at(-1)?.version === snap.version;
-      if (frames.length && unbroken) return frames.map((f) => f.bytes);
+      if (frames.length && unbroken) return [...frames.map((f) => f.bytes), beat];
     }
-    return [frame('snapshot', snap.version, JSON.stringify(snap))];
+    return [frame('snapshot', snap.version, JSON.stringify(snap)), beat];
   }
 
   /** A new event stream; it ends when the client goes away (signal) or the hub closes. */

@@ -126,8 +126,8 @@ export interface paths {
          *     - `event: snapshot`: `data` is a `HallSnapshot` (components/schemas/HallSnapshot); `id` is its `version`.
          *       Sent first on every connection, and again whenever the server cannot resume from `Last-Event-ID`.
          *     - `event: patch`: `data` is a `HallPatch` (components/schemas/HallPatch); `id` is its `version`.
-         *     - `event: heartbeat`: every `intervalMs` (at most 15 s; and at once for a client that resumes already
-         *       current), after a `: hb` comment line; `data` is a `HallHeartbeat`; no `id`. A client that receives
+         *     - `event: heartbeat`: every `intervalMs` (at most 15 s), and at once after the opening events (alone for a
+         *       client that resumes already current), after a `: hb` comment line; `data` is a `HallHeartbeat`; no `id`. A client that receives
          *       nothing for two intervals may treat the stream as dead.
          *     - `retry: 3000` at the start.
          *
