@@ -565,6 +565,62 @@ describe('outbox', () => {
     expect(box.entries()[0].tries).to.equal(1);
   });
 
+  describe('the other tabs\' lock', () => {
+    const lockName = `${storageKey}:flush`;
+    /** Another tab's flush that never ends: the lock is held until `release`. */
+    const holdLock = () => {
+      let release!: () => void;
+      const held = navigator.locks.request(lockName, () => new Promise<void>((r) => (release = r)));
+      return { held, release: () => release() };
+    };
+    const waitingForLock = async () => ((await navigator.locks.query()).pending ?? []).filter((l) => l.name === lockName).length;
+    const addRating = (box: Outbox) =>
+      box.add({ key: crypto.randomUUID(), url: '/api/v1/ratings', body: { caseId: newCase(), serviceCode: newService(), channel: 'pc', level: 5, reasons: [] } });
+
+    it('sends without the lock when it cannot be had in time', async () => {
+      const other = holdLock();
+      const box = new Outbox({ storageKey, lockWaitMs: 300 });
+      const outcomes: OutboxOutcome[] = [];
+      box.subscribe((o) => outcomes.push(o));
+      addRating(box);
+      try {
+        await box.flush(true);
+        expect(outcomes.map((o) => o.state)).to.deep.equal(['sent']);
+        expect(box.entries()).to.have.length(0);
+      } finally {
+        box.stop();
+        other.release();
+        await other.held;
+      }
+    });
+
+    it('withdraws its wait when the page is left, and sends when the page is shown again', async () => {
+      const other = holdLock();
+      const box = new Outbox({ storageKey, lockWaitMs: 60_000 });
+      const outcomes: OutboxOutcome[] = [];
+      box.subscribe((o) => outcomes.push(o));
+      addRating(box);
+      try {
+        const flushing = box.flush(true);
+        await waitUntil(async () => (await waitingForLock()) === 1, 'the flush waits for the lock');
+        // Into the back/forward cache: a request left queued there would be granted to nobody.
+        window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+        await flushing;
+        expect(await waitingForLock()).to.equal(0);
+        expect(outcomes).to.have.length(0);
+        expect(box.entries()).to.have.length(1);
+        other.release();
+        await other.held;
+        window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        await waitUntil(() => outcomes.length > 0, 'sent once the page is shown again');
+        expect(outcomes.map((o) => o.state)).to.deep.equal(['sent']);
+      } finally {
+        box.stop();
+        other.release();
+      }
+    });
+  });
+
   it('tells the resident the truth when the device cannot store the rating', async () => {
     const el = await rating();
     const setItem = Storage.prototype.setItem;

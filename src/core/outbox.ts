@@ -8,6 +8,14 @@ export const OUTBOX_STORAGE_KEY = 'zw-outbox:v1';
 /** Any JSON object: the least a 2xx answer must be to count as delivered, for an entry that names no receipt. */
 const AN_OBJECT: CompactSchema = { t: ['object'] };
 
+/**
+ * How long a flush waits for the other tabs' lock before it sends without it. A tab holds the lock only for the
+ * few requests of one flush; a longer wait means a tab that cannot give it back (a page frozen in the back/forward
+ * cache with its request still queued, which Chromium grants to nobody). Sending beside another tab costs at most
+ * a replayed request: the Idempotency-Key makes the server store each entry once.
+ */
+export const LOCK_WAIT_MS = 10_000;
+
 /** One POST waiting to be delivered. Plain JSON: it lives in localStorage across page loads. */
 export interface OutboxEntry {
   /** The Idempotency-Key, made once for the action and sent unchanged on every attempt. */
@@ -59,6 +67,8 @@ export interface OutboxOptions {
   retryBaseMs?: number;
   /** Longest retry delay. */
   retryCapMs?: number;
+  /** Longest wait for the other tabs' lock (LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 /** Kept answers are dropped after this long, and only the newest are kept. */
@@ -124,6 +134,7 @@ export class Outbox {
   #storageKey: string;
   #base: number;
   #cap: number;
+  #lockWaitMs: number;
   #listeners = new Set<(o: OutboxOutcome) => void>();
   /** Used when storage is disabled or full: the entry then lives only as long as the page. */
   #memory: OutboxEntry[] = [];
@@ -131,6 +142,8 @@ export class Outbox {
   #again = false;
   #timer?: ReturnType<typeof setTimeout>;
   #onOnline = () => void this.flush(true);
+  /** A page restored from the back/forward cache sends what it withdrew from the lock when it was left. */
+  #onShow = (event: PageTransitionEvent) => void (event.persisted && this.flush(true));
   /** The other tabs of this origin (absent in old browsers: they then learn the outcome on their next load). */
   #tabs?: BroadcastChannel;
 
@@ -138,7 +151,9 @@ export class Outbox {
     this.#storageKey = options.storageKey ?? OUTBOX_STORAGE_KEY;
     this.#base = options.retryBaseMs ?? 1000;
     this.#cap = options.retryCapMs ?? 300_000;
+    this.#lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
     addEventListener('online', this.#onOnline);
+    addEventListener('pageshow', this.#onShow);
     if (typeof BroadcastChannel === 'function') {
       this.#tabs = new BroadcastChannel(this.#storageKey);
       this.#tabs.onmessage = ({ data }: MessageEvent<Wire>) => {
@@ -190,20 +205,44 @@ export class Outbox {
     if (!this.entries().length) return Promise.resolve();
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     const drain = () => this.#drain(force);
-    const running = (locks ? locks.request(`${this.#storageKey}:flush`, drain).then(() => undefined) : drain()).finally(
-      () => {
-        this.#running = undefined;
-        this.#schedule();
-      },
-    );
+    const running = (locks ? this.#underLock(locks, drain) : drain()).finally(() => {
+      this.#running = undefined;
+      this.#schedule();
+    });
     this.#running = running;
     return running;
+  }
+
+  /**
+   * Runs `drain` under the tabs' shared lock, waiting for it at most `lockWaitMs` (then without it). A page that is
+   * left withdraws its request, so a frozen page never holds up the tabs that stay: it flushes again when shown.
+   */
+  async #underLock(locks: LockManager, drain: () => Promise<void>): Promise<void> {
+    const wait = new AbortController();
+    const timer = setTimeout(() => wait.abort('timeout'), this.#lockWaitMs);
+    const leave = () => wait.abort('pagehide');
+    addEventListener('pagehide', leave);
+    const granted = () => {
+      clearTimeout(timer);
+      removeEventListener('pagehide', leave);
+      return drain();
+    };
+    try {
+      await locks.request(`${this.#storageKey}:flush`, { signal: wait.signal }, granted);
+    } catch (error) {
+      if (!wait.signal.aborted) throw error;
+      if (wait.signal.reason === 'timeout') await drain();
+    } finally {
+      clearTimeout(timer);
+      removeEventListener('pagehide', leave);
+    }
   }
 
   /** Detaches from the page (timers, `online`, the other tabs); the stored entries stay for the next page. */
   stop(): void {
     clearTimeout(this.#timer);
     removeEventListener('online', this.#onOnline);
+    removeEventListener('pageshow', this.#onShow);
     this.#tabs?.close();
     this.#listeners.clear();
   }
