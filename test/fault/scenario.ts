@@ -214,7 +214,7 @@ export async function runFaultScenario(options: FaultRunOptions = {}): Promise<F
   const spell = { faultyMs: 12_000, healthyMs: 3_000, min: 3, max: scale > 1 ? Infinity : 3 };
   /**
    * How long a card is watched after healing: long enough for a figure in the long run; in CI a little past the
-   * budget, and only just past it for a card whose stream the path left dead (its rule is a todo, see the test).
+   * budget, and only just past it for a card whose stream the path left dead (past the budget is a failure either way).
    */
   const recoveryCapMs = (dead: boolean) => (scale > 1 ? 60_000 : RECOVERY_MS + (dead ? 1_000 : 5_000));
   /** When the residents start (after the server, the bundle and the browser are up). */
