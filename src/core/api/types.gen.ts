@@ -402,6 +402,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ratings/follow-up/{trackingCode}/verdict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code from a bad rating's receipt (see `RatingReceipt.trackingCode`). */
+                trackingCode: components["parameters"]["TrackingCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say whether the rectification satisfied you (once)
+         * @description After the follow-up is closed (`state: closed`), the resident who rated says once whether the fix satisfied
+         *     them: `satisfied` (满意), `basically-satisfied` (基本满意) or `dissatisfied` (不满意). Authorised as the lookup
+         *     is, by the tracking code and the case id (`case`); a code that is unknown or of another case is `404`.
+         *     The verdict is accepted once: the same verdict again is a replay (`200`, `Idempotent-Replayed: true`),
+         *     another verdict after it `409 conflict` with the recorded one in `verdict`; before the follow-up is closed,
+         *     or when the rating was annulled on appeal, also `409 conflict`. Counts towards the lookup limit.
+         */
+        post: operations["submitFollowUpVerdict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 好差评 figures per hall, department or month
+         * @description The figures the national rules ask a district to publish, grouped `by` hall, department or month (the
+         *     local month the rating was given), optionally narrowed to one hall and a date range (local days, both
+         *     inclusive): 好评率 (`goodRate`: levels 3 to 5 of all ratings), 差评整改率 (`rectificationRate`: 差评 whose
+         *     follow-up is closed, of all 差评), 回访率 (`revisitRate`: 差评 whose resident was reached by a 回访, of the
+         *     差评 whose resident left a number) and the on-time rate (`onTimeRate`: follow-ups closed by their deadline,
+         *     of those closed or past their deadline). Ratings annulled on appeal (malicious or mistaken) are left out.
+         *     A rating is counted under the department its follow-up was assigned to, else the department of its
+         *     service item. Public: aggregates only, no personal data; a group with fewer ratings than `minimumCount`
+         *     is listed with `suppressed: true` and no numbers, so that small numbers do not point at a person.
+         */
+        get: operations["getRatingFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/me": {
         parameters: {
             query?: never;
@@ -813,6 +869,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/halls/{hallId}/rating-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The hall's 差评 cases, by deadline (差评 desk inbox)
+         * @description The hall's 差评 follow-up cases, the nearest deadline first (then the oldest rating), each with its state,
+         *     deadline in working days on the official calendar (holidays and make-up working days), and whether it is
+         *     overdue or due soon; never the resident's number. Role: `rating-officer` of the hall (or of every hall).
+         */
+        get: operations["listRatingCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/rating-cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+                caseId: components["parameters"]["RatingCaseId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One 差评 case, as the rating officer works it
+         * @description The rating (level, reasons with their text, comment, channel, time), the handled case (service item,
+         *     hall, window, staff number), the assigned department, the deadline, every step with the officer's internal
+         *     note and the reply shown to the resident, the 回访 records, the appeal outcome, the resident's verdict on
+         *     the fix, and the states the case may move to next (`next`). Not the phone number (see
+         *     `getRatingContact`). Role: `rating-officer` of the rating's hall (a rating that names no hall: of every
+         *     hall); other roles and halls `403`.
+         */
+        get: operations["getRatingCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/rating-cases/{caseId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+                caseId: components["parameters"]["RatingCaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a case to its next state, with a note
+         * @description Moves the case along 受理 `accepted` → 核实 `verifying` → 整改 `rectifying` → 回访 `revisiting` → 办结
+         *     `closed` (核实 may find nothing to rectify and go straight to 回访), or, before rectification starts and
+         *     once per case, to 申诉 `appealed` → 复核 `reviewed` with an `outcome`: `upheld` (the rating stands and the
+         *     case goes on from where it was) or `annulled` (malicious or mistaken, `annulReason`: the rating is left
+         *     out of the figures and the case ends). Closing needs a 回访 record when the resident left a number
+         *     (实名差评 are all called back). Each step carries the officer's `note` (internal) and optionally a `reply`
+         *     to the resident in plain words (shown in the tracking view). A step the state does not allow is
+         *     `409 conflict` with the allowed states in `allowed`. Requires an `Idempotency-Key` (a retry returns the
+         *     case with `Idempotent-Replayed: true`). Audit-logged. Role: `rating-officer` of the rating's hall.
+         */
+        post: operations["transitionRatingCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/rating-cases/{caseId}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+                caseId: components["parameters"]["RatingCaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a case to the department that handled it
+         * @description Hands the case to a department (谁办理谁负责), one of `listRatingDepartments`; may be done again (re-
+         *     assigned) until the case is closed, which is `409 conflict` afterwards. Requires an `Idempotency-Key`.
+         *     Audit-logged. Role: `rating-officer` of the rating's hall.
+         */
+        post: operations["assignRatingCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/rating-cases/{caseId}/revisits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+                caseId: components["parameters"]["RatingCaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a 回访 (call back)
+         * @description Records one 回访 of the resident: whether they were reached and, if so, their verdict on the fix
+         *     (`satisfied`, `basically-satisfied`, `dissatisfied`), with a note. Allowed while the case is in 整改 or
+         *     回访 (`409 conflict` otherwise); a case may have several (an unanswered call, then a reached one).
+         *     Requires an `Idempotency-Key`. Audit-logged. Role: `rating-officer` of the rating's hall.
+         */
+        post: operations["recordRatingRevisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/rating-departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The departments a case can be assigned to
+         * @description The district's departments (from the service catalogue), by name. Role `rating-officer`.
+         */
+        get: operations["listRatingDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/reporting/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export ratings as national evaluation records (JSON or CSV)
+         * @description The ratings given on the local days `from` to `to` (inclusive, at most 366 days), oldest first, as records
+         *     of the national 好差评 evaluation record's field set (`NationalRatingRecord`; the same JSON Schema ships in
+         *     the package as `schemas/national-rating-record.schema.json`). `format=json` (default) is a
+         *     `NationalRatingExport`; `format=csv` is UTF-8 CSV (RFC 4180, with a byte order mark for spreadsheet
+         *     programs, CRLF line ends) with one column per record field in the schema's order, reason codes joined by
+         *     `|`, and a cell that a spreadsheet would read as a formula prefixed with `'`. No resident's phone number
+         *     is ever exported. Role: `hall-admin`; one of some halls must name one of them (`hall`), one of every hall
+         *     may omit it (then every rating, also those naming no hall). Each export is audit-logged.
+         */
+        get: operations["exportRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/reporting/provincial-push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the push of ratings to the provincial platform stands
+         * @description Whether a provincial 好差评 platform is configured, and how many ratings wait to be delivered, were
+         *     delivered, or were given up on (refused by the platform as invalid; the error is in the server log). Role:
+         *     `hall-admin` of every hall.
+         */
+        get: operations["getProvincialPush"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -842,7 +1102,7 @@ export interface components {
          *     | `already-rated` | 409 | The case was rated before; see `existing`. |
          *     | `unauthorized` | 401 | A `staff` operation without valid credentials; see `WWW-Authenticate`. |
          *     | `forbidden` | 403 | The credentials do not give the needed role in this hall. |
-         *     | `conflict` | 409 | A staff operation not possible in the current state (a closed window). |
+         *     | `conflict` | 409 | An operation not possible in the current state (a closed window, a 差评 step the case's state does not allow, a second verdict). |
          *     | `unavailable` | 503 | A dependency is unreachable (the identity provider, the database); try again later. |
          *     | `internal` | 500 | An unexpected server error. |
          * @example {
@@ -3850,7 +4110,10 @@ export interface components {
          */
         RatingFollowUpStatus: "received" | "assigned" | "rectifying" | "revisited" | "closed";
         /**
-         * @description The follow-up (整改) of a bad rating.
+         * @description The follow-up (整改) of a bad rating, as the resident sees it: where it stands, each step with the officer's
+         *     reply in plain words (never internal notes or staff names), and, once closed, the resident's verdict on
+         *     the fix. `status` and `history` keep the older, coarser vocabulary for clients written before `state` and
+         *     `steps`.
          * @example {
          *       "trackingCode": "HC20261123-7F3K-9QMA-2XWD-PLR8",
          *       "level": 2,
@@ -3915,6 +4178,28 @@ export interface components {
              *     ]
              */
             history: components["schemas"]["RatingFollowUpEvent"][];
+            /**
+             * @description Where the follow-up stands (the finer vocabulary of `steps`; `status` keeps the older one).
+             * @example rectifying
+             */
+            state?: components["schemas"]["RatingCaseState"];
+            /**
+             * @description The department the follow-up is assigned to, `null` before it is.
+             * @example 广安区人力资源和社会保障局
+             */
+            department?: string | null;
+            /** @description Every step so far, oldest first, with the officer's reply in plain words where one was given. */
+            steps?: components["schemas"]["RatingFollowUpStep"][];
+            /**
+             * @description The resident's verdict on the fix, once given; `null` before.
+             * @example null
+             */
+            verdict?: components["schemas"]["RatingFollowUpVerdict"] | null;
+            /**
+             * @description Whether a verdict can be given now (closed, none given yet, not annulled).
+             * @example false
+             */
+            verdictOpen?: boolean;
         };
         /**
          * @description One stage reached in a follow-up.
@@ -3941,6 +4226,872 @@ export interface components {
              * @example 已转区人社局办理
              */
             note: string;
+        };
+        /**
+         * @description Where a 差评 case stands: `accepted` (受理), `verifying` (核实), `rectifying` (整改), `revisiting` (回访),
+         *     `closed` (办结); or `appealed` (申诉: the department contests the rating as malicious or mistaken) and
+         *     `reviewed` (复核: decided, see the outcome).
+         * @example rectifying
+         * @enum {string}
+         */
+        RatingCaseState: "accepted" | "verifying" | "rectifying" | "revisiting" | "closed" | "appealed" | "reviewed";
+        /**
+         * @description What a resident says of the fix, `satisfied` (满意), `basically-satisfied` (基本满意) or `dissatisfied` (不满意).
+         * @example satisfied
+         * @enum {string}
+         */
+        RatingVerdict: "satisfied" | "basically-satisfied" | "dissatisfied";
+        /**
+         * @description A step of a follow-up as the resident sees it, with the officer's reply in plain words if any.
+         * @example {
+         *       "state": "rectifying",
+         *       "at": "2026-11-24T09:30:00+08:00",
+         *       "reply": "已在办事指南材料清单中补充户口簿要求。"
+         *     }
+         */
+        RatingFollowUpStep: {
+            /**
+             * @description The state reached.
+             * @example rectifying
+             */
+            state: components["schemas"]["RatingCaseState"];
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-24T09:30:00+08:00
+             */
+            at: string;
+            /**
+             * @description What the officer told the resident at this step.
+             * @example 已在办事指南材料清单中补充户口簿要求。
+             */
+            reply?: string;
+        };
+        /**
+         * @description The resident's verdict on the fix, once given (or deemed, see `defaulted`).
+         * @example {
+         *       "verdict": "satisfied",
+         *       "at": "2026-12-08T19:02:11+08:00",
+         *       "defaulted": false
+         *     }
+         */
+        RatingFollowUpVerdict: {
+            /**
+             * @description The verdict.
+             * @example satisfied
+             */
+            verdict: components["schemas"]["RatingVerdict"];
+            /**
+             * Format: date-time
+             * @description When it was given.
+             * @example 2026-12-08T19:02:11+08:00
+             */
+            at: string;
+            /**
+             * @description `true` when the resident gave none and the deployment deems an unanswered closed follow-up
+             *     `basically-satisfied` after a number of days (off unless configured).
+             * @example false
+             */
+            defaulted: boolean;
+        };
+        /**
+         * @description The resident's verdict on the fix.
+         * @example {
+         *       "verdict": "basically-satisfied"
+         *     }
+         */
+        RatingFollowUpVerdictInput: {
+            /**
+             * @description The verdict.
+             * @example basically-satisfied
+             */
+            verdict: components["schemas"]["RatingVerdict"];
+        };
+        /**
+         * @description A 差评 case in the desk's inbox (without the resident's number).
+         * @example {
+         *       "id": "0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13",
+         *       "ratingId": "0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13",
+         *       "trackingCode": "HC20260930-7F3K-9QMA-2XWD-PLR8",
+         *       "hallId": "guangan-zwzx",
+         *       "level": 1,
+         *       "reasons": [
+         *         "113"
+         *       ],
+         *       "serviceCode": null,
+         *       "serviceName": null,
+         *       "windowId": "w05",
+         *       "state": "verifying",
+         *       "department": "广安区人力资源和社会保障局",
+         *       "acceptedAt": "2026-09-30T10:15:12+08:00",
+         *       "dueBy": "2026-10-21",
+         *       "workingDaysLeft": 3,
+         *       "overdue": false,
+         *       "dueSoon": false,
+         *       "hasContact": true,
+         *       "annulled": false
+         *     }
+         */
+        RatingCaseItem: {
+            /**
+             * @description The case's id (the rating's id).
+             * @example 0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13
+             */
+            id: string;
+            /**
+             * @description The rating's id (for `getRatingContact`).
+             * @example 0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13
+             */
+            ratingId: string;
+            /**
+             * @description The tracking code the resident was given.
+             * @example HC20261123-7F3K-9QMA-2XWD-PLR8
+             */
+            trackingCode: string;
+            /**
+             * @description The hall, or `null` for a rating that names none.
+             * @example guangan-zwzx
+             */
+            hallId: string | null;
+            /**
+             * @description The level (2 or 1).
+             * @example 1
+             */
+            level: number;
+            /**
+             * @description The reason codes the resident chose.
+             * @example [
+             *       "113"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * @description The rated service item, if named.
+             * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+             */
+            serviceCode: string | null;
+            /**
+             * @description Its name, if known.
+             * @example 城乡居民基本养老保险参保登记
+             */
+            serviceName: string | null;
+            /**
+             * @description The rated window, if named.
+             * @example w05
+             */
+            windowId: string | null;
+            /**
+             * @description Where the case stands.
+             * @example verifying
+             */
+            state: components["schemas"]["RatingCaseState"];
+            /**
+             * @description The department the case is assigned to, `null` before it is.
+             * @example 广安区人力资源和社会保障局
+             */
+            department: string | null;
+            /**
+             * Format: date-time
+             * @description When the case was accepted (when the rating was given).
+             * @example 2026-09-30T10:15:12+08:00
+             */
+            acceptedAt: string;
+            /**
+             * Format: date
+             * @description The deadline, the last working day of the allowed ones (the case is on time when closed on it).
+             * @example 2026-10-21
+             */
+            dueBy: string;
+            /**
+             * @description Working days from today to the deadline (0 on the day itself; negative once overdue); frozen when closed.
+             * @example 3
+             */
+            workingDaysLeft: number;
+            /**
+             * @description Not closed (or annulled) and the deadline has passed.
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @description Not closed, not overdue, and at most 2 working days left.
+             * @example false
+             */
+            dueSoon: boolean;
+            /**
+             * @description Whether a phone number for the 回访 is kept.
+             * @example true
+             */
+            hasContact: boolean;
+            /**
+             * @description Annulled on appeal (left out of the figures).
+             * @example false
+             */
+            annulled: boolean;
+        };
+        /** @description A hall's 差评 cases, nearest deadline first. */
+        RatingCaseList: {
+            /** @description The cases. */
+            items: components["schemas"]["RatingCaseItem"][];
+            /**
+             * @description The working days a case is given (the deployment's setting, 5 to 15).
+             * @example 10
+             */
+            workingDays: number;
+        };
+        /**
+         * @description A step of a case as the desk sees it.
+         * @example {
+         *       "state": "verifying",
+         *       "at": "2026-11-23T14:05:00+08:00",
+         *       "note": "已调取 5 号窗口录像核实。",
+         *       "reply": "我们正在核实您反映的情况。",
+         *       "by": "李敏"
+         *     }
+         */
+        RatingCaseStep: {
+            /**
+             * @description The state reached.
+             * @example verifying
+             */
+            state: components["schemas"]["RatingCaseState"];
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-23T14:05:00+08:00
+             */
+            at: string;
+            /**
+             * @description The officer's internal note (never shown to the resident).
+             * @example 已调取 5 号窗口录像核实。
+             */
+            note: string;
+            /**
+             * @description What the resident is told at this step, shown in their tracking view.
+             * @example 我们正在核实您反映的情况。
+             */
+            reply?: string;
+            /**
+             * @description For `reviewed`, the outcome of the appeal.
+             * @example upheld
+             * @enum {string}
+             */
+            outcome?: "upheld" | "annulled";
+            /**
+             * @description For an annulled rating, why.
+             * @example mistaken
+             * @enum {string}
+             */
+            annulReason?: "malicious" | "mistaken";
+            /**
+             * @description Who took the step (the officer's name, else their subject); `system` for the acceptance.
+             * @example 李敏
+             */
+            by: string;
+        };
+        /**
+         * @description A 回访 of the resident.
+         * @example {
+         *       "at": "2026-11-30T15:00:00+08:00",
+         *       "reached": true,
+         *       "verdict": "satisfied",
+         *       "note": "电话回访，评价人认可整改。",
+         *       "by": "李敏"
+         *     }
+         */
+        RatingRevisit: {
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-30T15:00:00+08:00
+             */
+            at: string;
+            /**
+             * @description Whether the resident was reached.
+             * @example true
+             */
+            reached: boolean;
+            /**
+             * @description The resident's verdict on the fix, when reached and they gave one.
+             * @example satisfied
+             */
+            verdict: components["schemas"]["RatingVerdict"] | null;
+            /**
+             * @description The officer's note.
+             * @example 电话回访，评价人认可整改。
+             */
+            note: string;
+            /**
+             * @description Who called.
+             * @example 李敏
+             */
+            by: string;
+        };
+        /** @description A 差评 case as the rating officer works it (never the phone number). */
+        RatingCase: {
+            /**
+             * @description The case's id (the rating's id).
+             * @example 0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13
+             */
+            id: string;
+            /**
+             * @description The rating's id.
+             * @example 0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13
+             */
+            ratingId: string;
+            /**
+             * @description The resident's tracking code.
+             * @example HC20261123-7F3K-9QMA-2XWD-PLR8
+             */
+            trackingCode: string;
+            /**
+             * @description The hall, or `null`.
+             * @example guangan-zwzx
+             */
+            hallId: string | null;
+            /**
+             * @description The hall's name.
+             * @example 广安区政务服务中心
+             */
+            hallName: string | null;
+            /**
+             * @description Where the case stands.
+             * @example rectifying
+             */
+            state: components["schemas"]["RatingCaseState"];
+            /**
+             * @description The department it is assigned to, `null` before it is.
+             * @example 广安区人力资源和社会保障局
+             */
+            department: string | null;
+            /**
+             * Format: date-time
+             * @description When the case was accepted.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            acceptedAt: string;
+            /**
+             * Format: date
+             * @description The deadline (last allowed working day).
+             * @example 2026-12-07
+             */
+            dueBy: string;
+            /**
+             * @description The working days the case was given.
+             * @example 10
+             */
+            workingDays: number;
+            /**
+             * @description Working days from today to the deadline (negative once overdue).
+             * @example 6
+             */
+            workingDaysLeft: number;
+            /**
+             * @description Open and past the deadline.
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @description Open, not overdue, at most 2 working days left.
+             * @example false
+             */
+            dueSoon: boolean;
+            /**
+             * Format: date-time
+             * @description When it was closed (or annulled), `null` while open.
+             * @example null
+             */
+            closedAt: string | null;
+            /**
+             * @description Closed by the deadline; `null` while open or when annulled.
+             * @example null
+             */
+            onTime: boolean | null;
+            /** @description The rating. */
+            rating: {
+                /**
+                 * @description The handled case's number (办件编号).
+                 * @example 51160220261123000451
+                 */
+                caseId: string;
+                /**
+                 * @description The level.
+                 * @example 1
+                 */
+                level: number;
+                /**
+                 * @description The level's name.
+                 * @example 非常不满意
+                 */
+                levelName: string;
+                /** @description The reasons chosen, with their text. */
+                reasons: components["schemas"]["RatingReason"][];
+                /**
+                 * @description The resident's comment.
+                 * @example 等了一个多小时
+                 */
+                comment: string | null;
+                /**
+                 * @description Where the rating was given.
+                 * @example hall
+                 */
+                channel: components["schemas"]["Channel"];
+                /**
+                 * Format: date-time
+                 * @description When.
+                 * @example 2026-11-23T10:15:12+08:00
+                 */
+                createdAt: string;
+            };
+            /** @description The handled case as far as the rating names it. */
+            handled: {
+                /**
+                 * @description The service item (事项编码).
+                 * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+                 */
+                serviceCode: string | null;
+                /**
+                 * @description Its name.
+                 * @example 城乡居民基本养老保险参保登记
+                 */
+                serviceName: string | null;
+                /**
+                 * @description The department responsible for the item (the default assignee).
+                 * @example 广安区人力资源和社会保障局
+                 */
+                serviceDepartment: string | null;
+                /**
+                 * @description The window.
+                 * @example w05
+                 */
+                windowId: string | null;
+                /**
+                 * @description Its label.
+                 * @example 5 号窗口
+                 */
+                windowLabel: string | null;
+                /**
+                 * @description The staff member who handled it (工号).
+                 * @example GA0517
+                 */
+                staffId: string | null;
+            };
+            /**
+             * @description Whether a phone number is kept (open it with `getRatingContact`, logged).
+             * @example true
+             */
+            hasContact: boolean;
+            /** @description Every step, oldest first; the first is the acceptance. */
+            steps: components["schemas"]["RatingCaseStep"][];
+            /** @description The 回访 records, oldest first. */
+            revisits: components["schemas"]["RatingRevisit"][];
+            /**
+             * @description The appeal's outcome once reviewed, else `null`.
+             * @example null
+             */
+            appeal: {
+                /**
+                 * @description `upheld` (the rating stands) or `annulled`.
+                 * @example upheld
+                 * @enum {string}
+                 */
+                outcome: "upheld" | "annulled";
+                /**
+                 * @description For an annulled rating, why.
+                 * @example null
+                 * @enum {string|null}
+                 */
+                annulReason: "malicious" | "mistaken" | null;
+            } | null;
+            /**
+             * @description The resident's verdict on the fix, once given.
+             * @example null
+             */
+            verdict: components["schemas"]["RatingFollowUpVerdict"] | null;
+            /**
+             * @description The states the case may move to now.
+             * @example [
+             *       "revisiting"
+             *     ]
+             */
+            next: components["schemas"]["RatingCaseState"][];
+        };
+        /**
+         * @description A step of a case.
+         * @example {
+         *       "to": "rectifying",
+         *       "note": "窗口已核实，材料清单遗漏户口簿。",
+         *       "reply": "经核实，办事指南漏列了户口簿，我们正在更正。"
+         *     }
+         */
+        RatingCaseTransitionInput: {
+            /**
+             * @description The state to move to (one of the case's `next`).
+             * @example rectifying
+             */
+            to: components["schemas"]["RatingCaseState"];
+            /**
+             * @description The officer's internal note.
+             * @example 窗口已核实，材料清单遗漏户口簿。
+             */
+            note: string;
+            /**
+             * @description What the resident is told, in plain words (shown in their tracking view).
+             * @example 经核实，办事指南漏列了户口簿，我们正在更正。
+             */
+            reply?: string;
+            /**
+             * @description Required with `to: reviewed`.
+             * @example upheld
+             * @enum {string}
+             */
+            outcome?: "upheld" | "annulled";
+            /**
+             * @description Required with `outcome: annulled`.
+             * @example mistaken
+             * @enum {string}
+             */
+            annulReason?: "malicious" | "mistaken";
+        };
+        /**
+         * @description Whom a case is assigned to.
+         * @example {
+         *       "department": "广安区人力资源和社会保障局"
+         *     }
+         */
+        RatingCaseAssignmentInput: {
+            /**
+             * @description A department's name, from `listRatingDepartments`.
+             * @example 广安区人力资源和社会保障局
+             */
+            department: string;
+            /**
+             * @description A note.
+             * @example 涉及社保窗口。
+             */
+            note?: string;
+        };
+        /**
+         * @description A 回访 to record.
+         * @example {
+         *       "reached": true,
+         *       "verdict": "satisfied",
+         *       "note": "电话回访，评价人认可整改。"
+         *     }
+         */
+        RatingRevisitInput: {
+            /**
+             * @description Whether the resident was reached.
+             * @example true
+             */
+            reached: boolean;
+            /**
+             * @description Their verdict on the fix (only when reached).
+             * @example satisfied
+             */
+            verdict?: components["schemas"]["RatingVerdict"];
+            /**
+             * @description The officer's note.
+             * @example 电话回访，评价人认可整改。
+             */
+            note: string;
+        };
+        /** @description The departments a case can be assigned to. */
+        RatingDepartmentList: {
+            /** @description Their names, sorted. */
+            departments: string[];
+        };
+        /**
+         * @description The figures of one group (a hall, a department or a month).
+         * @example {
+         *       "key": "2026-11",
+         *       "label": "2026年11月",
+         *       "suppressed": false,
+         *       "ratings": 412,
+         *       "bad": 9,
+         *       "goodRate": 0.9782,
+         *       "rectificationRate": 0.7778,
+         *       "revisitRate": 1,
+         *       "onTimeRate": 0.8571
+         *     }
+         */
+        RatingFiguresRow: {
+            /**
+             * @description The hall id, the department's name or the month (`YYYY-MM`); `-` for ratings naming none.
+             * @example 2026-11
+             */
+            key: string;
+            /**
+             * @description What to show for the group.
+             * @example 2026年11月
+             */
+            label: string;
+            /**
+             * @description Fewer ratings than `minimumCount`, so no numbers are given.
+             * @example false
+             */
+            suppressed: boolean;
+            /**
+             * @description Ratings in the group (annulled ones left out).
+             * @example 412
+             */
+            ratings: number | null;
+            /**
+             * @description 差评 among them.
+             * @example 9
+             */
+            bad: number | null;
+            /**
+             * @description 好评率, 0 to 1.
+             * @example 0.9782
+             */
+            goodRate: number | null;
+            /**
+             * @description 差评整改率, 0 to 1; `null` without 差评.
+             * @example 0.7778
+             */
+            rectificationRate: number | null;
+            /**
+             * @description 回访率, 0 to 1; `null` without 差评 with a number.
+             * @example 1
+             */
+            revisitRate: number | null;
+            /**
+             * @description On-time rate, 0 to 1; `null` while no case is closed or due.
+             * @example 0.8571
+             */
+            onTimeRate: number | null;
+        };
+        /** @description 好差评 figures per group. */
+        RatingFigures: {
+            /**
+             * @description How the rows are grouped.
+             * @example month
+             * @enum {string}
+             */
+            by: "hall" | "department" | "month";
+            /**
+             * @description The hall filtered on.
+             * @example guangan-zwzx
+             */
+            hall: string | null;
+            /**
+             * Format: date
+             * @description The first day counted, if limited.
+             * @example 2026-10-01
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description The last day counted, if limited.
+             * @example 2026-12-31
+             */
+            to: string | null;
+            /**
+             * @description Groups with fewer ratings are suppressed.
+             * @example 5
+             */
+            minimumCount: number;
+            /** @description The groups, by key. */
+            rows: components["schemas"]["RatingFiguresRow"][];
+        };
+        /**
+         * @description One rating as a record of the national 好差评 evaluation record's field set (评价记录), the form a district
+         *     reports to the provincial platform. The package ships this schema as JSON Schema
+         *     (`schemas/national-rating-record.schema.json`).
+         * @example {
+         *       "recordId": "0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13",
+         *       "caseId": "51160220261123000451",
+         *       "serviceCode": "512B0070200006-511602000000-000-1151130108778239R-1-00",
+         *       "serviceName": "城乡居民基本养老保险参保登记",
+         *       "level": 2,
+         *       "levelName": "不满意",
+         *       "reasonCodes": [
+         *         "213"
+         *       ],
+         *       "comment": "窗口人员业务不熟",
+         *       "channel": "hall",
+         *       "ratedAt": "2026-11-23T10:15:12+08:00",
+         *       "hallId": "guangan-zwzx",
+         *       "hallName": "广安区政务服务中心",
+         *       "department": "广安区人力资源和社会保障局",
+         *       "windowId": "w05",
+         *       "staffId": "GA0517",
+         *       "rectificationState": "closed",
+         *       "dueBy": "2026-12-07",
+         *       "closedAt": "2026-12-03T16:20:00+08:00",
+         *       "onTime": true,
+         *       "revisited": true,
+         *       "residentVerdict": "satisfied",
+         *       "annulled": false
+         *     }
+         */
+        NationalRatingRecord: {
+            /**
+             * @description 评价编号, the rating's id (the idempotency key at the receiver).
+             * @example 0b8e6a8e-2c1f-4d8e-9a51-6f0b2f4c9d13
+             */
+            recordId: string;
+            /**
+             * @description 办件编号.
+             * @example 51160220261123000451
+             */
+            caseId: string;
+            /**
+             * @description 事项编码.
+             * @example 512B0070200006-511602000000-000-1151130108778239R-1-00
+             */
+            serviceCode: string | null;
+            /**
+             * @description 事项名称.
+             * @example 城乡居民基本养老保险参保登记
+             */
+            serviceName: string | null;
+            /**
+             * @description 评价等级, 5 非常满意 … 1 非常不满意.
+             * @example 2
+             */
+            level: number;
+            /**
+             * @description 评价等级名称.
+             * @example 不满意
+             * @enum {string}
+             */
+            levelName: "非常满意" | "满意" | "基本满意" | "不满意" | "非常不满意";
+            /**
+             * @description 评价原因代码.
+             * @example [
+             *       "213"
+             *     ]
+             */
+            reasonCodes: string[];
+            /**
+             * @description 评价内容 (the resident's comment).
+             * @example 窗口人员业务不熟
+             */
+            comment: string | null;
+            /**
+             * @description 评价渠道.
+             * @example hall
+             */
+            channel: components["schemas"]["Channel"];
+            /**
+             * Format: date-time
+             * @description 评价时间.
+             * @example 2026-11-23T10:15:12+08:00
+             */
+            ratedAt: string;
+            /**
+             * @description 服务大厅 (id).
+             * @example guangan-zwzx
+             */
+            hallId: string | null;
+            /**
+             * @description 服务大厅名称.
+             * @example 广安区政务服务中心
+             */
+            hallName: string | null;
+            /**
+             * @description 办理部门 (the assigned department, else the service item's).
+             * @example 广安区人力资源和社会保障局
+             */
+            department: string | null;
+            /**
+             * @description 窗口编号.
+             * @example w05
+             */
+            windowId: string | null;
+            /**
+             * @description 工作人员工号.
+             * @example GA0517
+             */
+            staffId: string | null;
+            /**
+             * @description 整改状态 of a 差评 (`null` for other ratings).
+             * @example closed
+             */
+            rectificationState: components["schemas"]["RatingCaseState"] | null;
+            /**
+             * Format: date
+             * @description 整改期限.
+             * @example 2026-12-07
+             */
+            dueBy: string | null;
+            /**
+             * Format: date-time
+             * @description 办结时间.
+             * @example 2026-12-03T16:20:00+08:00
+             */
+            closedAt: string | null;
+            /**
+             * @description 按期办结.
+             * @example true
+             */
+            onTime: boolean | null;
+            /**
+             * @description 已回访 (reached) for a 差评.
+             * @example true
+             */
+            revisited: boolean | null;
+            /**
+             * @description 评价人对整改的评价.
+             * @example satisfied
+             */
+            residentVerdict: components["schemas"]["RatingVerdict"] | null;
+            /**
+             * @description 申诉复核后作废 (malicious or mistaken).
+             * @example false
+             */
+            annulled: boolean;
+        };
+        /** @description The ratings of a date range as national evaluation records. */
+        NationalRatingExport: {
+            /**
+             * Format: date
+             * @description The first local day.
+             * @example 2026-10-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The last local day.
+             * @example 2026-10-31
+             */
+            to: string;
+            /**
+             * @description The hall filtered on, or `null` for every hall.
+             * @example null
+             */
+            hall: string | null;
+            /**
+             * @description How many records.
+             * @example 1
+             */
+            count: number;
+            /** @description The records, oldest first. */
+            records: components["schemas"]["NationalRatingRecord"][];
+        };
+        /** @description How the push of ratings to the provincial platform stands. */
+        ProvincialPushStatus: {
+            /**
+             * @description Whether a provincial endpoint is configured (ratings are queued only then).
+             * @example true
+             */
+            configured: boolean;
+            /**
+             * @description Ratings waiting (retried with backoff).
+             * @example 2
+             */
+            pending: number;
+            /**
+             * @description Ratings delivered.
+             * @example 1280
+             */
+            delivered: number;
+            /**
+             * @description Ratings the platform refused as invalid (not retried).
+             * @example 0
+             */
+            failed: number;
         };
         /**
          * @description Where a rating is given (评价渠道): `pc` (政务服务网 on a computer), `mobile` (mobile web), `app` (天府通办
@@ -4228,6 +5379,8 @@ export interface components {
         TicketNumber: string;
         /** @description The service item's implementation code (实施编码), as given in the catalogue. */
         ServiceCode: string;
+        /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+        RatingCaseId: string;
         /** @description The tracking code from a bad rating's receipt (see `RatingReceipt.trackingCode`). */
         TrackingCode: string;
         /** @description The id of the rated case, as given for the rating (`RatingInput.caseId`, signed or not): the second factor of a follow-up lookup. */
@@ -4777,6 +5930,85 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submitFollowUpVerdict: {
+        parameters: {
+            query: {
+                /** @description The id of the rated case, as given for the rating (`RatingInput.caseId`, signed or not): the second factor of a follow-up lookup. */
+                case: components["parameters"]["CaseIdQuery"];
+            };
+            header?: never;
+            path: {
+                /** @description The tracking code from a bad rating's receipt (see `RatingReceipt.trackingCode`). */
+                trackingCode: components["parameters"]["TrackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingFollowUpVerdictInput"];
+            };
+        };
+        responses: {
+            /** @description The same verdict was recorded before; the follow-up as it stands. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingFollowUp"];
+                };
+            };
+            /** @description The verdict was recorded; the follow-up as it stands now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingFollowUp"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRatingFigures: {
+        parameters: {
+            query: {
+                /** @description How to group. */
+                by: "hall" | "department" | "month";
+                /** @description Only ratings given in this hall id. */
+                hall?: string;
+                /** @description The first local day (inclusive). */
+                from?: string;
+                /** @description The last local day (inclusive). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingFigures"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -5362,6 +6594,292 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listRatingCases: {
+        parameters: {
+            query?: {
+                /** @description `open` (default: every case not closed and not annulled), `all`, or one state. */
+                state?: "open" | "all" | "accepted" | "verifying" | "rectifying" | "revisiting" | "closed" | "appealed" | "reviewed";
+                /** @description How many (default 100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The hall's id, as listed by `GET /api/v1/halls`. */
+                hallId: components["parameters"]["HallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingCaseList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRatingCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+                caseId: components["parameters"]["RatingCaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingCase"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    transitionRatingCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A client-chosen key for this logical action, reused unchanged on every retry of it. Same key and same body
+                 *     replays the original result (`200`, `Idempotent-Replayed: true`); same key with another body is
+                 *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+                caseId: components["parameters"]["RatingCaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingCaseTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description The case after the step (or, replayed, as it stands). */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingCase"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    assignRatingCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A client-chosen key for this logical action, reused unchanged on every retry of it. Same key and same body
+                 *     replays the original result (`200`, `Idempotent-Replayed: true`); same key with another body is
+                 *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+                caseId: components["parameters"]["RatingCaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingCaseAssignmentInput"];
+            };
+        };
+        responses: {
+            /** @description The case, assigned. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingCase"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordRatingRevisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A client-chosen key for this logical action, reused unchanged on every retry of it. Same key and same body
+                 *     replays the original result (`200`, `Idempotent-Replayed: true`); same key with another body is
+                 *     `422 idempotency-key-reuse`; a missing or malformed key is `400 idempotency-key-missing`.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The 差评 case's id (`RatingCase.id`; the same as the rating's id, `RatingReceipt.id`). */
+                caseId: components["parameters"]["RatingCaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingRevisitInput"];
+            };
+        };
+        responses: {
+            /** @description The case with the 回访 recorded. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingCase"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRatingDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The departments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingDepartmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportRatings: {
+        parameters: {
+            query: {
+                /** @description The first local day (inclusive). */
+                from: string;
+                /** @description The last local day (inclusive). */
+                to: string;
+                /** @description `json` (default) or `csv`. */
+                format?: "json" | "csv";
+                /** @description Only ratings given in this hall. */
+                hall?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalRatingExport"];
+                    /** @example recordId,caseId,serviceCode,... */
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProvincialPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state of the push. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvincialPushStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
 }
 
 export type Problem = components['schemas']['Problem'];
@@ -5437,4 +6955,23 @@ export type RatingSummary = components['schemas']['RatingSummary'];
 export type RatingFollowUpStatus = components['schemas']['RatingFollowUpStatus'];
 export type RatingFollowUp = components['schemas']['RatingFollowUp'];
 export type RatingFollowUpEvent = components['schemas']['RatingFollowUpEvent'];
+export type RatingCaseState = components['schemas']['RatingCaseState'];
+export type RatingVerdict = components['schemas']['RatingVerdict'];
+export type RatingFollowUpStep = components['schemas']['RatingFollowUpStep'];
+export type RatingFollowUpVerdict = components['schemas']['RatingFollowUpVerdict'];
+export type RatingFollowUpVerdictInput = components['schemas']['RatingFollowUpVerdictInput'];
+export type RatingCaseItem = components['schemas']['RatingCaseItem'];
+export type RatingCaseList = components['schemas']['RatingCaseList'];
+export type RatingCaseStep = components['schemas']['RatingCaseStep'];
+export type RatingRevisit = components['schemas']['RatingRevisit'];
+export type RatingCase = components['schemas']['RatingCase'];
+export type RatingCaseTransitionInput = components['schemas']['RatingCaseTransitionInput'];
+export type RatingCaseAssignmentInput = components['schemas']['RatingCaseAssignmentInput'];
+export type RatingRevisitInput = components['schemas']['RatingRevisitInput'];
+export type RatingDepartmentList = components['schemas']['RatingDepartmentList'];
+export type RatingFiguresRow = components['schemas']['RatingFiguresRow'];
+export type RatingFigures = components['schemas']['RatingFigures'];
+export type NationalRatingRecord = components['schemas']['NationalRatingRecord'];
+export type NationalRatingExport = components['schemas']['NationalRatingExport'];
+export type ProvincialPushStatus = components['schemas']['ProvincialPushStatus'];
 export type Channel = components['schemas']['Channel'];
