@@ -216,10 +216,10 @@ describe('<zw-service-search> keeps the page responsive', () => {
     }
   });
 
-  it('loads a catalogue of 10,000 distinct names with no long task on the page', async function () {
+  it('opens a catalogue of 10,000 distinct names in its worker: the page never parses or indexes it', async function () {
     this.timeout(120_000);
-    // Every name distinct: each copy qualified by a number (digits need no pinyin). Made as bytes, the objects
-    // dropped, so that collecting the test's own garbage is not mistaken for the element's work.
+    // Every name distinct: each copy qualified by a number (digits need no pinyin). How long the page's tasks are
+    // is the benchmark's to measure (bench/service-search-page.ts); here, where the work happens.
     const body = await (async () => {
       const real: Catalogue = await (await realFetch('/api/v1/services/catalogue')).json();
       const items = [];
@@ -234,33 +234,30 @@ describe('<zw-service-search> keeps the page responsive', () => {
       String(url).endsWith('/api/v1/services/catalogue')
         ? Promise.resolve(new Response(body, { headers: { 'Content-Type': 'application/json', ETag: '"big"' } }))
         : realFetch(url, init)) as typeof fetch;
-    await new Promise((r) => setTimeout(r, 500));
     const workers = watchWorkers(window);
-    const tasks: number[] = [];
-    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-    observer.observe({ type: 'longtask', buffered: false });
-    // The instrument itself: a task of 80 ms is seen.
-    const until = performance.now() + 80;
-    while (performance.now() < until);
-    await waitUntil(() => tasks.length > 0, 'a long task observed');
-    tasks.length = 0;
+    // The page's own parses: a catalogue read on the page would pass through JSON.parse (or Response.json).
+    const parse = JSON.parse;
+    const json = Response.prototype.json;
+    let largestParsed = 0;
+    JSON.parse = ((text: string, reviver?: (k: string, v: unknown) => unknown) => {
+      largestParsed = Math.max(largestParsed, String(text).length);
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    Response.prototype.json = async function (this: Response) {
+      const text = await this.clone().text();
+      largestParsed = Math.max(largestParsed, text.length);
+      return json.call(this);
+    };
     try {
       const el = await clientElement();
       for (const q of ['s', 'sh', 'she', 'shen', 'shenf', '社', '社保', '社保卡']) await searchFor(el, q);
       expect(names(el)[0]).to.match(/^社会保障卡/);
-      await new Promise((r) => setTimeout(r, 100));
-      const longest = Math.max(0, ...tasks);
-      console.log(
-        `10,000 distinct names: longest main-thread task ${longest.toFixed(0)} ms (${tasks.length} over 50 ms)`,
-      );
       expect(workers.seen.started).to.deep.equal(['zw-service-search']);
       expect(workers.seen.answers).to.be.greaterThan(0);
-      // Opening the catalogue in the page is one task of about 700 ms wall time here (the benchmark reads 290 ms of
-      // CPU in it from a trace); the page now only moves bytes. Long tasks are wall time, which a loaded machine
-      // stretches (the benchmark's trace shows the worker's page at about 20 ms of CPU), so the bound is wide.
-      expect(longest).to.be.below(250);
+      expect(largestParsed, 'the longest text parsed on the page').to.be.below(body.length / 10);
     } finally {
-      observer.disconnect();
+      JSON.parse = parse;
+      Response.prototype.json = json;
       workers.restore();
     }
   });

@@ -247,7 +247,8 @@ describe('<zw-service-search>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('makes a link of href-template only when it is a web link, never a script to run', async () => {
+  it('makes a link of href-template only when it is a web link, never a script to run', async function () {
+    this.timeout(60_000); // eight elements, each searching and opening a guide
     const hostile = [
       'javascript:window.pwned=1//{code}',
       ' JaVaScRiPt:window.pwned=2//{code}',

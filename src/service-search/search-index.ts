@@ -769,7 +769,7 @@ export class SearchIndex {
    * count for little, one character for less, an action such as 丢了 or 补办 for half, a word of the everyday
    * dictionary for half as much again, a word no item uses as much as the rarest), and an item is scored by the share of that weight its fields — name, short
    * name, aliases — cover, a dictionary word counting when one of its official terms is there (0.6 for the first two
-   * thirds of a long one). Kept when it covers `weight` of the weight and holds a word weighing at least `share` of
+   * thirds of a long one). Kept when it covers more than `weight` of the weight and holds a word weighing at least `share` of
    * the heaviest.
    */
   private partial(words: QuestionWord[], share: number, weight: number): void {
@@ -851,7 +851,7 @@ export class SearchIndex {
         if (!words[t].weak && weights[t] >= share * heaviest) heavy = true;
       }
       const score = covered / sum;
-      if (!heavy || score < weight) continue;
+      if (!heavy || score <= weight) continue;
       // A bare question: the variant first; then the share covered in tenths, then exactly.
       this.note(
         n,

@@ -88,6 +88,7 @@ export class ZwServiceSearch extends ZwElement {
     said: { state: true },
     chosen: { state: true },
     detail: { state: true },
+    filtersOpen: { state: true },
   };
 
   mode: 'auto' | 'client' | 'server' = 'auto';
@@ -113,6 +114,7 @@ export class ZwServiceSearch extends ZwElement {
   private said = '';
   private chosen?: ServiceSummary;
   private detail?: ServiceDetail | string;
+  private filtersOpen = false;
 
   private composing = false;
   /** The chosen item's guide is to be brought into view under the box once it is on the page. */
@@ -389,8 +391,11 @@ export class ZwServiceSearch extends ZwElement {
           @change=${(e: Event) => this.setFilter(name, (e.target as HTMLInputElement).checked)}
         />${s[name]}</label
       >`;
-    const pick = (label: string, name: 'dept' | 'type', values: [string, string][]) =>
-      values.length
+    // A province's catalogue names a thousand departments: laying their options out is a long task (80 ms at
+    // 50,000 items), so they are listed once the panel opens (until then, the chosen one only).
+    const depts = this.filtersOpen ? departments : departments.filter((d) => d === this.dept);
+    const pick = (label: string, name: 'dept' | 'type', values: [string, string][], shown = values.length > 0) =>
+      shown
         ? html`<label class="pick"
             >${label}
             <select
@@ -404,13 +409,17 @@ export class ZwServiceSearch extends ZwElement {
             </select></label
           >`
         : nothing;
-    return html`<details class="filters">
+    return html`<details
+      class="filters"
+      @toggle=${(e: Event) => (this.filtersOpen = (e.target as HTMLDetailsElement).open)}
+    >
       <summary>${s.filters}</summary>
       <div>
         ${pick(
           s.dept,
           'dept',
-          departments.map((d) => [d, d]),
+          depts.map((d) => [d, d]),
+          departments.length > 0,
         )}
         ${pick(s.type, 'type', Object.entries(types))} ${box('fullyOnline')} ${box('noVisit')}
         ${remote ? nothing : box('crossRegion')} ${box('instant')}
