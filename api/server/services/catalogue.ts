@@ -1,6 +1,7 @@
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { isoLocal } from '../clock.ts';
 import { canonicalJson, sha256Hex } from '../hash.ts';
+import type { components } from '../../../src/core/api/types.gen.ts';
 import type { CatalogueItem, ServiceDetail, ServiceSummary } from '../payloads.ts';
 import { enrich, ENRICHMENT_VERSION, type EnrichedService } from '../seed/enrich.ts';
 import { loadSource, TASK_TYPES, DEFAULT_DATA_PATH } from '../seed/source.ts';
@@ -140,6 +141,25 @@ export function serviceSummary(r: ServiceRecord, departments: readonly string[])
   return { ...rest, dept: departments[r.deptIndex]! };
 }
 
+type Catalogue = components['schemas']['Catalogue'];
+
+/** The catalogue of a data version, as the API sends it (and as the server's own search indexes it). */
+export function catalogueOf(data: ServiceData, generatedAt: string): Catalogue {
+  return {
+    version: data.version,
+    generatedAt,
+    region: data.region,
+    attribution: data.attribution,
+    illustrative: true,
+    count: data.records.length,
+    departments: data.departments,
+    types: data.types,
+    items: data.records.map(catalogueItem),
+    charPinyin: data.charPinyin,
+    traditional: data.traditional,
+  };
+}
+
 const serialized = new Map<string, SerializedCatalogue>();
 
 /**
@@ -150,19 +170,7 @@ export function serializeCatalogue(data: ServiceData, generatedAt: Date): Serial
   const key = `${data.version}@${generatedAt.getTime()}`;
   const hit = serialized.get(key);
   if (hit) return hit;
-  const json = JSON.stringify({
-    version: data.version,
-    generatedAt: isoLocal(generatedAt),
-    region: data.region,
-    attribution: data.attribution,
-    illustrative: true,
-    count: data.records.length,
-    departments: data.departments,
-    types: data.types,
-    items: data.records.map(catalogueItem),
-    charPinyin: data.charPinyin,
-    traditional: data.traditional,
-  });
+  const json = JSON.stringify(catalogueOf(data, isoLocal(generatedAt)));
   const body: SerializedCatalogue = {
     version: data.version,
     etag: `"${sha256Hex(json).slice(0, 32)}"`,

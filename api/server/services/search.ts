@@ -1,9 +1,8 @@
 import type { CatalogueItem } from '../payloads.ts';
-import type { components } from '../../../src/core/api/types.gen.ts';
 // The widgets' own engine (plain code, no DOM and no Lit): the search API and client mode match, rank, tolerate
 // slips and answer questions in part the same way, so a district's results do not change with the mode.
 import { SearchIndex } from '../../../src/service-search/search-index.ts';
-import { catalogueItem, type ServiceData, type ServiceRecord } from './catalogue.ts';
+import { catalogueOf, type ServiceData, type ServiceRecord } from './catalogue.ts';
 import { foldTraditional } from './traditional.ts';
 
 export interface SearchQuery {
@@ -36,20 +35,7 @@ const indexes = new WeakMap<ServiceData, Indexed>();
 function indexFor(data: ServiceData): Indexed {
   let found = indexes.get(data);
   if (!found) {
-    const catalogue: components['schemas']['Catalogue'] = {
-      version: data.version,
-      generatedAt: '',
-      region: data.region,
-      attribution: data.attribution,
-      illustrative: true,
-      count: data.records.length,
-      departments: data.departments,
-      types: data.types,
-      items: data.records.map(catalogueItem),
-      charPinyin: data.charPinyin,
-      traditional: data.traditional,
-    };
-    found = { index: new SearchIndex(catalogue), byCode: data.byCode };
+    found = { index: new SearchIndex(catalogueOf(data, '')), byCode: data.byCode };
     indexes.set(data, found);
   }
   return found;
