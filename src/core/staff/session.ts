@@ -86,7 +86,10 @@ export class StaffSession implements ReactiveController {
     if (this.#started) void this.check();
   }
 
-  hostConnected(): void {
+  hostConnected(): void {}
+
+  /** Starts checking (the element calls it once it knows its `<zw-config>` settings: API base, hall). */
+  start(): void {
     this.#started = true;
     void this.check();
   }
