@@ -25,6 +25,8 @@ import { ratingRoutes } from './routes/ratings.ts';
 import { devIssuerRoutes } from './routes/dev-issuer.ts';
 import { serviceRoutes } from './routes/services.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { operatorRoutes } from './routes/operator.ts';
+import { ingestRoutes } from './routes/ingest.ts';
 import { loadServiceData, serializeCatalogue } from './services/catalogue.ts';
 import { seedServices } from './services/store.ts';
 import { ApiSpec } from './spec.ts';
@@ -88,6 +90,11 @@ export interface AppOptions {
    * every `checkpointEvery` versions (default 500). The log of a hall holds at most `keep + checkpointEvery` rows.
    */
   queueLog?: Partial<QueueLogLimits>;
+  /**
+   * Halls run by their staff (the operator API) or fed by their own queuing system (ingest), not simulated: their
+   * windows open when staff open them (ZW_STAFFED_HALLS, comma-separated hall ids). The others are simulated.
+   */
+  staffedHalls?: readonly string[];
   /** Also count the Node.js process's own metrics (CPU, memory, event loop) in /metrics: a server of its own. */
   processMetrics?: boolean;
   /**
@@ -150,6 +157,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       heartbeatMs: options.heartbeatMs,
       log,
       queueLog: options.queueLog,
+      staffed: options.staffedHalls,
     });
     for (const hall of simulator.halls.values()) {
       hall.hub.onClients = (count) => metrics.liveClients.set({ hall: hall.def.id }, count);
@@ -265,6 +273,7 @@ function buildApp(ctx: AppContext, devIssuer: DevIssuer | undefined): Hono {
         'Authorization',
         'X-Api-Key',
         'X-Request-Id',
+        'Zw-Window-Lease',
       ],
       exposeHeaders: ['ETag', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
       maxAge: 600,
@@ -297,6 +306,8 @@ function buildApp(ctx: AppContext, devIssuer: DevIssuer | undefined): Hono {
   serviceRoutes(app, ctx);
   ratingRoutes(app, ctx);
   staffRoutes(app, ctx);
+  operatorRoutes(app, ctx);
+  ingestRoutes(app, ctx);
   // Tokens are real credentials checked against the real clock, whatever time the queue is simulated at.
   if (devIssuer) devIssuerRoutes(app, devIssuer, () => new Date());
   app.notFound((c) => problemResponse(c, new ProblemError('not-found', { detail: { zh: '没有这个路径。', en: 'No such path.' } })));

@@ -31,7 +31,8 @@ import type { IdentityProvider } from './auth/tokens.ts';
  *   kept after the rating (default 60);
  * - ZW_LOG_LEVEL (default info): JSON log lines on stdout; ZW_SHUTDOWN_SECONDS (default 10): how long a stopping
  *   replica waits for requests in flight; ZW_DB_POOL (default 10): PostgreSQL connections per replica;
- * - ZW_SIMULATOR_SPEED, ZW_ALWAYS_OPEN=1 for demos.
+ * - ZW_SIMULATOR_SPEED, ZW_ALWAYS_OPEN=1 for demos; ZW_STAFFED_HALLS: hall ids (comma-separated) run by their staff
+ *   through the operator API or fed by their own queuing system, not simulated (docs/hall-operations.md).
  */
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -113,6 +114,7 @@ const reference = await createApp({
   dataDir,
   simulatorSpeed: Number(env.ZW_SIMULATOR_SPEED ?? 1),
   alwaysOpen: env.ZW_ALWAYS_OPEN === '1',
+  staffedHalls: (env.ZW_STAFFED_HALLS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   trustProxy: parseTrustProxy(env.ZW_TRUST_PROXY),
   limits: parseLimits(env.ZW_LIMITS),
   caseIdSecrets,

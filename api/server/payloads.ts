@@ -32,3 +32,14 @@ export type RatingSummary = Schemas['RatingSummary'];
 export type RatingFollowUp = Schemas['RatingFollowUp'];
 export type FollowUpStatus = Schemas['RatingFollowUpStatus'];
 export type FollowUpStage = Schemas['RatingFollowUpEvent'];
+
+export type OperatorTicketView = Schemas['OperatorTicket'];
+export type OperatorWaiting = Schemas['OperatorWaiting'];
+export type OperatorWindowView = Schemas['OperatorWindow'];
+export type OperatorActionResult = Schemas['OperatorActionResult'];
+export type OperatorActionInput = Schemas['OperatorActionInput'];
+export type WindowClaimView = Schemas['WindowClaim'];
+export type WindowClaimHolder = Schemas['WindowClaimHolder'];
+export type IngestEvent = Schemas['IngestEvent'];
+export type IngestReceipt = Schemas['IngestReceipt'];
+export type PriorityReasonName = Schemas['PriorityReason'];

@@ -151,10 +151,53 @@ const STAFF: readonly string[] = [
   `CREATE INDEX IF NOT EXISTS audit_log_hall_idx ON audit_log (hall_id, at DESC)`,
 ];
 
+const HALL_OPERATIONS: readonly string[] = [
+  // Answers to operator actions by Idempotency-Key, per hall (queue/operator-actions.ts): a retry replays them.
+  `CREATE TABLE IF NOT EXISTS operator_requests (
+     hall_id text NOT NULL,
+     idempotency_key text NOT NULL,
+     request_hash text NOT NULL,
+     status integer NOT NULL,
+     response text NOT NULL,
+     created_at timestamptz NOT NULL,
+     PRIMARY KEY (hall_id, idempotency_key)
+   )`,
+  `CREATE INDEX IF NOT EXISTS operator_requests_created_idx ON operator_requests (created_at)`,
+  // Which console works a window (queue/window-leases.ts); an empty lease is a free window.
+  `CREATE TABLE IF NOT EXISTS window_leases (
+     hall_id text NOT NULL,
+     window_id text NOT NULL,
+     lease text NOT NULL,
+     sub text NOT NULL,
+     name text,
+     since timestamptz NOT NULL,
+     expires_at timestamptz NOT NULL,
+     PRIMARY KEY (hall_id, window_id)
+   )`,
+  // A hall's own queuing system's events, by the vendor's sequence number per hall and day (routes/ingest.ts).
+  `CREATE TABLE IF NOT EXISTS ingest_events (
+     hall_id text NOT NULL,
+     service_date date NOT NULL,
+     seq bigint NOT NULL,
+     body_hash text NOT NULL,
+     body jsonb NOT NULL,
+     applied boolean NOT NULL DEFAULT false,
+     received_at timestamptz NOT NULL,
+     PRIMARY KEY (hall_id, service_date, seq)
+   )`,
+  `CREATE TABLE IF NOT EXISTS ingest_heads (
+     hall_id text NOT NULL,
+     service_date date NOT NULL,
+     applied_through bigint NOT NULL,
+     PRIMARY KEY (hall_id, service_date)
+   )`,
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue, online tickets, limits, ratings', statements: BASE },
   { version: 2, name: 'hall queues shared through a log', statements: SHARED_QUEUES },
   { version: 3, name: 'staff: signing keys, API keys, audit log, simulator pause', statements: STAFF },
+  { version: 4, name: 'hall operations: operator answers, window leases, ingest feed', statements: HALL_OPERATIONS },
 ];
 
 /** The schema version this code needs (readiness checks the database has at least this one). */
@@ -173,4 +216,8 @@ export const RUNTIME_TABLES: readonly string[] = [
   'signing_keys',
   'api_keys',
   'audit_log',
+  'operator_requests',
+  'window_leases',
+  'ingest_events',
+  'ingest_heads',
 ];

@@ -26,7 +26,9 @@ export function zwApiPlugin(options: ZwApiPluginOptions = {}): Plugin {
       if (dataDir) mkdirSync(dataDir, { recursive: true });
       // The demo portal and the stories make up their case numbers, so unsigned ones are taken here (never in
       // `npm run api`, unless asked for).
-      reference = createApp({ simulatorSpeed: 4, alwaysOpen: true, acceptUnsignedCaseIds: true, ...options, dataDir });
+      // ZW_STAFFED_HALLS picks halls that staff run from a window console instead of the simulator.
+      const staffedHalls = (process.env.ZW_STAFFED_HALLS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      reference = createApp({ simulatorSpeed: 4, alwaysOpen: true, acceptUnsignedCaseIds: true, staffedHalls, ...options, dataDir });
       if (!options.identityProvider) {
         server.config.logger.warn(
           '[zhengwu-widgets] staff sign in with the DEVELOPMENT issuer (any role to anyone): POST /api/v1/dev-issuer/token. Development only.',

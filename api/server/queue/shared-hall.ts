@@ -24,6 +24,8 @@ export const DEFAULT_QUEUE_LOG: QueueLogLimits = { keep: 2_000, checkpointEvery:
 export interface HallClock {
   isOpen(def: HallDef, at: Date): boolean;
   isDayOver(def: HallDef, at: Date): boolean;
+  /** A hall run by its staff: its windows open when staff open them, not with the hall. */
+  isStaffed?(def: HallDef): boolean;
 }
 
 /** The hall's row in hall_heads, locked by a writer. */
@@ -399,7 +401,7 @@ export class SharedHall {
     if (today !== queue.day) queue.rollDay(today);
     const open = this.clock.isOpen(this.def, now);
     const dayOver = this.clock.isDayOver(this.def, now);
-    if (open !== queue.open) queue.setOpen(open, dayOver);
+    if (open !== queue.open) queue.setOpen(open, dayOver, this.clock.isStaffed?.(this.def) ?? false);
     else if (!open && dayOver) queue.settleDay();
     return true;
   }

@@ -1,10 +1,12 @@
 import { localTime } from '../clock.ts';
 import type { Db, Queryable } from '../db.ts';
 import type { Draw } from '../hash.ts';
-import type { HallPatch } from '../payloads.ts';
+import type { HallPatch, OperatorActionInput } from '../payloads.ts';
 import { isDayOverAt, isHallOpenAt, type HallQueue, type OnlineTicketState } from './hall-queue.ts';
 import type { HallDef } from './halls.ts';
 import { SharedHall, type HallClock, type QueueLogLimits } from './shared-hall.ts';
+import { applyAction } from './operator-actions.ts';
+import { heldWindows } from './window-leases.ts';
 import { createLogger, type Logger } from '../log.ts';
 
 export interface SimulatorOptions {
@@ -22,6 +24,11 @@ export interface SimulatorOptions {
   log?: Logger;
   /** How much of each hall's log the database keeps (see shared-hall.ts). */
   queueLog?: Partial<QueueLogLimits>;
+  /**
+   * Halls run by their staff (or fed by their own queuing system) rather than simulated: no invented history, no
+   * simulated steps, and windows stay closed until their staff open them.
+   */
+  staffed?: readonly string[];
 }
 
 /** A hall as the routes and the simulator see it: its shared queue, this process's event streams, its random draws. */
@@ -58,6 +65,11 @@ export class QueueSimulator implements HallClock {
     return this.halls.get(id);
   }
 
+  /** Is the hall run by its staff (not simulated)? */
+  isStaffed(def: HallDef): boolean {
+    return this.options.staffed?.includes(def.id) ?? false;
+  }
+
   isOpen(def: HallDef, at: Date): boolean {
     return this.options.alwaysOpen || isHallOpenAt(def, at);
   }
@@ -80,14 +92,14 @@ export class QueueSimulator implements HallClock {
       await hall.open(
         now,
         async (queue, tx) => {
-          queue.setOpen(this.isOpen(queue.def, now), this.isDayOver(queue.def, now));
+          queue.setOpen(this.isOpen(queue.def, now), this.isDayOver(queue.def, now), this.isStaffed(queue.def));
           queue.restore(await restored(queue.def.id, queue.day, tx), this.isDayOver(queue.def, now));
-          if (queue.open && !queue.hasTickets) this.warmUp(queue, hall.random, now);
+          if (queue.open && !queue.hasTickets && !this.isStaffed(queue.def)) this.warmUp(queue, hall.random, now);
         },
         (queue) => {
           queue.rollDay(localTime(now).date);
-          queue.setOpen(this.isOpen(queue.def, now), this.isDayOver(queue.def, now));
-          if (queue.open) this.warmUp(queue, hall.random, now);
+          queue.setOpen(this.isOpen(queue.def, now), this.isDayOver(queue.def, now), this.isStaffed(queue.def));
+          if (queue.open && !this.isStaffed(queue.def)) this.warmUp(queue, hall.random, now);
         },
       );
     }
@@ -158,7 +170,8 @@ export class QueueSimulator implements HallClock {
       await also?.(tx);
       // The clock's change (a new day, opening, closing) is this step's change.
       if (hall.applyClock(queue, now)) return;
-      if (queue.open) this.act(queue, hall.random, now);
+      // A staffed hall is run by people; a window a console holds, by its staff.
+      if (queue.open && !this.isStaffed(hall.def)) this.act(queue, hall.random, now, await heldWindows(tx, hall.def.id, now));
     });
     return patch;
   }
@@ -175,26 +188,38 @@ export class QueueSimulator implements HallClock {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  private act(queue: HallQueue, d: Draw, at: Date): void {
-    const windows = queue.windowStates;
+  /**
+   * One thing happens at the hall, through the same window actions a console takes (operator-actions.ts):
+   * a window pauses or reopens, a resident takes a ticket, or a window moves its current ticket on — calls the
+   * next one, starts serving the one who came, finishes, or marks a no-show. Windows a console holds are left alone.
+   */
+  private act(queue: HallQueue, d: Draw, at: Date, held: ReadonlySet<string> = new Set()): void {
+    const windows = queue.windowStates.filter((w) => !held.has(w.def.id));
+    const act = (windowId: string, input: OperatorActionInput) => {
+      const before = queue.pendingCommands.length;
+      applyAction(queue, windowId, input, at);
+      return queue.pendingCommands.length > before;
+    };
     const paused = windows.filter((w) => w.status === 'paused');
     const roll = d();
     if (roll < 0.03 && paused.length < 2) {
-      const open = windows.filter((w) => w.status === 'open');
-      if (open.length > 1 && queue.setWindowStatus(d.pick(open).def.id, 'paused')) return;
+      const idle = windows.filter((w) => w.status === 'open' && !w.serving);
+      if (idle.length > 1 && act(d.pick(idle).def.id, { action: 'pause' })) return;
     }
     if (roll < 0.08 && paused.length > 0) {
-      if (queue.setWindowStatus(d.pick(paused).def.id, 'open')) return;
+      if (act(d.pick(paused).def.id, { action: 'open' })) return;
     }
-    if (roll < 0.5) {
+    if (roll < 0.4) {
       const category = d.weighted(queue.def.categories.map((c) => [c.id, c.weight] as const));
-      // A long line discourages walk-ins; let the windows catch up instead.
-      if (queue.waitingCount(category) < 30 && queue.issueWalkIn(category, at)) return;
+      // A long line discourages walk-ins; let the windows catch up instead. Some residents have priority.
+      if (queue.waitingCount(category) < 30 && queue.issueWalkIn(category, at, d.chance(0.04) ? 'elderly' : null)) return;
     }
     const open = windows.filter((w) => w.status === 'open');
     for (let tries = 0; tries < 3 && open.length; tries += 1) {
       const w = d.pick(open);
-      if (queue.callNext(w.def.id, at, d.chance(0.06) ? 'missed' : 'served')) return;
+      const current = w.serving;
+      const step: OperatorActionInput['action'] = !current ? 'call-next' : current.stage === 'serving' ? 'finish' : d.chance(0.06) ? 'no-show' : 'start';
+      if (act(w.def.id, { action: step })) return;
     }
     const category = d.weighted(queue.def.categories.map((c) => [c.id, c.weight] as const));
     queue.issueWalkIn(category, at);

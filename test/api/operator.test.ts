@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { createApiKey } from '../../api/server/auth/api-keys.ts';
+import { startLocal, storage, testClock } from './local-server.ts';
+import { assertProblem, call, type Checked } from './responses.ts';
+
+// A township service point run by its staff (no simulator): four windows, 社保医保 (A) and 综合受理 (B).
+const HALL = 'xiexing-bmfw';
+const OTHER = 'guangan-zwzx';
+const clock = testClock('2026-11-23T02:00:00Z'); // a Monday, 10:00 in the hall
+const local = await startLocal({ alwaysOpen: true, staffedHalls: [HALL], now: clock.now });
+after(() => local.stop());
+const { baseUrl, ref } = local;
+
+async function token(body: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/dev-issuer/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+const wang = `Bearer ${await token({ roles: ['window-staff'], halls: [HALL], sub: 'staff-wang', name: '王芳' })}`;
+const li = `Bearer ${await token({ roles: ['window-staff'], halls: [HALL], sub: 'staff-li', name: '李强' })}`;
+const elsewhere = `Bearer ${await token({ roles: ['hall-admin'], halls: [OTHER], sub: 'admin-other' })}`;
+const kiosk = (await createApiKey(ref.db, HALL, '门口平板', new Date())).key;
+
+let keys = 0;
+const newKey = () => `op-${storage}-${Date.now()}-${(keys += 1)}`;
+
+type Input = Record<string, unknown>;
+const act = (windowId: string, body: Input, opts: { auth?: string; key?: string; lease?: string } = {}) =>
+  call(baseUrl, 'post', '/staff/halls/{hallId}/windows/{windowId}/actions', {
+    path: { hallId: HALL, windowId },
+    headers: {
+      ...(opts.auth === '' ? {} : { Authorization: opts.auth ?? wang }),
+      'Idempotency-Key': opts.key ?? newKey(),
+      ...(opts.lease ? { 'Zw-Window-Lease': opts.lease } : {}),
+    },
+    body,
+  });
+const ok = async (windowId: string, body: Input, opts: { auth?: string; key?: string; lease?: string } = {}) => {
+  const res = await act(windowId, body, opts);
+  assert.equal(res.status, 200, res.text);
+  return res;
+};
+const walkIn = async (categoryId: string, priority?: string) => {
+  const res = await call(baseUrl, 'post', '/staff/halls/{hallId}/tickets', {
+    path: { hallId: HALL },
+    headers: { 'X-Api-Key': kiosk, 'Idempotency-Key': newKey() },
+    body: { categoryId, ...(priority ? { priority } : {}) },
+    expect: 201,
+  });
+  clock.advance(60_000);
+  return res.body.number as string;
+};
+const online = async (categoryId: string) => {
+  const res = await call(baseUrl, 'post', '/halls/{hallId}/tickets', { path: { hallId: HALL }, headers: { 'Idempotency-Key': newKey() }, body: { categoryId }, expect: 201 });
+  clock.advance(60_000);
+  return res.body.number as string;
+};
+const ticket = async (number: string) => (await call(baseUrl, 'get', '/halls/{hallId}/tickets/{number}', { path: { hallId: HALL, number }, expect: 200 })).body;
+const snapshot = async () => (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: HALL }, expect: 200 })).body;
+const auditCount = async () => Number((await ref.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]!.n);
+const conflictCode = (res: Checked<any>, code: string) => {
+  assertProblem(res, 409, 'conflict');
+  assert.equal(res.body.code, code, res.text);
+};
+
+describe(`hall operations: a window's console (${storage})`, () => {
+  it('refuses without credentials (401), in another hall or for a kiosk key (403), and changes nothing', async () => {
+    const [before, audits] = [(await snapshot()).version, await auditCount()];
+    assertProblem(await act('w01', { action: 'open' }, { auth: '' }), 401, 'unauthorized');
+    assertProblem(await act('w01', { action: 'open' }, { auth: 'Bearer not-a-token' }), 401, 'unauthorized');
+    assertProblem(await act('w01', { action: 'open' }, { auth: elsewhere }), 403, 'forbidden');
+    const withKey = await call(baseUrl, 'post', '/staff/halls/{hallId}/windows/{windowId}/actions', {
+      path: { hallId: HALL, windowId: 'w01' },
+      headers: { 'X-Api-Key': kiosk, 'Idempotency-Key': newKey() },
+      body: { action: 'open' },
+    });
+    assertProblem(withKey, 403, 'forbidden');
+    assertProblem(await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', { path: { hallId: HALL, windowId: 'w01' } }), 401, 'unauthorized');
+    const ingestByStaff = await call(baseUrl, 'post', '/ingest/halls/{hallId}/events', {
+      path: { hallId: HALL },
+      headers: { Authorization: wang },
+      body: { events: [{ seq: 1, type: 'window-opened', at: clock.now().toISOString(), windowId: 'w01' }] },
+    });
+    assertProblem(ingestByStaff, 403, 'forbidden');
+    assert.equal((await snapshot()).version, before, 'no refused request changed the hall');
+    assert.equal(await auditCount(), audits, 'nor was logged as done');
+    const w = await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', { path: { hallId: HALL, windowId: 'w01' }, headers: { Authorization: wang }, expect: 200 });
+    assert.equal(w.body.window.status, 'closed', 'a staffed hall’s windows wait for their staff');
+  });
+
+  it('calls priority tickets first, then by issue time with online tickets at their taken time', async () => {
+    await ok('w02', { action: 'open', categoryIds: ['A', 'B'] });
+    const b1 = await walkIn('B');
+    const a1 = await online('A');
+    const a2 = await walkIn('A', 'elderly');
+    const b2 = await walkIn('B');
+    assert.equal((await ticket(a2)).priority, true, 'residents see that the ticket has priority, not why');
+    const desk = await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', { path: { hallId: HALL, windowId: 'w02' }, headers: { Authorization: wang }, expect: 200 });
+    assert.deepEqual(
+      desk.body.next.map((t: { number: string }) => t.number),
+      [a2, b1, a1, b2],
+    );
+    assert.equal(desk.body.next[0].priority, 'elderly', 'staff see why');
+    const order: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const called = await ok('w02', { action: 'call-next' });
+      order.push(called.body.ticket.number);
+      assert.equal(called.body.window.current.number, called.body.ticket.number);
+      clock.advance(2 * 60_000);
+      await ok('w02', { action: 'finish' });
+    }
+    assert.deepEqual(order, [a2, b1, a1, b2]);
+    const none = await ok('w02', { action: 'call-next' });
+    assert.equal(none.body.ticket, null, 'nobody waits');
+  });
+
+  it('calls one resident for a double-clicked 叫号, with one key or two, and replays the first answer', async () => {
+    const first = await walkIn('B');
+    const second = await walkIn('B');
+    const sameKey = newKey();
+    const results = await Promise.all([
+      act('w02', { action: 'call-next' }, { key: sameKey }),
+      act('w02', { action: 'call-next' }, { key: sameKey }),
+      act('w02', { action: 'call-next' }),
+      act('w02', { action: 'call-next' }),
+    ]);
+    const calledOnce = results.filter((r) => r.status === 200);
+    assert.ok(calledOnce.length >= 1);
+    for (const r of calledOnce) assert.equal(r.body.ticket.number, first, 'every success names the same resident');
+    const fresh = calledOnce.filter((r) => r.headers.get('idempotent-replayed') !== 'true');
+    assert.equal(fresh.length, 1, 'one request called; the others replayed or were refused');
+    for (const r of results.filter((x) => x.status !== 200)) {
+      conflictCode(r, 'window-busy');
+      assert.equal(r.body.current.number, first, 'the refusal names the resident called');
+    }
+    assert.equal((await ticket(second)).status, 'waiting', 'the next resident was not called');
+    const replay = await act('w02', { action: 'call-next' }, { key: sameKey });
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.equal(replay.body.ticket.number, first);
+    assertProblem(await act('w02', { action: 'finish' }, { key: sameKey }), 422, 'idempotency-key-reuse');
+    await ok('w02', { action: 'finish' });
+    await ok('w02', { action: 'call-next' });
+    await ok('w02', { action: 'finish' });
+  });
+
+  it('marks a no-show missed and recalls it within its grace; measures service times into the estimate', async () => {
+    const before = (await snapshot()).categories.find((c: { id: string }) => c.id === 'A');
+    const number = await walkIn('A');
+    await ok('w01', { action: 'open' });
+    const called = await ok('w01', { action: 'call-next' });
+    assert.equal(called.body.ticket.number, number);
+    const recalled = await ok('w01', { action: 'recall' });
+    assert.equal(recalled.body.ticket.recalls, 1, 'announced again');
+    const missed = await ok('w01', { action: 'no-show' });
+    assert.equal(missed.body.ticket.stage, 'missed');
+    assert.equal((await ticket(number)).status, 'missed');
+    assert.deepEqual(
+      missed.body.window.missed.map((t: { number: string }) => t.number),
+      [number],
+      'the console offers the missed ticket for a recall',
+    );
+    clock.advance(5 * 60_000);
+    const back = await ok('w01', { action: 'recall', number });
+    assert.equal(back.body.window.current.number, number);
+    assert.equal((await ticket(number)).status, 'called', 'the resident is called again');
+    await ok('w01', { action: 'start' });
+    clock.advance(10 * 60_000);
+    const done = await ok('w01', { action: 'finish' });
+    assert.equal(done.body.ticket.stage, 'served');
+    const after = (await snapshot()).categories.find((c: { id: string }) => c.id === 'A');
+    assert.equal(after.serviceSample, before.serviceSample + 1, 'the served ticket is measured');
+    assert.ok(after.avgServiceMinutes > before.avgServiceMinutes, 'a 10-minute service raises a 7-minute average');
+
+    // Past its grace, a missed ticket stays missed.
+    const late = await walkIn('A');
+    await ok('w01', { action: 'call-next' });
+    await ok('w01', { action: 'no-show' });
+    clock.advance(31 * 60_000);
+    conflictCode(await act('w01', { action: 'recall', number: late }), 'not-recallable');
+    conflictCode(await act('w01', { action: 'finish' }), 'no-current-ticket');
+  });
+
+  it('transfers a ticket to a category or a window, keeping its number and place', async () => {
+    await ok('w03', { action: 'open' });
+    await ok('w04', { action: 'open' });
+    const moving = await walkIn('B');
+    const taken = await ticket(moving);
+    await ok('w03', { action: 'call-next' });
+    const toA = await ok('w03', { action: 'transfer', to: { categoryId: 'A' } });
+    assert.equal(toA.body.window.current, null, 'the window is free again');
+    const waiting = await ticket(moving);
+    assert.deepEqual([waiting.number, waiting.status, waiting.categoryId, waiting.issuedAt], [moving, 'waiting', 'A', taken.issuedAt]);
+    const laterA = await walkIn('A');
+    const calledA = await ok('w01', { action: 'call-next' });
+    assert.equal(calledA.body.ticket.number, moving, 'it keeps its place by issue time');
+    assert.equal(calledA.body.ticket.transferred, true);
+    const toWindow = await ok('w01', { action: 'transfer', to: { windowId: 'w04' } });
+    assert.equal(toWindow.body.ticket.forWindowId, 'w04');
+    const earlierB = await walkIn('B');
+    assert.equal((await ok('w03', { action: 'call-next' })).body.ticket.number, earlierB, 'only the window it was sent to calls it');
+    assert.equal((await ok('w04', { action: 'call-next' })).body.ticket.number, moving);
+    for (const w of ['w01', 'w03', 'w04']) await act(w, { action: 'finish' });
+    assert.equal((await ok('w01', { action: 'call-next' })).body.ticket.number, laterA);
+    await ok('w01', { action: 'finish' });
+  });
+
+  it('lets one console work a window: a second is refused, a takeover is explicit, a lease expires', async () => {
+    const claim = (auth: string, body: Input = {}) =>
+      call(baseUrl, 'post', '/staff/halls/{hallId}/windows/{windowId}/claim', { path: { hallId: HALL, windowId: 'w04' }, headers: { Authorization: auth }, body });
+    const mine = await claim(wang);
+    assert.equal(mine.status, 200, mine.text);
+    const lease = mine.body.lease as string;
+    const second = await claim(li);
+    conflictCode(second, 'window-claimed');
+    assert.deepEqual([second.body.holder.sub, second.body.holder.name], ['staff-wang', '王芳']);
+    conflictCode(await act('w04', { action: 'pause' }, { auth: li }), 'window-claimed');
+    await ok('w04', { action: 'pause' }, { lease });
+    const taken = await claim(li, { takeover: true });
+    assert.equal(taken.status, 200, taken.text);
+    assert.equal(taken.body.tookOverFrom.sub, 'staff-wang');
+    conflictCode(await act('w04', { action: 'open' }, { lease }), 'lease-lost');
+    conflictCode(await claim(wang, { lease }), 'lease-lost');
+    clock.advance(30_000);
+    assert.equal((await claim(li, { lease: taken.body.lease })).status, 200, 'a renewal');
+    const released = await call(baseUrl, 'post', '/staff/halls/{hallId}/windows/{windowId}/release', {
+      path: { hallId: HALL, windowId: 'w04' },
+      headers: { Authorization: li, 'Zw-Window-Lease': taken.body.lease },
+      expect: 200,
+    });
+    assert.equal(released.body.claim, null);
+    const again = await claim(wang);
+    assert.equal(again.status, 200);
+    clock.advance(91_000);
+    assert.equal((await claim(li)).status, 200, 'a lease not renewed for 90 s is gone');
+    const { rows } = await ref.db.query<{ action: string; sub: string }>(
+      `SELECT action, sub FROM audit_log WHERE hall_id = $1 AND action IN ('window.claim', 'window.takeover', 'window.release') ORDER BY id`,
+      [HALL],
+    );
+    assert.deepEqual(
+      rows.map((r) => `${r.action} ${r.sub}`),
+      ['window.claim staff-wang', 'window.takeover staff-li', 'window.release staff-li', 'window.claim staff-wang', 'window.claim staff-li'],
+    );
+  });
+});
