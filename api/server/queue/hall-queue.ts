@@ -548,9 +548,14 @@ export class HallQueue {
     if (!w) return { refused: 'unknown-window' };
     const t = this.tickets.get(number);
     if (!t) return { refused: 'unknown-ticket' };
-    if (w.serving === t) return this.recall(windowId, at);
-    if (t.stage === 'served' || t.stage === 'called' || t.stage === 'serving') return { refused: 'not-recallable' };
+    if (w.serving !== t && (t.stage === 'served' || t.stage === 'called' || t.stage === 'serving')) return { refused: 'not-recallable' };
     this.journal.push({ op: 'call-ticket', windowId, number, at: at.toISOString() });
+    if (w.serving === t) {
+      // Called again (重呼), however often the hall's system does so.
+      t.recalls += 1;
+      this.callTo(w, t, at);
+      return { ticket: t };
+    }
     if (w.status !== 'open') {
       w.status = 'open';
       this.touch(w);
