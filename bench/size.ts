@@ -27,6 +27,7 @@ const elements: { tag: string; module: string; className: string }[] = [
   { tag: 'zw-a11y-toggle', module: 'src/a11y-toolbar/toggle.ts', className: 'ZwA11yToggle' },
   { tag: 'zw-rating', module: 'src/rating/rating.ts', className: 'ZwRating' },
   { tag: 'zw-rating-summary', module: 'src/rating/rating-summary.ts', className: 'ZwRatingSummary' },
+  { tag: 'zw-rating-desk', module: 'src/rating-desk/rating-desk.ts', className: 'ZwRatingDesk' },
 ];
 
 /** The product's size guard: a page with every family, before first render (see docs/decisions/008). */

@@ -4,3 +4,4 @@ export * from './queue-status/index.js';
 export * from './service-search/index.js';
 export * from './a11y-toolbar/index.js';
 export * from './rating/index.js';
+export * from './rating-desk/index.js';

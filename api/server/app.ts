@@ -27,6 +27,7 @@ import { serviceRoutes } from './routes/services.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { operatorRoutes } from './routes/operator.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { forgetOldOperations } from './queue/operator-actions.ts';
 import { loadServiceData, serializeCatalogue } from './services/catalogue.ts';
 import { seedServices } from './services/store.ts';
 import { ApiSpec } from './spec.ts';
@@ -197,10 +198,14 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     const ratings = new RatingStore(db, now, caseIds, { data: new PersonalData(options.dataKeys), retentionDays: personalDataDays });
     // Numbers past their retention are deleted at start and every hour after, by every replica (it is idempotent).
     const sweep = () =>
-      ratings.sweepPersonalData().then(
-        (deleted) => deleted && log.info({ deleted }, 'personal data: phone numbers past their retention deleted'),
-        (err: Error) => log.error({ err }, 'personal data: sweep failed'),
-      );
+      Promise.all([
+        ratings.sweepPersonalData().then(
+          (deleted) => deleted && log.info({ deleted }, 'personal data: phone numbers past their retention deleted'),
+          (err: Error) => log.error({ err }, 'personal data: sweep failed'),
+        ),
+        // Hall operations' idempotency answers and ingest events are kept for a while only.
+        forgetOldOperations(db, now()).catch((err: Error) => log.error({ err }, 'hall operations: sweep failed')),
+      ]);
     await sweep();
     sweeper = setInterval(() => void sweep(), options.personalDataSweepMs ?? 3600_000);
     sweeper.unref?.();

@@ -6,6 +6,17 @@ const ZH_STATUS: Record<string, string> = {
   rectifying: '整改中',
   revisited: '已回访',
   closed: '已办结',
+  // The steps' finer states (`RatingCaseState`).
+  accepted: '已受理',
+  verifying: '核实中',
+  revisiting: '回访中',
+  appealed: '申诉中',
+  reviewed: '已复核',
+};
+const ZH_VERDICTS: Record<string, string> = {
+  satisfied: '满意',
+  'basically-satisfied': '基本满意',
+  dissatisfied: '不满意',
 };
 
 /** Strings of what follows a 差评 (the receipt and the follow-up lookup), fetched with that part of `<zw-rating>`. */
@@ -22,6 +33,15 @@ export const followUpStrings = defineStrings(
     lookup: '查询处理进度',
     now: '当前状态',
     due: '办结时限',
+    department: '责任部门',
+    verdict: (v: string) => ZH_VERDICTS[v] ?? v,
+    ask: '您对整改结果满意吗？',
+    needVerdict: '请选择一项。',
+    submitVerdict: '提交评价',
+    sending: '正在提交…',
+    yours: '您对整改结果的评价',
+    deemed: '（未在期限内评价，按规定视为基本满意）',
+    once: '只能评价一次，提交后不能修改。',
   },
   () => import('./follow-up-strings.en.js'),
 );

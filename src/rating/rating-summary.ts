@@ -1,6 +1,8 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { Task } from '@lit/task';
 import { ZwElement } from '../core/zw-element.js';
+import { Lazy } from '../core/lazy.js';
+import type { ApiClient } from '../core/api/client.js';
 import { tokenStyles, visuallyHidden } from '../core/tokens.js';
 import { coreStrings, describeError } from '../core/strings.js';
 import type { RatingSummary } from '../core/api/types.gen.js';
@@ -8,6 +10,16 @@ import { ratingStrings } from './strings.js';
 import { summaryStrings } from './summary-strings.js';
 
 const LEVELS = [5, 4, 3, 2, 1] as const;
+
+/** The figures per hall, department or month (`by`): fetched the first time a page asks for them. */
+type FiguresArgs = [
+  by: string | undefined,
+  hall: string | undefined,
+  from: string | undefined,
+  to: string | undefined,
+  api: ApiClient,
+];
+const figuresPart = new Lazy(() => import('./figures.js'));
 
 /**
  * The ratings of a service item, a window or a hall: 好评率 and the count at each level, as a bar chart that is a
@@ -22,6 +34,10 @@ const LEVELS = [5, 4, 3, 2, 1] as const;
  * @attr service - Only ratings of this 事项编码.
  * @attr window - Only ratings at this window id.
  * @attr hall - Only ratings in this hall; defaults to `<zw-config hall>` when no other scope is given.
+ * @attr {'hall' | 'department' | 'month'} by - Instead of the levels, the figures the national rules ask a district
+ *   to publish (好评率, 差评整改率, 回访率, on-time rate) per hall, department or month, as a chart and a table.
+ * @attr from - With `by`: the first local day counted (`2026-10-01`).
+ * @attr to - With `by`: the last local day counted.
  * @attr lang - `zh-CN` (default) or `en`.
  *
  * @csspart base - The element's content.
@@ -125,6 +141,13 @@ export class ZwRatingSummary extends ZwElement {
       td {
         white-space: nowrap;
       }
+      .groups > li {
+        display: block;
+      }
+      .group {
+        font-weight: 600;
+        margin-inline-end: var(--_gap);
+      }
       button {
         font: inherit;
         min-block-size: var(--_target);
@@ -141,6 +164,9 @@ export class ZwRatingSummary extends ZwElement {
     service: {},
     window: {},
     hall: {},
+    by: {},
+    from: {},
+    to: {},
   };
 
   /** Only ratings of this 事项编码. */
@@ -149,6 +175,12 @@ export class ZwRatingSummary extends ZwElement {
   window?: string;
   /** Only ratings in this hall. */
   hall?: string;
+  /** Show the figures per `hall`, `department` or `month` instead of the levels. */
+  by?: 'hall' | 'department' | 'month';
+  /** With `by`: the first local day counted. */
+  from?: string;
+  /** With `by`: the last local day counted. */
+  to?: string;
 
   /** The summary of the current scope; a run for a scope that changed meanwhile is aborted and its answer ignored. */
   private task = new Task(this, {
@@ -165,21 +197,30 @@ export class ZwRatingSummary extends ZwElement {
     },
   });
 
+  /** The figures of `by` (fetching their part first); nothing runs while `by` is not set. */
+  private figuresTask = new Task(this, {
+    // Flat arguments: the task runs again only when one of them changes.
+    task: async ([by, hall, from, to, api]: FiguresArgs, { signal }) =>
+      by ? (await figuresPart.load()).fetchFigures(api, { by, hall, from, to }, signal) : undefined,
+    args: (): FiguresArgs => [this.by, this.hall ?? this.config.hall, this.from, this.to, this.api],
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A rating recorded on this page (beside this summary, or delivered later from the outbox) changes the figures.
     document.addEventListener('zw-rating-sent', () => void this.load(), { signal: this.signal });
   }
 
-  /** Fetches the summary again (after a rating was sent, for example). */
+  /** Fetches the summary (or the figures) again (after a rating was sent, for example). */
   load(): Promise<void> {
-    return this.task.run();
+    return this.by ? this.figuresTask.run() : this.task.run();
   }
 
   override render() {
     const s = this.strings(summaryStrings);
     const level = this.strings(ratingStrings).level;
     const core = this.strings(coreStrings);
+    if (this.by) return this.renderFigures(core);
     const { value: d, error } = this.task;
     if (error)
       return html`<p role="alert">${describeError(error, core)}</p>
@@ -231,5 +272,24 @@ export class ZwRatingSummary extends ZwElement {
           : nothing
       }
     </div>`;
+  }
+
+  /** The figures of `by`, once their part (and, on an English page, its strings) and the answer are here. */
+  private renderFigures(core: (typeof coreStrings)['zh-CN']) {
+    const m = this.partReady(figuresPart, (part) => part.figuresStrings);
+    const { value, error } = this.figuresTask;
+    const failed = error ?? (figuresPart.failed ? new Error('part') : undefined);
+    if (failed)
+      return html`<p role="alert">${describeError(error, core)}</p>
+        <button
+          @click=${() => {
+            if (figuresPart.failed) figuresPart.retry(this);
+            void this.figuresTask.run();
+          }}
+        >
+          ${core.retry}
+        </button>`;
+    if (!m || !value) return html`<p>${core.loading}</p>`;
+    return html`<div part="base">${m.renderFigures(value, this.strings(m.figuresStrings))}</div>`;
   }
 }

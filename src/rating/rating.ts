@@ -562,6 +562,10 @@ export class ZwRating extends ZwElement {
         days: this.reasons?.followUpWorkingDays,
         contact: this.contact,
         lookup: (code) => this.lookup(code),
+        api: this.api,
+        caseId: this.caseId,
+        host: this,
+        describe: (error) => describeError(error, core),
       };
       return receipt ? m.renderReceipt(receipt, view) : m.renderFollowUp(view);
     }

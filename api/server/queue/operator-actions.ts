@@ -1,3 +1,4 @@
+import { localTime } from '../clock.ts';
 import type { Queryable } from '../db.ts';
 import { canonicalJson, sha256Hex } from '../hash.ts';
 import type { OperatorActionInput, OperatorTicketView, OperatorWindowView } from '../payloads.ts';
@@ -123,7 +124,13 @@ export async function rememberAnswer(tx: Queryable, hallId: string, key: string,
   return json;
 }
 
-/** Keys are kept two days (the contract promises at least 24 hours); older ones are deleted now and then. */
-export async function forgetOldAnswers(q: Queryable, now: Date): Promise<void> {
-  await q.query('DELETE FROM operator_requests WHERE created_at < $1', [new Date(now.getTime() - 48 * 3600_000).toISOString()]);
+/**
+ * Forgets what hall operations keep only for a while: answers to Idempotency-Keys after two days (the contract
+ * promises at least 24 hours), and ingest events and positions of days before yesterday.
+ */
+export async function forgetOldOperations(q: Queryable, now: Date): Promise<void> {
+  const twoDaysAgo = new Date(now.getTime() - 48 * 3600_000);
+  await q.query('DELETE FROM operator_requests WHERE created_at < $1', [twoDaysAgo.toISOString()]);
+  await q.query('DELETE FROM ingest_events WHERE service_date < $1::date', [localTime(twoDaysAgo).date]);
+  await q.query('DELETE FROM ingest_heads WHERE service_date < $1::date', [localTime(twoDaysAgo).date]);
 }
