@@ -28,6 +28,8 @@ const elements: { tag: string; module: string; className: string }[] = [
   { tag: 'zw-rating', module: 'src/rating/rating.ts', className: 'ZwRating' },
   { tag: 'zw-rating-summary', module: 'src/rating/rating-summary.ts', className: 'ZwRatingSummary' },
   { tag: 'zw-rating-desk', module: 'src/rating-desk/rating-desk.ts', className: 'ZwRatingDesk' },
+  { tag: 'zw-window-console', module: 'src/hall-ops/window-console.ts', className: 'ZwWindowConsole' },
+  { tag: 'zw-ticket-kiosk', module: 'src/hall-ops/ticket-kiosk.ts', className: 'ZwTicketKiosk' },
 ];
 
 /** The product's size guard: a page with every family, before first render (see docs/decisions/008). */

@@ -5,3 +5,4 @@ export * from './service-search/index.js';
 export * from './a11y-toolbar/index.js';
 export * from './rating/index.js';
 export * from './rating-desk/index.js';
+export * from './hall-ops/index.js';

@@ -28,7 +28,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'zw-config': ZwConfig;
   }
-  interface HTMLElementEventMap {
-    'zw-sign-in-required': CustomEvent<import('./staff/session.js').ZwSignInRequiredDetail>;
-  }
 }

@@ -14,7 +14,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.js';
 import { assertInstalled, installed, root, work } from './install.ts';
-import { ALL_TAGS, expectRealData, expectRendered, ownStyleEffect, watchedPage, type Watched } from './page-checks.ts';
+import { ALL_TAGS, SNIPPET_TAGS, expectRealData, expectRendered, ownStyleEffect, watchedPage, type Watched } from './page-checks.ts';
 import { startApi, startStatic, type Running } from './servers.ts';
 
 const FRAMEWORKS = ['react', 'vue'] as const;
@@ -191,10 +191,10 @@ async function seen(page: Page, line: string, prefix = false): Promise<string> {
 /** What every framework app shows and does, in the page of `w`. */
 async function expectWorkingApp(w: Watched, caseId: string): Promise<void> {
   const { page } = w;
-  await expectRendered(page, ALL_TAGS);
+  await expectRendered(page, SNIPPET_TAGS);
   const effect = await ownStyleEffect(
     page,
-    ALL_TAGS.filter((t) => t !== 'zw-config'),
+    SNIPPET_TAGS.filter((t) => t !== 'zw-config'),
   );
   for (const [tag, changed] of Object.entries(effect))
     assert.ok(changed > 0, `<${tag}>'s own styles apply (${JSON.stringify(effect)})`);

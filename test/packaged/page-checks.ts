@@ -4,8 +4,14 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 
-/** Every tag the library defines, and the ones a README snippet uses. */
-export const ALL_TAGS = ['zw-config', 'zw-a11y-toggle', 'zw-a11y-toolbar', 'zw-service-search', 'zw-queue-status', 'zw-rating', 'zw-rating-summary'];
+/** The tags the README's snippet puts on a resident's page (every fixture app renders them). */
+export const SNIPPET_TAGS = ['zw-config', 'zw-a11y-toggle', 'zw-a11y-toolbar', 'zw-service-search', 'zw-queue-status', 'zw-rating', 'zw-rating-summary'];
+
+/** The staff elements: registered by the package like every other, used on staff pages only. */
+export const STAFF_TAGS = ['zw-window-console', 'zw-ticket-kiosk'];
+
+/** Every tag the library defines. */
+export const ALL_TAGS = [...SNIPPET_TAGS, ...STAFF_TAGS];
 
 /** The README's markup, with the API where the test server runs it. */
 export const snippetBody = (apiOrigin: string, extra = '') => `

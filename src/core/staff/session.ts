@@ -221,3 +221,9 @@ export class StaffSession implements ReactiveController {
     this.host.requestUpdate();
   }
 }
+
+declare global {
+  interface HTMLElementEventMap {
+    'zw-sign-in-required': CustomEvent<ZwSignInRequiredDetail>;
+  }
+}
