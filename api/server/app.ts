@@ -18,10 +18,15 @@ import { HALL_CHANNEL, type QueueLogLimits } from './queue/shared-hall.ts';
 import { QueueSimulator } from './queue/simulator.ts';
 import { DEV_CASE_ID_SECRET, type CaseIdPolicy } from './ratings/case-ids.ts';
 import { PersonalData } from './personal-data.ts';
+import { DEFAULT_WORKING_DAYS, RatingCases } from './ratings/cases.ts';
 import { DEFAULT_PERSONAL_DATA_DAYS, RatingStore } from './ratings/store.ts';
+import { WorkingCalendar, type DayOverrides } from './ratings/working-days.ts';
+import { ProvincialPush, type ProvincialPushOptions } from './reporting/provincial-push.ts';
 import { healthRoutes } from './routes/health.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { ratingDeskRoutes } from './routes/rating-desk.ts';
 import { ratingRoutes } from './routes/ratings.ts';
+import { reportingRoutes } from './routes/reporting.ts';
 import { devIssuerRoutes } from './routes/dev-issuer.ts';
 import { serviceRoutes } from './routes/services.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -82,6 +87,15 @@ export interface AppOptions {
   /** How often (ms) numbers past their retention are looked for and deleted, besides at start (default: hourly). */
   personalDataSweepMs?: number;
   /**
+   * The 差评 follow-up (docs/decisions/071-rating-deadlines-working-days.md): working days to the deadline (5 to 15,
+   * default 10; ZW_FOLLOW_UP_WORKING_DAYS), days after closing after which a resident's missing verdict on the fix
+   * counts as 基本满意 (default never; ZW_DEFAULT_VERDICT_DAYS), and days the official calendar gets wrong or does
+   * not know yet (ZW_WORKDAY_OVERRIDES).
+   */
+  ratingDesk?: { workingDays?: number; defaultVerdictDays?: number | null; workdayOverrides?: DayOverrides };
+  /** The provincial 好差评 platform that each new rating is pushed to (ZW_PROVINCE_URL, ZW_PROVINCE_TOKEN); none by default. */
+  provincialPush?: ProvincialPushOptions;
+  /**
    * The structured log (pino; see log.ts). Defaults to one on stdout at ZW_LOG_LEVEL, else `warn` (so tests and
    * the dev servers show problems, not every request); `npm run api` logs every request (`info`).
    */
@@ -119,6 +133,8 @@ export interface ReferenceApp {
   drain(): void;
   /** Resolves once the changes started in the background so far (simulator steps) are written. */
   settled(): Promise<void>;
+  /** The push to the provincial platform, when configured (its worker runs on a timer; runOnce() runs it now). */
+  provincialPush: ProvincialPush | null;
   close(): Promise<void>;
 }
 
@@ -145,6 +161,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
   let poll: ReturnType<typeof setInterval> | undefined;
   let sweeper: ReturnType<typeof setInterval> | undefined;
   let draining = false;
+  let provincialPush: ProvincialPush | null = null;
   try {
     const generatedAt = await seedServices(db, services, now());
     db.shareAsTemplate();
@@ -195,7 +212,16 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     const devIssuer = options.identityProvider ? undefined : await DevIssuer.open(db);
     const personalDataDays = options.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS;
     if (!(personalDataDays > 0)) throw new Error('The personal data retention (ZW_PERSONAL_DATA_DAYS) must be a positive number of days.');
-    const ratings = new RatingStore(db, now, caseIds, { data: new PersonalData(options.dataKeys), retentionDays: personalDataDays });
+    const workingDays = options.ratingDesk?.workingDays ?? DEFAULT_WORKING_DAYS;
+    if (!(Number.isInteger(workingDays) && workingDays >= 5 && workingDays <= 15)) {
+      throw new Error('The 差评 follow-up deadline (ZW_FOLLOW_UP_WORKING_DAYS) must be 5 to 15 working days.');
+    }
+    const defaultVerdictDays = options.ratingDesk?.defaultVerdictDays ?? null;
+    if (defaultVerdictDays !== null && !(defaultVerdictDays > 0)) throw new Error('ZW_DEFAULT_VERDICT_DAYS must be a positive number of days.');
+    const cases = new RatingCases(db, now, { workingDays, defaultVerdictDays, calendar: new WorkingCalendar(options.ratingDesk?.workdayOverrides) });
+    const ratings = new RatingStore(db, now, caseIds, { data: new PersonalData(options.dataKeys), retentionDays: personalDataDays }, { cases, pushToProvince: Boolean(options.provincialPush) });
+    provincialPush = options.provincialPush ? new ProvincialPush(db, cases, now, log, options.provincialPush) : null;
+    provincialPush?.start();
     // Numbers past their retention are deleted at start and every hour after, by every replica (it is idempotent).
     const sweep = () =>
       Promise.all([
@@ -215,6 +241,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       metrics,
       draining: () => draining,
       personalDataDays,
+      provincialPush,
       spec,
       db,
       now,
@@ -233,6 +260,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       draining = true;
       clearInterval(poll);
       clearInterval(sweeper);
+      provincialPush?.stop();
       sim.close();
     };
     return {
@@ -243,6 +271,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
       metrics,
       drain,
       settled: () => sim.settled(),
+      provincialPush,
       close: () =>
         (closing ??= (async () => {
           drain();
@@ -254,6 +283,7 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
   } catch (err) {
     clearInterval(poll);
     clearInterval(sweeper);
+    provincialPush?.stop();
     simulator?.close();
     await stopListening?.().catch(() => undefined);
     await db.close();
@@ -310,6 +340,8 @@ function buildApp(ctx: AppContext, devIssuer: DevIssuer | undefined): Hono {
   queueRoutes(app, ctx);
   serviceRoutes(app, ctx);
   ratingRoutes(app, ctx);
+  ratingDeskRoutes(app, ctx);
+  reportingRoutes(app, ctx);
   staffRoutes(app, ctx);
   operatorRoutes(app, ctx);
   ingestRoutes(app, ctx);

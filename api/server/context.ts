@@ -6,6 +6,7 @@ import type { Limiters } from './http/limits.ts';
 import type { OnlineTickets } from './queue/online-tickets.ts';
 import type { QueueSimulator } from './queue/simulator.ts';
 import type { RatingStore } from './ratings/store.ts';
+import type { ProvincialPush } from './reporting/provincial-push.ts';
 import type { SerializedCatalogue, ServiceData } from './services/catalogue.ts';
 import type { ApiSpec } from './spec.ts';
 
@@ -25,6 +26,8 @@ export interface AppContext {
   auth: Authenticator;
   /** Days a resident's phone number is kept after their rating (ZW_PERSONAL_DATA_DAYS). */
   personalDataDays: number;
+  /** The push of ratings to the provincial 好差评 platform, when one is configured (ZW_PROVINCE_URL). */
+  provincialPush: ProvincialPush | null;
   log: Logger;
   metrics: Metrics;
   /** Whether the replica is stopping (readiness then answers 503). */

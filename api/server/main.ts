@@ -5,6 +5,7 @@ import { listen } from './http/node-server.ts';
 import { parseTrustProxy } from './http/client-ip.ts';
 import { DEFAULT_LIMITS, type Limits } from './http/limits.ts';
 import { parseSecrets } from './ratings/case-ids.ts';
+import { parseDayOverrides } from './ratings/working-days.ts';
 import { parseDataKeys } from './personal-data.ts';
 import { createLogger } from './log.ts';
 import type { IdentityProvider } from './auth/tokens.ts';
@@ -29,6 +30,11 @@ import type { IdentityProvider } from './auth/tokens.ts';
  *   encrypts residents' personal data at rest (docs/decisions/055-personal-data.md); without it the published
  *   development key is used, which protects nothing. ZW_PERSONAL_DATA_DAYS: days a phone number left for a 回访 is
  *   kept after the rating (default 60);
+ * - ZW_FOLLOW_UP_WORKING_DAYS: working days a 差评 is given to be rectified (5 to 15, default 10), counted on the
+ *   official calendar, corrected or extended by ZW_WORKDAY_OVERRIDES (`2027-10-01:off,2027-09-26:on`);
+ *   ZW_DEFAULT_VERDICT_DAYS: days after closing after which a resident's missing verdict on the fix counts as 基本满意
+ *   (unset: never); ZW_PROVINCE_URL and ZW_PROVINCE_TOKEN: the provincial 好差评 platform each rating is pushed to
+ *   (docs/rating-desk.md);
  * - ZW_LOG_LEVEL (default info): JSON log lines on stdout; ZW_SHUTDOWN_SECONDS (default 10): how long a stopping
  *   replica waits for requests in flight; ZW_DB_POOL (default 10): PostgreSQL connections per replica;
  * - ZW_SIMULATOR_SPEED, ZW_ALWAYS_OPEN=1 for demos; ZW_STAFFED_HALLS: hall ids (comma-separated) run by their staff
@@ -81,6 +87,24 @@ if (personalDataDays !== undefined && !(personalDataDays > 0)) {
   process.exit(1);
 }
 
+const optionalNumber = (name: string): number | undefined => {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n)) {
+    console.error(`${name} must be a number, not "${text}".`);
+    process.exit(1);
+  }
+  return n;
+};
+const ratingDesk = {
+  workingDays: optionalNumber('ZW_FOLLOW_UP_WORKING_DAYS'),
+  defaultVerdictDays: optionalNumber('ZW_DEFAULT_VERDICT_DAYS') ?? null,
+  workdayOverrides: parseDayOverrides(env.ZW_WORKDAY_OVERRIDES),
+};
+const provinceUrl = env.ZW_PROVINCE_URL?.trim();
+const provincialPush = provinceUrl ? { url: provinceUrl, ...(env.ZW_PROVINCE_TOKEN ? { token: env.ZW_PROVINCE_TOKEN } : {}) } : undefined;
+
 function identityProvider(): IdentityProvider | undefined {
   const issuer = env.ZW_OIDC_ISSUER?.trim();
   if (!issuer) {
@@ -122,6 +146,8 @@ const reference = await createApp({
   identityProvider: identityProvider(),
   dataKeys,
   personalDataDays,
+  ratingDesk,
+  provincialPush,
   logger: log,
   processMetrics: true,
 });

@@ -193,11 +193,58 @@ const HALL_OPERATIONS: readonly string[] = [
    )`,
 ];
 
+const RATING_DESK: readonly string[] = [
+  // A 差评 case's standing (ratings/cases.ts); its deadline is due_by, counted in working days at acceptance.
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS state text NOT NULL DEFAULT 'accepted'`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS working_days integer NOT NULL DEFAULT 10`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS department text`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS appealed_from text`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS appeal_outcome text`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS annul_reason text`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS closed_at timestamptz`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS revisited boolean NOT NULL DEFAULT false`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS verdict text`,
+  `ALTER TABLE rating_follow_ups ADD COLUMN IF NOT EXISTS verdict_at timestamptz`,
+  `CREATE INDEX IF NOT EXISTS rating_follow_ups_due_idx ON rating_follow_ups (due_by)`,
+  // Every step, assignment and 回访 of a case, with who did it; a retried request finds its own by key.
+  `CREATE TABLE IF NOT EXISTS rating_case_events (
+     id bigserial PRIMARY KEY,
+     rating_id text NOT NULL REFERENCES ratings (id),
+     kind text NOT NULL CHECK (kind IN ('step', 'assignment', 'revisit')),
+     state text,
+     at timestamptz NOT NULL,
+     note text NOT NULL,
+     reply text,
+     outcome text,
+     annul_reason text,
+     department text,
+     reached boolean,
+     verdict text,
+     sub text NOT NULL,
+     by_name text,
+     idempotency_key text UNIQUE,
+     request_hash text
+   )`,
+  `CREATE INDEX IF NOT EXISTS rating_case_events_rating_idx ON rating_case_events (rating_id, id)`,
+  // The push of ratings to the provincial 好差评 platform (reporting/provincial-push.ts): one row per rating.
+  `CREATE TABLE IF NOT EXISTS rating_pushes (
+     rating_id text PRIMARY KEY REFERENCES ratings (id),
+     attempts integer NOT NULL DEFAULT 0,
+     next_at timestamptz NOT NULL,
+     delivered_at timestamptz,
+     failed_at timestamptz,
+     last_error text,
+     created_at timestamptz NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS rating_pushes_due_idx ON rating_pushes (next_at) WHERE delivered_at IS NULL AND failed_at IS NULL`,
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue, online tickets, limits, ratings', statements: BASE },
   { version: 2, name: 'hall queues shared through a log', statements: SHARED_QUEUES },
   { version: 3, name: 'staff: signing keys, API keys, audit log, simulator pause', statements: STAFF },
   { version: 4, name: 'hall operations: operator answers, window leases, ingest feed', statements: HALL_OPERATIONS },
+  { version: 5, name: '差评 desk: case states, steps and 回访, provincial push', statements: RATING_DESK },
 ];
 
 /** The schema version this code needs (readiness checks the database has at least this one). */
@@ -205,6 +252,8 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Tables written while serving (as opposed to the seeded catalogue and meta). */
 export const RUNTIME_TABLES: readonly string[] = [
+  'rating_pushes',
+  'rating_case_events',
   'rating_follow_ups',
   'ratings',
   'online_tickets',

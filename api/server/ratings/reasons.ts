@@ -47,7 +47,6 @@ export const RATING_LEVELS: RatingLevel[] = [
 ];
 
 export const COMMENT_MAX_LENGTH = 500;
-export const FOLLOW_UP_WORKING_DAYS = 10;
 
 export function reasonsFor(n: number): Set<string> {
   return new Set(RATING_LEVELS.find((l) => l.level === n)?.reasons.map((r) => r.code) ?? []);

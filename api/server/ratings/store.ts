@@ -4,13 +4,12 @@ import { asDate, type Db, type Queryable } from '../db.ts';
 import { canonicalJson, sha256Hex } from '../hash.ts';
 import { KEY_REUSED, ProblemError, validationProblem, type FieldError, type Lang } from '../problem.ts';
 import { PersonalData } from '../personal-data.ts';
-import { findHall } from '../queue/halls.ts';
-import type { FollowUpStatus, RatingFollowUp, RatingInput, RatingReceipt, RatingSummary } from '../payloads.ts';
-import { caseNumberOf, verifyCaseId, type CaseIdPolicy } from './case-ids.ts';
-import { followUpPlan, stagesReached, trackingCode } from './follow-up.ts';
-import { cleanComment, FOLLOW_UP_WORKING_DAYS, reasonsFor } from './reasons.ts';
-
-type PlanStage = { status: FollowUpStatus; at: string; note: string; atMs: number };
+import type { RatingFollowUp, RatingInput, RatingReceipt, RatingSummary } from '../payloads.ts';
+import { verifyCaseId, type CaseIdPolicy } from './case-ids.ts';
+import { DEFAULT_WORKING_DAYS, RatingCases } from './cases.ts';
+import { trackingCode } from './follow-up.ts';
+import { cleanComment, reasonsFor } from './reasons.ts';
+import { WorkingCalendar } from './working-days.ts';
 
 /** The rules the schema cannot express, each reported at the field it concerns, in the client's language. */
 export function ruleErrors(input: RatingInput, lang: Lang): FieldError[] {
@@ -64,7 +63,7 @@ function unverifiedCase(caseId: string, lang: Lang): ProblemError {
 interface Prepared {
   receipt: RatingReceipt;
   values: unknown[];
-  followUp: { code: string; dueBy: string; stages: PlanStage[] } | null;
+  followUp: { code: string; dueBy: string } | null;
 }
 
 /** How many times a rating is tried again when only its random tracking code collided with another. */
@@ -110,12 +109,24 @@ export class RatingStore {
   private readonly now: () => Date;
   private readonly caseIds: CaseIdPolicy;
   private readonly personal: PersonalDataPolicy;
+  /** The 差评 cases: their deadlines, steps and the residents' view of them (cases.ts). */
+  readonly cases: RatingCases;
+  /** Whether each new rating is queued for the provincial platform (reporting/provincial-push.ts). */
+  private readonly pushToProvince: boolean;
 
-  constructor(db: Db, now: () => Date, caseIds: CaseIdPolicy, personal: PersonalDataPolicy = { data: new PersonalData(), retentionDays: DEFAULT_PERSONAL_DATA_DAYS }) {
+  constructor(
+    db: Db,
+    now: () => Date,
+    caseIds: CaseIdPolicy,
+    personal: PersonalDataPolicy = { data: new PersonalData(), retentionDays: DEFAULT_PERSONAL_DATA_DAYS },
+    options: { cases?: RatingCases; pushToProvince?: boolean } = {},
+  ) {
     this.db = db;
     this.now = now;
     this.caseIds = caseIds;
     this.personal = personal;
+    this.cases = options.cases ?? new RatingCases(db, now, { workingDays: DEFAULT_WORKING_DAYS, defaultVerdictDays: null, calendar: new WorkingCalendar() });
+    this.pushToProvince = options.pushToProvince ?? false;
   }
 
   /**
@@ -150,10 +161,14 @@ export class RatingStore {
         if (inserted.rows.length) {
           const f = prepared.followUp;
           if (f) {
+            // The case starts accepted; its steps are the rating officer's (cases.ts). `plan` is no longer written.
             await tx.query(
-              `INSERT INTO rating_follow_ups (tracking_code, rating_id, due_by, plan, created_at) VALUES ($1, $2, $3::date, $4::jsonb, $5)`,
-              [f.code, prepared.receipt.id, f.dueBy, JSON.stringify(f.stages), prepared.values[16]],
+              `INSERT INTO rating_follow_ups (tracking_code, rating_id, due_by, plan, created_at, working_days) VALUES ($1, $2, $3::date, '[]'::jsonb, $4, $5)`,
+              [f.code, prepared.receipt.id, f.dueBy, prepared.values[16], this.cases.policy.workingDays],
             );
+          }
+          if (this.pushToProvince) {
+            await tx.query('INSERT INTO rating_pushes (rating_id, next_at, created_at) VALUES ($1, $2, $2)', [prepared.receipt.id, prepared.values[16]]);
           }
           return { receipt: prepared.receipt, replayed: false };
         }
@@ -197,7 +212,8 @@ export class RatingStore {
     const createdAt = this.now();
     const bad = input.level <= 2;
     const code = bad ? trackingCode(createdAt) : null;
-    const plan = bad ? followUpPlan(createdAt, FOLLOW_UP_WORKING_DAYS, await this.department(this.db, input), input.phone !== undefined) : null;
+    const dueBy = bad ? this.cases.dueBy(createdAt) : null;
+    const workingDays = this.cases.policy.workingDays;
     const id = randomUUID();
     const receipt: RatingReceipt = {
       id,
@@ -207,7 +223,7 @@ export class RatingStore {
       createdAt: isoLocal(createdAt),
       bad,
       trackingCode: code,
-      followUp: plan ? { dueBy: plan.dueBy, workingDays: FOLLOW_UP_WORKING_DAYS } : null,
+      followUp: dueBy ? { dueBy, workingDays } : null,
     };
     const comment = input.comment === undefined ? null : cleanComment(input.comment) || null;
     const values = [
@@ -231,20 +247,7 @@ export class RatingStore {
       JSON.stringify(receipt),
       createdAt.toISOString(),
     ];
-    return { receipt, values, followUp: code && plan ? { code, dueBy: plan.dueBy, stages: plan.stages } : null };
-  }
-
-  /** Who the follow-up is assigned to: the item's department, else the hall, else the district's 12345 office. */
-  private async department(q: Queryable, input: RatingInput): Promise<string> {
-    if (input.serviceCode) {
-      const { rows } = await q.query<{ department: string }>('SELECT department FROM services WHERE code = $1', [input.serviceCode]);
-      if (rows[0]) return rows[0].department;
-    }
-    if (input.hallId) {
-      const hall = findHall(input.hallId);
-      if (hall) return hall.name;
-    }
-    return '区政务服务管理部门';
+    return { receipt, values, followUp: code && dueBy ? { code, dueBy } : null };
   }
 
   /**
@@ -252,28 +255,7 @@ export class RatingStore {
    * open it). The case id may be given with or without its signature.
    */
   async followUp(code: string, caseId: string): Promise<RatingFollowUp | null> {
-    const { rows } = await this.db.query<{
-      level: number;
-      created_at: Date | string;
-      due_by: string;
-      plan: PlanStage[] | string;
-    }>(
-      `SELECT r.level, r.created_at, to_char(f.due_by, 'YYYY-MM-DD') AS due_by, f.plan
-       FROM rating_follow_ups f JOIN ratings r ON r.id = f.rating_id WHERE f.tracking_code = $1 AND r.case_id = $2`,
-      [code, caseNumberOf(caseId)],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    const plan = typeof row.plan === 'string' ? (JSON.parse(row.plan) as PlanStage[]) : row.plan;
-    const history = stagesReached(plan, this.now());
-    return {
-      trackingCode: code,
-      level: row.level,
-      status: history[history.length - 1]!.status,
-      createdAt: isoLocal(asDate(row.created_at)),
-      dueBy: row.due_by,
-      history,
-    };
+    return this.cases.residentView(code, caseId);
   }
 
   async summary(scope: { service?: string; window?: string; hall?: string }): Promise<RatingSummary> {

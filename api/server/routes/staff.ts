@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { audit, auditEntries } from '../auth/audit.ts';
-import { assertHall, requireRole } from '../auth/require-role.ts';
+import { requireRole } from '../auth/require-role.ts';
 import type { AppContext } from '../context.ts';
 import { route } from '../http/route.ts';
 import { echo, ProblemError, validationProblem } from '../problem.ts';
@@ -20,7 +20,6 @@ export function staffRoutes(app: Hono, ctx: AppContext): void {
   const walkInOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/walk-ins', 'post');
   const simulatorOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/simulator', 'post');
   const auditOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/audit', 'get');
-  const followUpsOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/follow-ups', 'get');
 
   const hallOf = async (c: Context): Promise<Hall> => {
     const id = c.req.param('hallId') ?? '';
@@ -161,49 +160,6 @@ export function staffRoutes(app: Hono, ctx: AppContext): void {
         const hall = await hallOf(c);
         const { limit = 50 } = auditOp.query<{ limit?: number }>(c);
         return c.json({ entries: await auditEntries(ctx.db, hall.def.id, limit) }, 200, { 'Cache-Control': 'no-store' });
-      },
-    ],
-  });
-
-  route(app, '/api/v1/staff/halls/:hallId/follow-ups', {
-    GET: [
-      requireRole(auth, 'rating-officer', inHall),
-      async (c) => {
-        const hall = ctx.simulator.hall(c.req.param('hallId') ?? '');
-        if (!hall) throw new ProblemError('not-found', { detail: { zh: '没有这个大厅。', en: 'There is no such hall.' } });
-        const { limit = 50 } = followUpsOp.query<{ limit?: number }>(c);
-        return c.json({ items: await ctx.ratings.followUps(hall.def.id, limit) }, 200, { 'Cache-Control': 'no-store' });
-      },
-    ],
-  });
-
-  route(app, '/api/v1/staff/ratings/:ratingId/contact', {
-    GET: [
-      requireRole(auth, 'rating-officer'),
-      async (c) => {
-        const id = c.req.param('ratingId') ?? '';
-        const missing = () =>
-          new ProblemError('not-found', {
-            detail: {
-              zh: `该评价没有留存的联系电话：评价人未留下，或已在评价 ${ctx.personalDataDays} 天后删除。`,
-              en: `No phone number is kept for this rating: none was left, or it was deleted ${ctx.personalDataDays} days after the rating.`,
-            },
-          });
-        const hallId = /^[0-9a-f-]{36}$/.test(id) ? await ctx.ratings.hallOf(id) : undefined;
-        if (hallId === undefined) throw missing();
-        // A rating that names no hall is the district's: only an officer of every hall may open it.
-        if (hallId === null && c.get('principal').halls !== '*') {
-          throw new ProblemError('forbidden', { detail: { zh: '该评价不属于任何大厅，仅全区的差评回访专员可查看。', en: 'This rating names no hall: only a district-wide rating officer may open it.' } });
-        }
-        if (hallId !== null) assertHall(c, hallId);
-        // Opening the number and logging who opened it happen together, or not at all.
-        const contact = await ctx.db.transaction(async (tx) => {
-          const found = await ctx.ratings.contact(id, tx);
-          if (found) await audit(tx, entry(c, 'contact.read', hallId ?? '*', id));
-          return found;
-        });
-        if (!contact) throw missing();
-        return c.json(contact, 200, { 'Cache-Control': 'no-store' });
       },
     ],
   });

@@ -1,0 +1,232 @@
+import type { Context, Hono } from 'hono';
+import { audit, type AuditRecord } from '../auth/audit.ts';
+import { assertHall, requireRole } from '../auth/require-role.ts';
+import type { AppContext } from '../context.ts';
+import type { Queryable } from '../db.ts';
+import { route } from '../http/route.ts';
+import { preferredLang, ProblemError } from '../problem.ts';
+import { findHall } from '../queue/halls.ts';
+import type { AssignmentInput, RatingCase, RevisitInput, TransitionInput } from '../ratings/cases.ts';
+import type { CaseState } from '../ratings/case-states.ts';
+import { OperationValidator } from '../validate.ts';
+
+/**
+ * The 差评 desk (docs/decisions/072-rating-desk-scope.md): rating officers work the 差评 of their halls. Every
+ * operation needs the `rating-officer` role in the rating's hall (a rating that names no hall: in every hall), every
+ * write and every reading of a resident's number is audit-logged in the transaction that makes it, and residents'
+ * numbers are opened one rating at a time, never listed.
+ */
+export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
+  const auth = ctx.auth;
+  const cases = ctx.ratings.cases;
+  const officer = requireRole(auth, 'rating-officer');
+  const inHall = requireRole(auth, 'rating-officer', { hall: (c: Context) => c.req.param('hallId') ?? '' });
+  const listOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/rating-cases', 'get');
+  const followUpsOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/follow-ups', 'get');
+  const transitionOp = new OperationValidator(ctx.spec, '/staff/rating-cases/{caseId}/transitions', 'post');
+  const assignmentOp = new OperationValidator(ctx.spec, '/staff/rating-cases/{caseId}/assignment', 'post');
+  const revisitOp = new OperationValidator(ctx.spec, '/staff/rating-cases/{caseId}/revisits', 'post');
+
+  const entry = (
+    c: Context,
+    action: string,
+    hallId: string,
+    target: string,
+    detail?: Record<string, unknown>,
+  ): AuditRecord => ({
+    principal: c.get('principal'),
+    role: c.get('role'),
+    action,
+    hallId,
+    target,
+    detail,
+    at: ctx.now(),
+    requestId: c.get('requestId'),
+  });
+  const hallNamed = (c: Context) => {
+    const id = c.req.param('hallId') ?? '';
+    if (!findHall(id))
+      throw new ProblemError('not-found', { detail: { zh: '没有这个大厅。', en: 'There is no such hall.' } });
+    return id;
+  };
+  const noCase = () =>
+    new ProblemError('not-found', { detail: { zh: '没有这个差评。', en: 'There is no such 差评 case.' } });
+
+  /** The hall of the case the path names, once the officer may act in it: 404 for no case, 403 for another hall. */
+  const scopedCase = async (c: Context): Promise<{ id: string; hall: string }> => {
+    const id = c.req.param('caseId') ?? '';
+    const hallId = /^[0-9a-f-]{36}$/.test(id) ? await cases.hallOf(id) : undefined;
+    if (hallId === undefined) throw noCase();
+    // A rating that names no hall is the district's: only an officer of every hall may open it.
+    if (hallId === null && c.get('principal').halls !== '*') {
+      throw new ProblemError('forbidden', {
+        detail: {
+          zh: '该评价不属于任何大厅，仅全区的差评回访专员可查看。',
+          en: 'This rating names no hall: only a district-wide rating officer may open it.',
+        },
+      });
+    }
+    if (hallId !== null) assertHall(c, hallId);
+    return { id, hall: hallId ?? '*' };
+  };
+  const actor = (c: Context) => {
+    const p = c.get('principal');
+    return { sub: p.sub, ...(p.name ? { name: p.name } : {}) };
+  };
+  const answer = (c: Context, outcome: { view: RatingCase; replayed: boolean } | null) => {
+    if (!outcome) throw noCase();
+    return c.json(outcome.view, 200, {
+      'Cache-Control': 'no-store',
+      ...(outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+    });
+  };
+
+  route(app, '/api/v1/staff/halls/:hallId/rating-cases', {
+    GET: [
+      inHall,
+      async (c) => {
+        const hallId = hallNamed(c);
+        const { state = 'open', limit = 100 } = listOp.query<{ state?: 'open' | 'all' | CaseState; limit?: number }>(c);
+        const items = await cases.list(hallId, state, limit);
+        return c.json({ items, workingDays: cases.policy.workingDays }, 200, { 'Cache-Control': 'no-store' });
+      },
+    ],
+  });
+
+  route(app, '/api/v1/staff/rating-cases/:caseId', {
+    GET: [
+      officer,
+      async (c) => {
+        const { id } = await scopedCase(c);
+        const found = await cases.get(id);
+        if (!found) throw noCase();
+        return c.json(found, 200, { 'Cache-Control': 'no-store' });
+      },
+    ],
+  });
+
+  const lang = (c: Context) => preferredLang(c.req.header('accept-language'));
+  const logged =
+    (c: Context, hall: string, id: string, action: string, detail: Record<string, unknown>) => (tx: Queryable) =>
+      audit(tx, entry(c, action, hall, id, detail));
+
+  route(app, '/api/v1/staff/rating-cases/:caseId/transitions', {
+    POST: [
+      officer,
+      async (c) => {
+        const { id, hall } = await scopedCase(c);
+        const key = transitionOp.idempotencyKey(c);
+        const input = await transitionOp.body<TransitionInput>(c);
+        const detail = {
+          to: input.to,
+          ...(input.outcome ? { outcome: input.outcome } : {}),
+          ...(input.annulReason ? { annulReason: input.annulReason } : {}),
+        };
+        return answer(
+          c,
+          await cases.transition(
+            id,
+            input,
+            actor(c),
+            key,
+            lang(c),
+            logged(c, hall, id, 'rating-case.transition', detail),
+          ),
+        );
+      },
+    ],
+  });
+
+  route(app, '/api/v1/staff/rating-cases/:caseId/assignment', {
+    POST: [
+      officer,
+      async (c) => {
+        const { id, hall } = await scopedCase(c);
+        const key = assignmentOp.idempotencyKey(c);
+        const input = await assignmentOp.body<AssignmentInput>(c);
+        return answer(
+          c,
+          await cases.assign(
+            id,
+            input,
+            actor(c),
+            key,
+            lang(c),
+            logged(c, hall, id, 'rating-case.assign', { department: input.department }),
+          ),
+        );
+      },
+    ],
+  });
+
+  route(app, '/api/v1/staff/rating-cases/:caseId/revisits', {
+    POST: [
+      officer,
+      async (c) => {
+        const { id, hall } = await scopedCase(c);
+        const key = revisitOp.idempotencyKey(c);
+        const input = await revisitOp.body<RevisitInput>(c);
+        const detail = { reached: input.reached, ...(input.verdict ? { verdict: input.verdict } : {}) };
+        return answer(
+          c,
+          await cases.revisit(id, input, actor(c), key, lang(c), logged(c, hall, id, 'rating-case.revisit', detail)),
+        );
+      },
+    ],
+  });
+
+  route(app, '/api/v1/staff/rating-departments', {
+    GET: [
+      officer,
+      async (c) => c.json({ departments: await cases.departments() }, 200, { 'Cache-Control': 'no-store' }),
+    ],
+  });
+
+  // The first desk's list, newest first (kept for clients written before rating-cases).
+  route(app, '/api/v1/staff/halls/:hallId/follow-ups', {
+    GET: [
+      inHall,
+      async (c) => {
+        const hallId = hallNamed(c);
+        const { limit = 50 } = followUpsOp.query<{ limit?: number }>(c);
+        return c.json({ items: await ctx.ratings.followUps(hallId, limit) }, 200, { 'Cache-Control': 'no-store' });
+      },
+    ],
+  });
+
+  route(app, '/api/v1/staff/ratings/:ratingId/contact', {
+    GET: [
+      officer,
+      async (c) => {
+        const id = c.req.param('ratingId') ?? '';
+        const missing = () =>
+          new ProblemError('not-found', {
+            detail: {
+              zh: `该评价没有留存的联系电话：评价人未留下，或已在评价 ${ctx.personalDataDays} 天后删除。`,
+              en: `No phone number is kept for this rating: none was left, or it was deleted ${ctx.personalDataDays} days after the rating.`,
+            },
+          });
+        const hallId = /^[0-9a-f-]{36}$/.test(id) ? await ctx.ratings.hallOf(id) : undefined;
+        if (hallId === undefined) throw missing();
+        // A rating that names no hall is the district's: only an officer of every hall may open it.
+        if (hallId === null && c.get('principal').halls !== '*') {
+          throw new ProblemError('forbidden', {
+            detail: {
+              zh: '该评价不属于任何大厅，仅全区的差评回访专员可查看。',
+              en: 'This rating names no hall: only a district-wide rating officer may open it.',
+            },
+          });
+        }
+        if (hallId !== null) assertHall(c, hallId);
+        // Opening the number and logging who opened it happen together, or not at all.
+        const contact = await ctx.db.transaction(async (tx) => {
+          const found = await ctx.ratings.contact(id, tx);
+          if (found) await audit(tx, entry(c, 'contact.read', hallId ?? '*', id));
+          return found;
+        });
+        if (!contact) throw missing();
+        return c.json(contact, 200, { 'Cache-Control': 'no-store' });
+      },
+    ],
+  });
+}
