@@ -112,7 +112,8 @@ export class Desk implements ReactiveController {
     const hall = this.host.staffHall();
     if (!hall) return;
     try {
-      const query = new URLSearchParams({ state: this.filter });
+      // The whole inbox of a hall (the API's largest page): an officer works through it by deadline, not page by page.
+      const query = new URLSearchParams({ state: this.filter, limit: '500' });
       const { data } = await this.session.request<RatingCaseList>(
         `/api/v1/staff/halls/${encodeURIComponent(hall)}/rating-cases?${query}`,
         { schema: 'RatingCaseList' },

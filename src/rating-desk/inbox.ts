@@ -78,7 +78,7 @@ function renderItem(desk: Desk, c: RatingCaseItem, s: DeskStrings) {
     <button type="button" class="case ${tone}" data-case=${c.id} @click=${() => desk.show(c.id)}>
       <span><strong>${c.trackingCode}</strong> · ${s.level(c.level)} · ${s.state(c.state)}</span>
       ${what ? html`<span class="meta">${what}</span>` : nothing}
-      <span class="meta">${s.dueBy} ${c.dueBy}</span>
+      <span class="meta due">${s.dueBy} ${c.dueBy}</span>
       ${flag ? html`<span class="flag">${flag}</span>` : nothing}
     </button>
   </li>`;
