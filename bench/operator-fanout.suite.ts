@@ -25,11 +25,16 @@ class StreamClient {
   constructor(port: number) {
     this.socket = connect(port, '127.0.0.1');
     this.socket.setNoDelay(true);
-    this.socket.on('connect', () => this.socket.write(`GET /api/v1/halls/${HALL}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`));
+    this.socket.on('connect', () =>
+      this.socket.write(
+        `GET /api/v1/halls/${HALL}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`,
+      ),
+    );
     this.socket.on('data', (chunk: Buffer) => {
       const at = process.hrtime.bigint();
       const text = this.tail + chunk.toString('latin1');
-      for (const m of text.matchAll(/\nid: (\d+)\n/g)) if (!this.seen.has(Number(m[1]))) this.seen.set(Number(m[1]), at);
+      for (const m of text.matchAll(/\nid: (\d+)\n/g))
+        if (!this.seen.has(Number(m[1]))) this.seen.set(Number(m[1]), at);
       this.tail = text.slice(-40);
     });
     this.socket.on('error', () => {});
@@ -45,19 +50,37 @@ const until = async (ok: () => boolean, what: string, ms = 60_000) => {
 };
 
 async function operatorFanOut() {
-  const child = fork('bench/operator-fanout-server.ts', [], { execArgv: ['--import', 'tsx', '--max-old-space-size=2048'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork('bench/operator-fanout-server.ts', [], {
+    execArgv: ['--import', 'tsx', '--max-old-space-size=2048'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const { port, key } = await new Promise<{ port: number; key: string }>((resolve, reject) => {
     child.once('error', reject);
-    child.on('message', (msg: { op?: string; port?: number; key?: string }) => msg.op === 'ready' && resolve({ port: msg.port!, key: msg.key! }));
+    child.on(
+      'message',
+      (msg: { op?: string; port?: number; key?: string }) =>
+        msg.op === 'ready' && resolve({ port: msg.port!, key: msg.key! }),
+    );
   });
   const base = `http://127.0.0.1:${port}/api/v1`;
   const clients: StreamClient[] = [];
   try {
-    const minted = await fetch(`${base}/dev-issuer/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ roles: ['window-staff'], halls: [HALL] }) });
-    const staff = { Authorization: `Bearer ${((await minted.json()) as { access_token: string }).access_token}`, 'Content-Type': 'application/json' };
+    const minted = await fetch(`${base}/dev-issuer/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ roles: ['window-staff'], halls: [HALL] }),
+    });
+    const staff = {
+      Authorization: `Bearer ${((await minted.json()) as { access_token: string }).access_token}`,
+      'Content-Type': 'application/json',
+    };
     let n = 0;
     const act = async (action: string) => {
-      const res = await fetch(`${base}/staff/halls/${HALL}/windows/w01/actions`, { method: 'POST', headers: { ...staff, 'Idempotency-Key': `bench-${Date.now()}-${(n += 1)}` }, body: JSON.stringify({ action }) });
+      const res = await fetch(`${base}/staff/halls/${HALL}/windows/w01/actions`, {
+        method: 'POST',
+        headers: { ...staff, 'Idempotency-Key': `bench-${Date.now()}-${(n += 1)}` },
+        body: JSON.stringify({ action }),
+      });
       if (res.status !== 200) throw new Error(`${action}: ${res.status} ${await res.text()}`);
       return (await res.json()) as { version: number; ticket: { number: string } | null };
     };
@@ -73,7 +96,11 @@ async function operatorFanOut() {
     for (let r = 0; r < ROUNDS; r += 1) {
       const issued = await fetch(`${base}/staff/halls/${HALL}/tickets`, {
         method: 'POST',
-        headers: { 'X-Api-Key': key, 'Content-Type': 'application/json', 'Idempotency-Key': `bench-ticket-${Date.now()}-${r}` },
+        headers: {
+          'X-Api-Key': key,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': `bench-ticket-${Date.now()}-${r}`,
+        },
         body: JSON.stringify({ categoryId: 'A' }),
       });
       const number = ((await issued.json()) as { number: string }).number;
@@ -81,11 +108,17 @@ async function operatorFanOut() {
       const called = await act('call-next');
       const answered = process.hrtime.bigint();
       if (called.ticket?.number !== number) throw new Error(`called ${called.ticket?.number}, expected ${number}`);
-      const snapshot = (await (await fetch(`${base}/halls/${HALL}/snapshot`)).json()) as { windows: { id: string; serving: string | null }[] };
+      const snapshot = (await (await fetch(`${base}/halls/${HALL}/snapshot`)).json()) as {
+        windows: { id: string; serving: string | null }[];
+      };
       const seenOnBoard = process.hrtime.bigint();
-      if (snapshot.windows.find((w) => w.id === 'w01')?.serving !== number) throw new Error('the board does not show the call');
+      if (snapshot.windows.find((w) => w.id === 'w01')?.serving !== number)
+        throw new Error('the board does not show the call');
       await until(() => clients.every((c) => c.seen.has(called.version)), `version ${called.version} at every client`);
-      const lastAt = clients.reduce((max, c) => (c.seen.get(called.version)! > max ? c.seen.get(called.version)! : max), 0n);
+      const lastAt = clients.reduce(
+        (max, c) => (c.seen.get(called.version)! > max ? c.seen.get(called.version)! : max),
+        0n,
+      );
       response.push(Number(answered - t0) / 1e6);
       board.push(Number(seenOnBoard - t0) / 1e6);
       last.push(Number(lastAt - t0) / 1e6);
@@ -103,4 +136,6 @@ async function operatorFanOut() {
   }
 }
 
-export const suites = [{ name: 'operator 叫号 to board and 1,000 live clients (reference server, loopback)', run: operatorFanOut }];
+export const suites = [
+  { name: 'operator 叫号 to board and 1,000 live clients (reference server, loopback)', run: operatorFanOut },
+];

@@ -19,14 +19,18 @@ import type { IngestEvent } from '../api/server/payloads.ts';
 /** The events of a recorded day, moved to the local date of `today`, in sequence order. */
 export function readHallDay(file: string | URL, today: Date): IngestEvent[] {
   const date = localTime(today).date;
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const [header, ...rows] = lines;
   const names = (header ?? '').split(',').map((h) => h.trim());
   const expected = ['seq', 'time', 'type', 'ticket', 'category', 'window', 'priority'];
   if (names.join() !== expected.join()) throw new Error(`${String(file)}: the header must be ${expected.join(',')}`);
   return rows
     .map((line, i): IngestEvent => {
-      const [seq = '', time = '', type = '', ticket = '', category = '', window = '', priority = ''] = line.split(',').map((c) => c.trim());
+      const [seq = '', time = '', type = '', ticket = '', category = '', window = '', priority = ''] = line
+        .split(',')
+        .map((c) => c.trim());
       if (!/^\d{2}:\d{2}:\d{2}$/.test(time)) throw new Error(`${String(file)}, line ${i + 2}: time must be HH:MM:SS`);
       const event: IngestEvent = { seq: Number(seq), type: type as IngestEvent['type'], at: `${date}T${time}+08:00` };
       if (ticket) event.ticket = ticket;
@@ -51,14 +55,24 @@ async function main(argv: string[]): Promise<number> {
   const base = option('base') ?? 'http://localhost:8787';
   const batch = Math.min(500, Math.max(1, Number(option('batch') ?? 50)));
   if (!hall || !key || !file || !(speed >= 0)) {
-    console.error('usage: tsx scripts/replay-hall-day.ts --hall <hallId> --key <API key> --file <day.csv> [--speed N] [--base URL] [--batch N]');
+    console.error(
+      'usage: tsx scripts/replay-hall-day.ts --hall <hallId> --key <API key> --file <day.csv> [--speed N] [--base URL] [--batch N]',
+    );
     return 2;
   }
   const events = readHallDay(resolve(file), new Date());
   const url = `${base.replace(/\/$/, '')}/api/v1/ingest/halls/${encodeURIComponent(hall)}/events`;
   const send = async (chunk: IngestEvent[]) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Api-Key': key }, body: JSON.stringify({ events: chunk }) });
-    const body = (await res.json()) as { appliedThrough?: number; skipped?: { seq: number; reason: string }[]; detail?: string };
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
+      body: JSON.stringify({ events: chunk }),
+    });
+    const body = (await res.json()) as {
+      appliedThrough?: number;
+      skipped?: { seq: number; reason: string }[];
+      detail?: string;
+    };
     if (!res.ok) throw new Error(`${res.status}: ${body.detail ?? JSON.stringify(body)}`);
     for (const s of body.skipped ?? []) console.warn(`event ${s.seq} passed over: ${s.reason}`);
     return body.appliedThrough ?? 0;

@@ -19,7 +19,11 @@ after(() => local.stop());
 const { baseUrl, ref } = local;
 
 async function token(body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/dev-issuer/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}/api/v1/dev-issuer/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   assert.equal(res.status, 200);
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -58,13 +62,22 @@ const walkIn = async (categoryId: string, priority?: string) => {
   return res.body.number as string;
 };
 const online = async (categoryId: string) => {
-  const res = await call(baseUrl, 'post', '/halls/{hallId}/tickets', { path: { hallId: HALL }, headers: { 'Idempotency-Key': newKey() }, body: { categoryId }, expect: 201 });
+  const res = await call(baseUrl, 'post', '/halls/{hallId}/tickets', {
+    path: { hallId: HALL },
+    headers: { 'Idempotency-Key': newKey() },
+    body: { categoryId },
+    expect: 201,
+  });
   clock.advance(60_000);
   return res.body.number as string;
 };
-const ticket = async (number: string) => (await call(baseUrl, 'get', '/halls/{hallId}/tickets/{number}', { path: { hallId: HALL, number }, expect: 200 })).body;
-const snapshot = async () => (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: HALL }, expect: 200 })).body;
-const auditCount = async () => Number((await ref.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]!.n);
+const ticket = async (number: string) =>
+  (await call(baseUrl, 'get', '/halls/{hallId}/tickets/{number}', { path: { hallId: HALL, number }, expect: 200 }))
+    .body;
+const snapshot = async () =>
+  (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: HALL }, expect: 200 })).body;
+const auditCount = async () =>
+  Number((await ref.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]!.n);
 const conflictCode = (res: Checked<any>, code: string) => {
   assertProblem(res, 409, 'conflict');
   assert.equal(res.body.code, code, res.text);
@@ -82,7 +95,13 @@ describe(`hall operations: a window's console (${storage})`, () => {
       body: { action: 'open' },
     });
     assertProblem(withKey, 403, 'forbidden');
-    assertProblem(await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', { path: { hallId: HALL, windowId: 'w01' } }), 401, 'unauthorized');
+    assertProblem(
+      await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', {
+        path: { hallId: HALL, windowId: 'w01' },
+      }),
+      401,
+      'unauthorized',
+    );
     const ingestByStaff = await call(baseUrl, 'post', '/ingest/halls/{hallId}/events', {
       path: { hallId: HALL },
       headers: { Authorization: wang },
@@ -91,7 +110,11 @@ describe(`hall operations: a window's console (${storage})`, () => {
     assertProblem(ingestByStaff, 403, 'forbidden');
     assert.equal((await snapshot()).version, before, 'no refused request changed the hall');
     assert.equal(await auditCount(), audits, 'nor was logged as done');
-    const w = await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', { path: { hallId: HALL, windowId: 'w01' }, headers: { Authorization: wang }, expect: 200 });
+    const w = await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', {
+      path: { hallId: HALL, windowId: 'w01' },
+      headers: { Authorization: wang },
+      expect: 200,
+    });
     assert.equal(w.body.window.status, 'closed', 'a staffed hall’s windows wait for their staff');
   });
 
@@ -102,7 +125,11 @@ describe(`hall operations: a window's console (${storage})`, () => {
     const a2 = await walkIn('A', 'elderly');
     const b2 = await walkIn('B');
     assert.equal((await ticket(a2)).priority, true, 'residents see that the ticket has priority, not why');
-    const desk = await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', { path: { hallId: HALL, windowId: 'w02' }, headers: { Authorization: wang }, expect: 200 });
+    const desk = await call(baseUrl, 'get', '/staff/halls/{hallId}/windows/{windowId}', {
+      path: { hallId: HALL, windowId: 'w02' },
+      headers: { Authorization: wang },
+      expect: 200,
+    });
     assert.deepEqual(
       desk.body.next.map((t: { number: string }) => t.number),
       [a2, b1, a1, b2],
@@ -196,7 +223,10 @@ describe(`hall operations: a window's console (${storage})`, () => {
     const toA = await ok('w03', { action: 'transfer', to: { categoryId: 'A' } });
     assert.equal(toA.body.window.current, null, 'the window is free again');
     const waiting = await ticket(moving);
-    assert.deepEqual([waiting.number, waiting.status, waiting.categoryId, waiting.issuedAt], [moving, 'waiting', 'A', taken.issuedAt]);
+    assert.deepEqual(
+      [waiting.number, waiting.status, waiting.categoryId, waiting.issuedAt],
+      [moving, 'waiting', 'A', taken.issuedAt],
+    );
     const laterA = await walkIn('A');
     const calledA = await ok('w01', { action: 'call-next' });
     assert.equal(calledA.body.ticket.number, moving, 'it keeps its place by issue time');
@@ -204,7 +234,11 @@ describe(`hall operations: a window's console (${storage})`, () => {
     const toWindow = await ok('w01', { action: 'transfer', to: { windowId: 'w04' } });
     assert.equal(toWindow.body.ticket.forWindowId, 'w04');
     const earlierB = await walkIn('B');
-    assert.equal((await ok('w03', { action: 'call-next' })).body.ticket.number, earlierB, 'only the window it was sent to calls it');
+    assert.equal(
+      (await ok('w03', { action: 'call-next' })).body.ticket.number,
+      earlierB,
+      'only the window it was sent to calls it',
+    );
     assert.equal((await ok('w04', { action: 'call-next' })).body.ticket.number, moving);
     for (const w of ['w01', 'w03', 'w04']) await act(w, { action: 'finish' });
     assert.equal((await ok('w01', { action: 'call-next' })).body.ticket.number, laterA);
@@ -213,7 +247,11 @@ describe(`hall operations: a window's console (${storage})`, () => {
 
   it('lets one console work a window: a second is refused, a takeover is explicit, a lease expires', async () => {
     const claim = (auth: string, body: Input = {}) =>
-      call(baseUrl, 'post', '/staff/halls/{hallId}/windows/{windowId}/claim', { path: { hallId: HALL, windowId: 'w04' }, headers: { Authorization: auth }, body });
+      call(baseUrl, 'post', '/staff/halls/{hallId}/windows/{windowId}/claim', {
+        path: { hallId: HALL, windowId: 'w04' },
+        headers: { Authorization: auth },
+        body,
+      });
     const mine = await claim(wang);
     assert.equal(mine.status, 200, mine.text);
     const lease = mine.body.lease as string;
@@ -245,7 +283,13 @@ describe(`hall operations: a window's console (${storage})`, () => {
     );
     assert.deepEqual(
       rows.map((r) => `${r.action} ${r.sub}`),
-      ['window.claim staff-wang', 'window.takeover staff-li', 'window.release staff-li', 'window.claim staff-wang', 'window.claim staff-li'],
+      [
+        'window.claim staff-wang',
+        'window.takeover staff-li',
+        'window.release staff-li',
+        'window.claim staff-wang',
+        'window.claim staff-li',
+      ],
     );
   });
 });
@@ -257,13 +301,23 @@ const otherKey = kiosk;
 const day = readHallDay(new URL('../../docs/hall-day.sample.csv', import.meta.url), clock.now());
 
 const send = (events: unknown[], apiKey = feedKey, hallId = FED) =>
-  call(baseUrl, 'post', '/ingest/halls/{hallId}/events', { path: { hallId }, headers: { 'X-Api-Key': apiKey }, body: { events } });
+  call(baseUrl, 'post', '/ingest/halls/{hallId}/events', {
+    path: { hallId },
+    headers: { 'X-Api-Key': apiKey },
+    body: { events },
+  });
 
 /** The hall as residents and the board see it, without the version and time that batching changes. */
 async function hallState() {
   const snap = (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 })).body;
   const numbers = day.filter((e) => e.type === 'ticket-issued').map((e) => e.ticket!);
-  const tickets = await Promise.all(numbers.map(async (number) => (await call(baseUrl, 'get', '/halls/{hallId}/tickets/{number}', { path: { hallId: FED, number }, expect: 200 })).body));
+  const tickets = await Promise.all(
+    numbers.map(
+      async (number) =>
+        (await call(baseUrl, 'get', '/halls/{hallId}/tickets/{number}', { path: { hallId: FED, number }, expect: 200 }))
+          .body,
+    ),
+  );
   return { windows: snap.windows, categories: snap.categories, tickets };
 }
 
@@ -279,15 +333,31 @@ function orderedState() {
 
 describe(`ingest of a hall's own queuing system (${storage})`, () => {
   it('refuses a wrong key (401), another hall’s key or a staff token (403), and changes nothing', async () => {
-    const before = (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 })).body.version;
-    assertProblem(await send(day.slice(0, 3), `${feedKey.slice(0, -1)}${feedKey.endsWith('A') ? 'B' : 'A'}`), 401, 'unauthorized');
+    const before = (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 })).body
+      .version;
+    assertProblem(
+      await send(day.slice(0, 3), `${feedKey.slice(0, -1)}${feedKey.endsWith('A') ? 'B' : 'A'}`),
+      401,
+      'unauthorized',
+    );
     assertProblem(await send(day.slice(0, 3), 'zwk_nonsense'), 401, 'unauthorized');
     assertProblem(await send(day.slice(0, 3), otherKey), 403, 'forbidden');
-    const res = await fetch(`${baseUrl}/api/v1/dev-issuer/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ roles: ['hall-admin'], halls: '*' }) });
+    const res = await fetch(`${baseUrl}/api/v1/dev-issuer/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ roles: ['hall-admin'], halls: '*' }),
+    });
     const token = ((await res.json()) as { access_token: string }).access_token;
-    const byStaff = await call(baseUrl, 'post', '/ingest/halls/{hallId}/events', { path: { hallId: FED }, headers: { Authorization: `Bearer ${token}` }, body: { events: day.slice(0, 3) } });
+    const byStaff = await call(baseUrl, 'post', '/ingest/halls/{hallId}/events', {
+      path: { hallId: FED },
+      headers: { Authorization: `Bearer ${token}` },
+      body: { events: day.slice(0, 3) },
+    });
     assertProblem(byStaff, 403, 'forbidden');
-    assert.equal((await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 })).body.version, before);
+    assert.equal(
+      (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 })).body.version,
+      before,
+    );
     const { rows } = await ref.db.query('SELECT count(*)::int AS n FROM ingest_events');
     assert.deepEqual(rows, [{ n: 0 }]);
   });
@@ -297,7 +367,10 @@ describe(`ingest of a hall's own queuing system (${storage})`, () => {
     // Reordered (a fixed shuffle), every fifth event sent twice, and the first eighth held back for the end.
     const held = day.slice(0, Math.floor(day.length / 8));
     const rest = day.slice(held.length);
-    const shuffled = rest.map((e, i) => ({ e, k: (i * 7919) % rest.length })).sort((a, b) => a.k - b.k).map((x) => x.e);
+    const shuffled = rest
+      .map((e, i) => ({ e, k: (i * 7919) % rest.length }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.e);
     const noisy = shuffled.flatMap((e, i) => (i % 5 === 0 ? [e, e] : [e]));
     for (let i = 0; i < noisy.length; i += 25) {
       const res = await send(noisy.slice(i, i + 25));
@@ -305,33 +378,53 @@ describe(`ingest of a hall's own queuing system (${storage})`, () => {
       assert.equal(res.body.appliedThrough, 0, 'nothing is applied past the gap');
       assert.deepEqual(res.body.missing[0], { from: 1, to: held.length });
     }
-    const position = await call(baseUrl, 'get', '/ingest/halls/{hallId}/events', { path: { hallId: FED }, headers: { 'X-Api-Key': feedKey }, expect: 200 });
+    const position = await call(baseUrl, 'get', '/ingest/halls/{hallId}/events', {
+      path: { hallId: FED },
+      headers: { 'X-Api-Key': feedKey },
+      expect: 200,
+    });
     assert.equal(position.body.pending, rest.length);
     const filled = await send([...held].reverse());
     assert.equal(filled.status, 200, filled.text);
     assert.deepEqual([filled.body.appliedThrough, filled.body.pending, filled.body.missing], [day.length, 0, []]);
     assert.deepEqual(filled.body.skipped, [], 'every event of the day fits');
     const again = await send(day.slice(0, 30));
-    assert.deepEqual([again.body.accepted, again.body.duplicates, again.body.appliedThrough], [0, 30, day.length], 'a resent day changes nothing');
+    assert.deepEqual(
+      [again.body.accepted, again.body.duplicates, again.body.appliedThrough],
+      [0, 30, day.length],
+      'a resent day changes nothing',
+    );
     assert.deepEqual(await hallState(), orderedState());
     const called = (await hallState()).tickets.filter((t) => t.status === 'called');
     assert.ok(called.length > 0 && called.every((t) => t.window), 'the board shows whom each window calls');
   });
 
   it('refuses a sequence number sent again with other content, taking nothing of the batch', async () => {
-    const version = (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 })).body.version;
+    const version = (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 }))
+      .body.version;
     const next = day.length + 1;
     const changed = { ...day[5]!, windowId: 'w09' };
     const fresh = { seq: next, type: 'ticket-issued', at: clock.now().toISOString(), ticket: 'A901', categoryId: 'A' };
     const res = await send([fresh, changed]);
     assertProblem(res, 409, 'conflict');
     assert.deepEqual([res.body.code, res.body.seqs], ['sequence-conflict', [changed.seq]]);
-    assert.equal((await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 })).body.version, version);
+    assert.equal(
+      (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 })).body.version,
+      version,
+    );
     const far = await send([{ ...fresh, seq: next + 6_000 }]);
     assertProblem(far, 409, 'conflict');
     assert.equal(far.body.code, 'too-far-ahead');
     const ok = await send([fresh]);
     assert.deepEqual([ok.status, ok.body.appliedThrough], [200, next]);
-    assert.equal((await call(baseUrl, 'get', '/halls/{hallId}/tickets/{number}', { path: { hallId: FED, number: 'A901' }, expect: 200 })).body.status, 'waiting');
+    assert.equal(
+      (
+        await call(baseUrl, 'get', '/halls/{hallId}/tickets/{number}', {
+          path: { hallId: FED, number: 'A901' },
+          expect: 200,
+        })
+      ).body.status,
+      'waiting',
+    );
   });
 });

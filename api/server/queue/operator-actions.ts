@@ -30,12 +30,24 @@ export function applyAction(queue: HallQueue, windowId: string, input: OperatorA
       return queue.finish(windowId, at, 'missed');
     case 'transfer':
       if (!input.to) return { refused: 'unknown-category' };
-      return queue.transfer(windowId, at, 'categoryId' in input.to && input.to.categoryId ? { categoryId: input.to.categoryId } : { windowId: input.to.windowId ?? '' });
+      return queue.transfer(
+        windowId,
+        at,
+        'categoryId' in input.to && input.to.categoryId
+          ? { categoryId: input.to.categoryId }
+          : { windowId: input.to.windowId ?? '' },
+      );
   }
 }
 
 /** The problem a refusal is for the console: 409 with a `code` it can act on, and words for the person at it. */
-export function refusalProblem(refusal: Refusal, queue: HallQueue, windowId: string, at: Date, input?: OperatorActionInput): ProblemError {
+export function refusalProblem(
+  refusal: Refusal,
+  queue: HallQueue,
+  windowId: string,
+  at: Date,
+  input?: OperatorActionInput,
+): ProblemError {
   const label = queue.def.windows.find((w) => w.id === windowId)?.label ?? windowId;
   const desk = queue.windowDesk(windowId, at);
   const current = desk?.current ?? null;
@@ -50,7 +62,11 @@ export function refusalProblem(refusal: Refusal, queue: HallQueue, windowId: str
         current ? { current } : {},
       );
     case 'no-current-ticket':
-      return conflict('no-current-ticket', `${label}当前没有正在叫号或办理的号码。`, `${label} has no ticket called or in service.`);
+      return conflict(
+        'no-current-ticket',
+        `${label}当前没有正在叫号或办理的号码。`,
+        `${label} has no ticket called or in service.`,
+      );
     case 'window-not-open':
       return conflict('window-not-open', `${label}未开放，请先开启窗口。`, `${label} is not open: open it first.`);
     case 'window-closed':
@@ -64,24 +80,49 @@ export function refusalProblem(refusal: Refusal, queue: HallQueue, windowId: str
         `${input?.number ?? current?.number ?? 'The ticket'} can no longer be recalled (missed over 30 minutes ago, recalled 3 times, or not missed at this window).`,
       );
     case 'unknown-ticket':
-      return conflict('unknown-ticket', `今日没有号码 ${input?.number ?? ''}。`, `There is no ticket ${input?.number ?? ''} today.`);
+      return conflict(
+        'unknown-ticket',
+        `今日没有号码 ${input?.number ?? ''}。`,
+        `There is no ticket ${input?.number ?? ''} today.`,
+      );
     case 'unknown-category':
       return new ProblemError('validation', {
         detail: { zh: '该大厅没有所选的业务类别。', en: 'The hall has no such category.' },
-        errors: [{ pointer: input?.action === 'transfer' ? '/to/categoryId' : '/categoryIds', code: 'enum', message: '该大厅没有此业务类别' }],
+        errors: [
+          {
+            pointer: input?.action === 'transfer' ? '/to/categoryId' : '/categoryIds',
+            code: 'enum',
+            message: '该大厅没有此业务类别',
+          },
+        ],
       });
     case 'unknown-window':
       return new ProblemError('validation', {
-        detail: { zh: '该大厅没有所选的窗口（或就是本窗口）。', en: 'The hall has no such window (or it is this one).' },
+        detail: {
+          zh: '该大厅没有所选的窗口（或就是本窗口）。',
+          en: 'The hall has no such window (or it is this one).',
+        },
         errors: [{ pointer: '/to/windowId', code: 'enum', message: '该大厅没有此窗口' }],
       });
   }
 }
 
 /** A window as its console sees it: the queue's desk view plus who holds the console. */
-export async function operatorWindow(q: Queryable, queue: HallQueue, windowId: string, at: Date, version = queue.version): Promise<OperatorWindowView> {
+export async function operatorWindow(
+  q: Queryable,
+  queue: HallQueue,
+  windowId: string,
+  at: Date,
+  version = queue.version,
+): Promise<OperatorWindowView> {
   const desk = queue.windowDesk(windowId, at)!;
-  return { hallId: queue.def.id, hallOpen: queue.open, ...desk, claim: await leaseHolder(q, queue.def.id, windowId, at), version };
+  return {
+    hallId: queue.def.id,
+    hallOpen: queue.open,
+    ...desk,
+    claim: await leaseHolder(q, queue.def.id, windowId, at),
+    version,
+  };
 }
 
 export function ticketOf(queue: HallQueue, outcome: ActionOutcome): OperatorTicketView | null {
@@ -104,7 +145,12 @@ export function requestHash(operation: string, path: string, sub: string, body: 
  * The answer already given to this key in the hall, if any (read under the hall's lock, so a concurrent retry
  * waits for the first and then finds its answer); a key reused for another request is a 422.
  */
-export async function earlierAnswer(tx: Queryable, hallId: string, key: string, hash: string): Promise<StoredAnswer | null> {
+export async function earlierAnswer(
+  tx: Queryable,
+  hallId: string,
+  key: string,
+  hash: string,
+): Promise<StoredAnswer | null> {
   const { rows } = await tx.query<{ request_hash: string; status: number; response: string }>(
     'SELECT request_hash, status, response FROM operator_requests WHERE hall_id = $1 AND idempotency_key = $2',
     [hallId, key],
@@ -115,7 +161,15 @@ export async function earlierAnswer(tx: Queryable, hallId: string, key: string, 
   return { status: Number(row.status), body: row.response };
 }
 
-export async function rememberAnswer(tx: Queryable, hallId: string, key: string, hash: string, status: number, body: unknown, at: Date): Promise<string> {
+export async function rememberAnswer(
+  tx: Queryable,
+  hallId: string,
+  key: string,
+  hash: string,
+  status: number,
+  body: unknown,
+  at: Date,
+): Promise<string> {
   const json = JSON.stringify(body);
   await tx.query(
     `INSERT INTO operator_requests (hall_id, idempotency_key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -42,7 +42,12 @@ async function read(q: Queryable, hallId: string, windowId: string, lock: boolea
 }
 
 /** Who holds the window's console now (null: nobody, or a lease that expired). */
-export async function leaseHolder(q: Queryable, hallId: string, windowId: string, now: Date): Promise<WindowClaimHolder | null> {
+export async function leaseHolder(
+  q: Queryable,
+  hallId: string,
+  windowId: string,
+  now: Date,
+): Promise<WindowClaimHolder | null> {
   const row = await read(q, hallId, windowId, false);
   return row && asDate(row.expires_at) > now ? holderOf(row) : null;
 }
@@ -71,7 +76,16 @@ const lost = (label: string) =>
  */
 export async function claimWindow(
   tx: Queryable,
-  args: { hallId: string; windowId: string; label: string; sub: string; name?: string; lease?: string; takeover: boolean; now: Date },
+  args: {
+    hallId: string;
+    windowId: string;
+    label: string;
+    sub: string;
+    name?: string;
+    lease?: string;
+    takeover: boolean;
+    now: Date;
+  },
 ): Promise<{ lease: string; holder: WindowClaimHolder; tookOverFrom: WindowClaimHolder | null }> {
   const { hallId, windowId, now } = args;
   const expires = new Date(now.getTime() + TTL_SECONDS * 1000);
@@ -85,20 +99,19 @@ export async function claimWindow(
   const live = row.lease !== '' && asDate(row.expires_at) > now;
   if (args.lease !== undefined) {
     if (!live || row.lease !== args.lease) throw lost(args.label);
-    await tx.query('UPDATE window_leases SET expires_at = $3 WHERE hall_id = $1 AND window_id = $2', [hallId, windowId, expires.toISOString()]);
+    await tx.query('UPDATE window_leases SET expires_at = $3 WHERE hall_id = $1 AND window_id = $2', [
+      hallId,
+      windowId,
+      expires.toISOString(),
+    ]);
     return { lease: row.lease, holder: holderOf({ ...row, expires_at: expires }), tookOverFrom: null };
   }
   if (live && !args.takeover) throw claimed(holderOf(row), args.label);
   const lease = randomBytes(16).toString('base64url');
-  await tx.query('UPDATE window_leases SET lease = $3, sub = $4, name = $5, since = $6, expires_at = $7 WHERE hall_id = $1 AND window_id = $2', [
-    hallId,
-    windowId,
-    lease,
-    args.sub,
-    args.name ?? null,
-    now.toISOString(),
-    expires.toISOString(),
-  ]);
+  await tx.query(
+    'UPDATE window_leases SET lease = $3, sub = $4, name = $5, since = $6, expires_at = $7 WHERE hall_id = $1 AND window_id = $2',
+    [hallId, windowId, lease, args.sub, args.name ?? null, now.toISOString(), expires.toISOString()],
+  );
   return {
     lease,
     holder: holderOf({ lease, sub: args.sub, name: args.name ?? null, since: now, expires_at: expires }),
@@ -107,7 +120,13 @@ export async function claimWindow(
 }
 
 /** Ends a lease if it is still the window's; true if it was. */
-export async function releaseWindow(tx: Queryable, hallId: string, windowId: string, lease: string, now: Date): Promise<boolean> {
+export async function releaseWindow(
+  tx: Queryable,
+  hallId: string,
+  windowId: string,
+  lease: string,
+  now: Date,
+): Promise<boolean> {
   const { rows } = await tx.query(
     `UPDATE window_leases SET lease = '', expires_at = $4 WHERE hall_id = $1 AND window_id = $2 AND lease = $3 AND lease <> '' RETURNING window_id`,
     [hallId, windowId, lease, now.toISOString()],
@@ -120,7 +139,14 @@ export async function releaseWindow(tx: Queryable, hallId: string, windowId: str
  * lease, a window takes actions from anyone with the role (scripts, the simulator), but a stale lease is refused,
  * so a console that lost the window notices.
  */
-export async function assertLease(tx: Queryable, hallId: string, windowId: string, label: string, presented: string | undefined, now: Date): Promise<void> {
+export async function assertLease(
+  tx: Queryable,
+  hallId: string,
+  windowId: string,
+  label: string,
+  presented: string | undefined,
+  now: Date,
+): Promise<void> {
   const row = await read(tx, hallId, windowId, false);
   const live = row && row.lease !== '' && asDate(row.expires_at) > now;
   if (presented === undefined) {
@@ -132,10 +158,9 @@ export async function assertLease(tx: Queryable, hallId: string, windowId: strin
 
 /** Windows a console holds now (the simulator leaves them to their staff). */
 export async function heldWindows(q: Queryable, hallId: string, now: Date): Promise<Set<string>> {
-  const { rows } = await q.query<{ window_id: string }>(`SELECT window_id FROM window_leases WHERE hall_id = $1 AND lease <> '' AND expires_at > $2`, [
-    hallId,
-    now.toISOString(),
-  ]);
+  const { rows } = await q.query<{ window_id: string }>(
+    `SELECT window_id FROM window_leases WHERE hall_id = $1 AND lease <> '' AND expires_at > $2`,
+    [hallId, now.toISOString()],
+  );
   return new Set(rows.map((r) => r.window_id));
 }
-

@@ -35,11 +35,14 @@ const NEEDS: Record<IngestEvent['type'], (keyof IngestEvent)[]> = {
  */
 export function applyIngestEvent(queue: HallQueue, e: IngestEvent): string | null {
   const at = new Date(e.at);
-  const refused = (outcome: { refused: string } | { ticket: unknown }) => ('refused' in outcome ? `${e.type} ${e.ticket ?? e.windowId ?? ''}: ${outcome.refused}` : null);
+  const refused = (outcome: { refused: string } | { ticket: unknown }) =>
+    'refused' in outcome ? `${e.type} ${e.ticket ?? e.windowId ?? ''}: ${outcome.refused}` : null;
   switch (e.type) {
     case 'ticket-issued':
       if (!queue.category(e.categoryId!)) return `no category ${e.categoryId}`;
-      return queue.issue(e.categoryId!, at, false, e.priority ?? null, e.ticket!) ? null : `ticket ${e.ticket} was issued before`;
+      return queue.issue(e.categoryId!, at, false, e.priority ?? null, e.ticket!)
+        ? null
+        : `ticket ${e.ticket} was issued before`;
     case 'ticket-called':
     case 'ticket-recalled':
       return refused(queue.callTicket(e.windowId!, e.ticket!, at));
@@ -63,7 +66,10 @@ interface Position {
 }
 
 async function position(q: Queryable, hallId: string, day: string): Promise<Position> {
-  const head = await q.query<{ applied_through: number | string }>('SELECT applied_through FROM ingest_heads WHERE hall_id = $1 AND service_date = $2::date', [hallId, day]);
+  const head = await q.query<{ applied_through: number | string }>(
+    'SELECT applied_through FROM ingest_heads WHERE hall_id = $1 AND service_date = $2::date',
+    [hallId, day],
+  );
   const appliedThrough = Number(head.rows[0]?.applied_through ?? 0);
   const { rows } = await q.query<{ seq: number | string }>(
     'SELECT seq FROM ingest_events WHERE hall_id = $1 AND service_date = $2::date AND seq > $3 ORDER BY seq',
@@ -95,7 +101,14 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       async (c) => {
         const hall = await hallOf(ctx, c);
         const pos = await position(ctx.db, hall.def.id, hall.queue.day);
-        const body: IngestReceipt = { hallId: hall.def.id, ...pos, accepted: 0, duplicates: 0, skipped: [], version: hall.queue.version };
+        const body: IngestReceipt = {
+          hallId: hall.def.id,
+          ...pos,
+          accepted: 0,
+          duplicates: 0,
+          skipped: [],
+          version: hall.queue.version,
+        };
         return c.json(body, 200, { 'Cache-Control': 'no-store' });
       },
     ],
@@ -107,7 +120,12 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
         const errors: FieldError[] = [];
         events.forEach((e, i) => {
           for (const field of NEEDS[e.type]) {
-            if (e[field] === undefined) errors.push({ pointer: `/events/${i}/${field}`, code: 'required', message: `${e.type} 事件须包含 ${field}` });
+            if (e[field] === undefined)
+              errors.push({
+                pointer: `/events/${i}/${field}`,
+                code: 'required',
+                message: `${e.type} 事件须包含 ${field}`,
+              });
           }
         });
         if (errors.length) throw validationProblem(errors);
@@ -188,12 +206,10 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
             applied += 1;
           }
           if (applied > start.appliedThrough) {
-            await tx.query('UPDATE ingest_events SET applied = true WHERE hall_id = $1 AND service_date = $2::date AND seq > $3 AND seq <= $4', [
-              hallId,
-              day,
-              start.appliedThrough,
-              applied,
-            ]);
+            await tx.query(
+              'UPDATE ingest_events SET applied = true WHERE hall_id = $1 AND service_date = $2::date AND seq > $3 AND seq <= $4',
+              [hallId, day, start.appliedThrough, applied],
+            );
             await tx.query(
               `INSERT INTO ingest_heads (hall_id, service_date, applied_through) VALUES ($1, $2::date, $3)
                ON CONFLICT (hall_id, service_date) DO UPDATE SET applied_through = $3`,

@@ -5,7 +5,16 @@ import type { AppContext } from '../context.ts';
 import { route } from '../http/route.ts';
 import type { OperatorActionInput, OperatorActionResult, PriorityReasonName, WindowClaimView } from '../payloads.ts';
 import { echo, ProblemError, validationProblem } from '../problem.ts';
-import { applyAction, earlierAnswer, operatorWindow, refusalProblem, rememberAnswer, requestHash, ticketOf, type StoredAnswer } from '../queue/operator-actions.ts';
+import {
+  applyAction,
+  earlierAnswer,
+  operatorWindow,
+  refusalProblem,
+  rememberAnswer,
+  requestHash,
+  ticketOf,
+  type StoredAnswer,
+} from '../queue/operator-actions.ts';
 import type { Hall } from '../queue/simulator.ts';
 import { assertLease, claimWindow, releaseWindow, RENEW_SECONDS, TTL_SECONDS } from '../queue/window-leases.ts';
 import { OperationValidator } from '../validate.ts';
@@ -18,7 +27,10 @@ const LEASE = /^[A-Za-z0-9_-]{16,64}$/;
 export async function hallOf(ctx: AppContext, c: Context): Promise<Hall> {
   const id = c.req.param('hallId') ?? '';
   const hall = ctx.simulator.hall(id);
-  if (!hall) throw new ProblemError('not-found', { detail: { zh: `没有 id 为 ${echo(id)} 的大厅。`, en: `There is no hall ${echo(id)}.` } });
+  if (!hall)
+    throw new ProblemError('not-found', {
+      detail: { zh: `没有 id 为 ${echo(id)} 的大厅。`, en: `There is no hall ${echo(id)}.` },
+    });
   await hall.refresh();
   await hall.syncClock(ctx.now());
   return hall;
@@ -27,7 +39,10 @@ export async function hallOf(ctx: AppContext, c: Context): Promise<Hall> {
 function windowOf(c: Context, hall: Hall) {
   const id = c.req.param('windowId') ?? '';
   const w = hall.def.windows.find((x) => x.id === id);
-  if (!w) throw new ProblemError('not-found', { detail: { zh: `${hall.def.name}没有窗口 ${echo(id)}。`, en: `${hall.def.name} has no window ${echo(id)}.` } });
+  if (!w)
+    throw new ProblemError('not-found', {
+      detail: { zh: `${hall.def.name}没有窗口 ${echo(id)}。`, en: `${hall.def.name} has no window ${echo(id)}.` },
+    });
   return w;
 }
 
@@ -45,7 +60,11 @@ function leaseOf(c: Context): string | undefined {
 
 /** An answer given before to the same Idempotency-Key, sent again as it was. */
 const replayed = (c: Context, answer: StoredAnswer) =>
-  c.body(answer.body, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Idempotent-Replayed': 'true', 'Cache-Control': 'no-store' });
+  c.body(answer.body, 200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Idempotent-Replayed': 'true',
+    'Cache-Control': 'no-store',
+  });
 
 /**
  * Hall operations (docs/decisions/060-hall-operations.md): a window's console — its lease, its actions — and
@@ -91,9 +110,27 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
         const p = c.get('principal');
         const now = ctx.now();
         const claim = await ctx.db.transaction(async (tx) => {
-          const got = await claimWindow(tx, { hallId: hall.def.id, windowId: w.id, label: w.label, sub: p.sub, name: p.name, lease, takeover, now });
+          const got = await claimWindow(tx, {
+            hallId: hall.def.id,
+            windowId: w.id,
+            label: w.label,
+            sub: p.sub,
+            name: p.name,
+            lease,
+            takeover,
+            now,
+          });
           if (lease === undefined) {
-            await audit(tx, entry(c, got.tookOverFrom ? 'window.takeover' : 'window.claim', hall.def.id, w.id, got.tookOverFrom ? { from: got.tookOverFrom.sub } : undefined));
+            await audit(
+              tx,
+              entry(
+                c,
+                got.tookOverFrom ? 'window.takeover' : 'window.claim',
+                hall.def.id,
+                w.id,
+                got.tookOverFrom ? { from: got.tookOverFrom.sub } : undefined,
+              ),
+            );
           }
           return got;
         });
@@ -120,7 +157,8 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
         const lease = leaseOf(c);
         const now = ctx.now();
         const view = await ctx.db.transaction(async (tx) => {
-          if (lease !== undefined && (await releaseWindow(tx, hall.def.id, w.id, lease, now))) await audit(tx, entry(c, 'window.release', hall.def.id, w.id));
+          if (lease !== undefined && (await releaseWindow(tx, hall.def.id, w.id, lease, now)))
+            await audit(tx, entry(c, 'window.release', hall.def.id, w.id));
           return operatorWindow(tx, hall.queue, w.id, now);
         });
         return c.json(view, 200, { 'Cache-Control': 'no-store' });
@@ -149,7 +187,12 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
           if ('refused' in outcome) throw refusalProblem(outcome.refused, queue, w.id, now, input);
           const version = queue.version + (queue.changed ? 1 : 0);
           const ticket = ticketOf(queue, outcome);
-          const body: OperatorActionResult = { action: input.action, ticket, window: await operatorWindow(tx, queue, w.id, now, version), version };
+          const body: OperatorActionResult = {
+            action: input.action,
+            ticket,
+            window: await operatorWindow(tx, queue, w.id, now, version),
+            version,
+          };
           await audit(
             tx,
             entry(c, `window.${input.action}`, hall.def.id, w.id, {
@@ -161,7 +204,10 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
           return { status: 200, body: await rememberAnswer(tx, hall.def.id, key, hash, 200, body, now), fresh: true };
         });
         if (!('fresh' in result)) return replayed(c, result);
-        return c.body(result.body, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        return c.body(result.body, 200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
       },
     ],
   });
@@ -174,23 +220,47 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
         const key = ticketOp.idempotencyKey(c);
         const input = await ticketOp.body<{ categoryId: string; priority?: PriorityReasonName }>(c);
         const category = hall.def.categories.find((x) => x.id === input.categoryId);
-        if (!category) throw validationProblem([{ pointer: '/categoryId', code: 'enum', message: `该大厅没有业务类别 ${echo(input.categoryId)}` }]);
+        if (!category)
+          throw validationProblem([
+            { pointer: '/categoryId', code: 'enum', message: `该大厅没有业务类别 ${echo(input.categoryId)}` },
+          ]);
         const hash = requestHash('issueHallTicket', hall.def.id, c.get('principal').sub, input);
         const now = ctx.now();
         const { result } = await hall.write(now, async (queue, tx) => {
           const earlier = await earlierAnswer(tx, hall.def.id, key, hash);
           if (earlier) return earlier;
           hall.applyClock(queue, now);
-          if (!queue.open) throw new ProblemError('hall-closed', { detail: { zh: `${hall.def.name}当前不在服务时间。`, en: `${hall.def.name} is closed.` } });
+          if (!queue.open)
+            throw new ProblemError('hall-closed', {
+              detail: { zh: `${hall.def.name}当前不在服务时间。`, en: `${hall.def.name} is closed.` },
+            });
           const issued = queue.issueWalkIn(input.categoryId, now, input.priority ?? null);
           if (!issued) {
-            throw new ProblemError('quota-exhausted', { detail: { zh: `“${category.name}”今日号码已发完。`, en: `Today's numbers for ${category.name} are used up.` } });
+            throw new ProblemError('quota-exhausted', {
+              detail: {
+                zh: `“${category.name}”今日号码已发完。`,
+                en: `Today's numbers for ${category.name} are used up.`,
+              },
+            });
           }
-          await audit(tx, entry(c, 'walk-in.issue', hall.def.id, issued.number, { categoryId: input.categoryId, ...(input.priority ? { priority: input.priority } : {}) }));
-          return { status: 201, body: await rememberAnswer(tx, hall.def.id, key, hash, 201, queue.ticket(issued.number), now), fresh: true };
+          await audit(
+            tx,
+            entry(c, 'walk-in.issue', hall.def.id, issued.number, {
+              categoryId: input.categoryId,
+              ...(input.priority ? { priority: input.priority } : {}),
+            }),
+          );
+          return {
+            status: 201,
+            body: await rememberAnswer(tx, hall.def.id, key, hash, 201, queue.ticket(issued.number), now),
+            fresh: true,
+          };
         });
         if (!('fresh' in result)) return replayed(c, result);
-        return c.body(result.body, 201, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        return c.body(result.body, 201, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
       },
     ],
   });
