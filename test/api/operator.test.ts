@@ -168,12 +168,28 @@ describe(`hall operations: a window's console (${storage})`, () => {
       assert.equal(r.body.current.number, first, 'the refusal names the resident called');
     }
     assert.equal((await ticket(second)).status, 'waiting', 'the next resident was not called');
+
+    // A kiosk's double tap prints one ticket.
+    const tap = newKey();
+    const taps = await Promise.all(
+      [1, 2].map(() =>
+        call(baseUrl, 'post', '/staff/halls/{hallId}/tickets', {
+          path: { hallId: HALL },
+          headers: { 'X-Api-Key': kiosk, 'Idempotency-Key': tap },
+          body: { categoryId: 'A' },
+        }),
+      ),
+    );
+    assert.deepEqual(taps.map((t) => t.status).sort(), [200, 201]);
+    assert.equal(taps[0]!.body.number, taps[1]!.body.number);
     const replay = await act('w02', { action: 'call-next' }, { key: sameKey });
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
     assert.equal(replay.body.ticket.number, first);
     assertProblem(await act('w02', { action: 'finish' }, { key: sameKey }), 422, 'idempotency-key-reuse');
     await ok('w02', { action: 'finish' });
-    await ok('w02', { action: 'call-next' });
+    assert.equal((await ok('w02', { action: 'call-next' })).body.ticket.number, second);
+    await ok('w02', { action: 'finish' });
+    assert.equal((await ok('w02', { action: 'call-next' })).body.ticket.number, taps[0]!.body.number);
     await ok('w02', { action: 'finish' });
   });
 
