@@ -81,15 +81,16 @@ async function sendVerdict(view: FollowUpView, state: VerdictState): Promise<voi
     const path = `/api/v1/ratings/follow-up/${encodeURIComponent(state.code)}/verdict${query}`;
     const { data } = await api.post<RatingFollowUp>(path, { verdict: state.choice }, { schema: RatingFollowUpSchema });
     state.answer = data;
-    await host.updateComplete;
-    host.renderRoot.querySelector<HTMLElement>('#verdict')?.focus();
   } catch (error) {
     state.error = error;
     if ((error as ApiError).status === 409) view.lookup(state.code);
-  } finally {
-    state.sending = false;
-    host.requestUpdate();
   }
+  state.sending = false;
+  host.requestUpdate();
+  if (!state.answer) return;
+  // Focus goes to the verdict as recorded (the question it replaces is gone).
+  await host.updateComplete;
+  host.renderRoot.querySelector<HTMLElement>('#verdict')?.focus();
 }
 
 /**
@@ -177,10 +178,13 @@ export function renderFollowUp(view: FollowUpView) {
  */
 function renderVerdict(view: FollowUpView, f: RatingFollowUp, state: VerdictState) {
   const { s } = view;
+  // A verdict refused because another was recorded first keeps the server's words beside the one on record.
+  const failed = state.error ? html`<p role="alert">${view.describe?.(state.error)}</p>` : nothing;
   if (f.verdict)
     return html`<p id="verdict" tabindex="-1">
-      ${s.yours}${s.colon}<strong>${s.verdict(f.verdict.verdict)}</strong>${f.verdict.defaulted ? s.deemed : ''}
-    </p>`;
+        ${s.yours}${s.colon}<strong>${s.verdict(f.verdict.verdict)}</strong>${f.verdict.defaulted ? s.deemed : ''}
+      </p>
+      ${failed}`;
   if (!f.verdictOpen || !view.api) return nothing;
   const missing = state.tried && !state.choice;
   const pick = (v: RatingVerdict) => {
@@ -201,7 +205,7 @@ function renderVerdict(view: FollowUpView, f: RatingFollowUp, state: VerdictStat
       ${missing ? html`<p id="ve" class="err" role="alert">${s.needVerdict}</p>` : nothing}
     </fieldset>
     <p role="status">${state.sending ? s.sending : ''}</p>
-    ${state.error ? html`<p role="alert">${view.describe?.(state.error)}</p>` : nothing}
+    ${failed}
     <button type="button" ?disabled=${state.sending} @click=${() => void sendVerdict(view, state)}>
       ${state.error ? view.retryText : s.submitVerdict}
     </button>`;
