@@ -415,6 +415,30 @@ describe(`ingest of a hall's own queuing system (${storage})`, () => {
     assert.ok(called.length > 0 && called.every((t) => t.window), 'the board shows whom each window calls');
   });
 
+  it('follows the vendor system where it leaves the hall’s hours: a window opened early, a call from a closed window', () => {
+    const queue = new HallQueue(findHall(FED)!, clock.now());
+    const at = (t: string) => `${day[0]!.at.slice(0, 10)}T${t}+08:00`;
+    assert.equal(queue.open, false, 'before the hall opens by the clock');
+    assert.equal(applyIngestEvent(queue, { seq: 1, type: 'window-opened', at: at('08:59:40'), windowId: 'w01' }), null);
+    assert.equal(queue.windowStates.find((w) => w.def.id === 'w01')!.status, 'open');
+    queue.setOpen(true, false, true);
+    assert.equal(queue.windowStates.find((w) => w.def.id === 'w01')!.status, 'open', 'opening the hall keeps it open');
+    assert.equal(queue.windowStates.find((w) => w.def.id === 'w05')!.status, 'closed', 'and opens no other window');
+    assert.equal(
+      applyIngestEvent(queue, { seq: 2, type: 'ticket-issued', at: at('09:00:05'), ticket: 'B001', categoryId: 'B' }),
+      null,
+    );
+    assert.equal(
+      applyIngestEvent(queue, { seq: 3, type: 'ticket-called', at: at('09:01:00'), ticket: 'B001', windowId: 'w05' }),
+      null,
+    );
+    assert.deepEqual(queue.windowStates.find((w) => w.def.id === 'w05')!.serving?.number, 'B001');
+    assert.match(
+      applyIngestEvent(queue, { seq: 4, type: 'ticket-called', at: at('09:02:00'), ticket: 'B404', windowId: 'w05' })!,
+      /unknown-ticket/,
+    );
+  });
+
   it('refuses a sequence number sent again with other content, taking nothing of the batch', async () => {
     const version = (await call(baseUrl, 'get', '/halls/{hallId}/snapshot', { path: { hallId: FED }, expect: 200 }))
       .body.version;

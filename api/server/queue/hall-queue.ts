@@ -54,7 +54,7 @@ export type QueueCommand =
   | { op: 'settle' }
   | { op: 'issue'; categoryId: string; at: string; online: boolean; priority?: PriorityReason; number?: string }
   | { op: 'call'; windowId: string; at: string; outcome: 'served' | 'missed' }
-  | { op: 'window'; windowId: string; status: 'open' | 'paused' | 'closed'; categoryIds?: string[]; keep?: boolean }
+  | { op: 'window'; windowId: string; status: 'open' | 'paused' | 'closed'; categoryIds?: string[]; keep?: boolean; force?: boolean }
   | { op: 'next'; windowId: string; at: string }
   | { op: 'call-ticket'; windowId: string; number: string; at: string }
   | { op: 'recall'; windowId: string; at: string; number?: string }
@@ -681,18 +681,32 @@ export class HallQueue {
 
   /**
    * Opens (serving `categoryIds`, default its definition's), pauses or closes a window. Pausing keeps the current
-   * ticket (the console shows it); closing needs none. `settleCurrent` is the older pause, which finished it.
+   * ticket (the console shows it); closing needs none. `settleCurrent` is the older pause, which finished it (and
+   * the ingest feed's close); `evenIfHallClosed` is the ingest feed's, whose windows open a little before the hours.
    */
-  setWindow(windowId: string, status: 'open' | 'paused' | 'closed', categoryIds?: readonly string[], settleCurrent = false): ActionOutcome {
+  setWindow(
+    windowId: string,
+    status: 'open' | 'paused' | 'closed',
+    categoryIds?: readonly string[],
+    settleCurrent = false,
+    evenIfHallClosed = false,
+  ): ActionOutcome {
     const w = this.windowOf(windowId);
     if (!w) return { refused: 'unknown-window' };
-    if (!this.open && status !== 'closed') return { refused: 'hall-closed' };
+    if (!this.open && status !== 'closed' && !evenIfHallClosed) return { refused: 'hall-closed' };
     if (categoryIds && !categoryIds.every((id) => this.category(id))) return { refused: 'unknown-category' };
     if (status === 'closed' && w.serving && !settleCurrent) return { refused: 'window-busy' };
     if (status === 'paused' && w.status === 'closed') return { refused: 'window-not-open' };
     const serves = status === 'open' ? [...(categoryIds ?? (w.status === 'open' ? w.categoryIds : w.def.categoryIds))] : w.categoryIds;
     if (w.status === status && serves.join() === w.categoryIds.join()) return { ticket: w.serving };
-    this.journal.push({ op: 'window', windowId, status, ...(categoryIds ? { categoryIds: [...categoryIds] } : {}), ...(settleCurrent ? {} : { keep: true }) });
+    this.journal.push({
+      op: 'window',
+      windowId,
+      status,
+      ...(categoryIds ? { categoryIds: [...categoryIds] } : {}),
+      ...(settleCurrent ? {} : { keep: true }),
+      ...(evenIfHallClosed ? { force: true } : {}),
+    });
     if (settleCurrent) this.settle(w);
     for (const id of w.categoryIds) this.touchedCategories.add(id);
     w.status = status;
@@ -753,7 +767,7 @@ export class HallQueue {
         this.callNext(command.windowId, new Date(command.at), command.outcome);
         return;
       case 'window':
-        this.setWindow(command.windowId, command.status, command.categoryIds, !command.keep);
+        this.setWindow(command.windowId, command.status, command.categoryIds, !command.keep, command.force);
         return;
       case 'next':
         this.next(command.windowId, new Date(command.at));

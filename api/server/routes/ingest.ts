@@ -31,7 +31,7 @@ const NEEDS: Record<IngestEvent['type'], (keyof IngestEvent)[]> = {
 /**
  * Applies one vendor event to the queue, through the same queue operations the operator API uses; returns why it
  * did not fit (it is then passed over), or null. The vendor's system is the truth: a call from a closed window
- * opens it, a close settles what the window had current.
+ * opens it, a window opens before the hall's hours if the vendor's does, a close settles what it had current.
  */
 export function applyIngestEvent(queue: HallQueue, e: IngestEvent): string | null {
   const at = new Date(e.at);
@@ -51,11 +51,11 @@ export function applyIngestEvent(queue: HallQueue, e: IngestEvent): string | nul
     case 'ticket-missed':
       return refused(queue.endTicket(e.ticket!, at, 'missed'));
     case 'window-opened':
-      return refused(queue.setWindow(e.windowId!, 'open', e.categoryIds));
+      return refused(queue.setWindow(e.windowId!, 'open', e.categoryIds, false, true));
     case 'window-paused':
-      return refused(queue.setWindow(e.windowId!, 'paused'));
+      return refused(queue.setWindow(e.windowId!, 'paused', undefined, false, true));
     case 'window-closed':
-      return refused(queue.setWindow(e.windowId!, 'closed', undefined, true));
+      return refused(queue.setWindow(e.windowId!, 'closed', undefined, true, true));
   }
 }
 
