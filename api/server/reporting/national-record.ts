@@ -20,12 +20,16 @@ type RecordRow = Omit<CaseRow, 'tracking_code' | 'due_by' | 'working_days' | 'st
   working_days: number | null;
   state: CaseRow['state'] | null;
   revisited: boolean | null;
+  /** The verdict the resident gave at the last 回访 that reached them. */
+  revisit_verdict: CaseRow['verdict'];
 };
 
 const COLUMNS = `r.id, r.case_id, r.tracking_code, r.hall_id, r.level, r.reasons, r.comment, r.channel, r.service_code,
   s.name AS service_name, s.department AS service_department, r.window_id, r.staff_id, r.contact_consent,
   r.phone IS NOT NULL AS has_contact, r.created_at, to_char(f.due_by, 'YYYY-MM-DD') AS due_by, f.working_days, f.state,
-  f.department, f.appealed_from, f.appeal_outcome, f.annul_reason, f.closed_at, f.revisited, f.verdict, f.verdict_at`;
+  f.department, f.appealed_from, f.appeal_outcome, f.annul_reason, f.closed_at, f.revisited, f.verdict, f.verdict_at,
+  (SELECT e.verdict FROM rating_case_events e WHERE e.rating_id = r.id AND e.kind = 'revisit' AND e.verdict IS NOT NULL
+   ORDER BY e.at DESC, e.id DESC LIMIT 1) AS revisit_verdict`;
 const FROM = `ratings r LEFT JOIN rating_follow_ups f ON f.rating_id = r.id LEFT JOIN services s ON s.code = r.service_code`;
 
 /** The fields of a record, in the order of the schema (the CSV's columns). */
@@ -78,7 +82,8 @@ export function toRecord(r: RecordRow, cases: RatingCases): NationalRatingRecord
     closedAt: r.closed_at ? isoLocal(asDate(r.closed_at)) : null,
     onTime: followUp ? cases.onTime(followUp) : null,
     revisited: r.revisited,
-    residentVerdict: followUp ? (cases.verdictOf(followUp)?.verdict ?? null) : null,
+    // The resident's own verdict, else the one they gave at the 回访, else one deemed after the configured days.
+    residentVerdict: followUp ? (r.verdict ?? r.revisit_verdict ?? cases.verdictOf(followUp)?.verdict ?? null) : null,
     annulled: r.state === 'reviewed' && r.appeal_outcome === 'annulled',
   };
 }

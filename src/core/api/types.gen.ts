@@ -4185,7 +4185,7 @@ export interface components {
             state?: components["schemas"]["RatingCaseState"];
             /**
              * @description The department the follow-up is assigned to, `null` before it is.
-             * @example 广安区人力资源和社会保障局
+             * @example 区人社局
              */
             department?: string | null;
             /** @description Every step so far, oldest first, with the officer's reply in plain words where one was given. */
@@ -4322,7 +4322,7 @@ export interface components {
          *       "serviceName": null,
          *       "windowId": "w05",
          *       "state": "verifying",
-         *       "department": "广安区人力资源和社会保障局",
+         *       "department": "区人社局",
          *       "acceptedAt": "2026-09-30T10:15:12+08:00",
          *       "dueBy": "2026-10-21",
          *       "workingDaysLeft": 3,
@@ -4387,7 +4387,7 @@ export interface components {
             state: components["schemas"]["RatingCaseState"];
             /**
              * @description The department the case is assigned to, `null` before it is.
-             * @example 广安区人力资源和社会保障局
+             * @example 区人社局
              */
             department: string | null;
             /**
@@ -4560,7 +4560,7 @@ export interface components {
             state: components["schemas"]["RatingCaseState"];
             /**
              * @description The department it is assigned to, `null` before it is.
-             * @example 广安区人力资源和社会保障局
+             * @example 区人社局
              */
             department: string | null;
             /**
@@ -4656,7 +4656,7 @@ export interface components {
                 serviceName: string | null;
                 /**
                  * @description The department responsible for the item (the default assignee).
-                 * @example 广安区人力资源和社会保障局
+                 * @example 区人社局
                  */
                 serviceDepartment: string | null;
                 /**
@@ -4755,13 +4755,13 @@ export interface components {
         /**
          * @description Whom a case is assigned to.
          * @example {
-         *       "department": "广安区人力资源和社会保障局"
+         *       "department": "区人社局"
          *     }
          */
         RatingCaseAssignmentInput: {
             /**
              * @description A department's name, from `listRatingDepartments`.
-             * @example 广安区人力资源和社会保障局
+             * @example 区人社局
              */
             department: string;
             /**
@@ -4913,7 +4913,7 @@ export interface components {
          *       "ratedAt": "2026-11-23T10:15:12+08:00",
          *       "hallId": "guangan-zwzx",
          *       "hallName": "广安区政务服务中心",
-         *       "department": "广安区人力资源和社会保障局",
+         *       "department": "区人社局",
          *       "windowId": "w05",
          *       "staffId": "GA0517",
          *       "rectificationState": "closed",
@@ -4992,7 +4992,7 @@ export interface components {
             hallName: string | null;
             /**
              * @description 办理部门 (the assigned department, else the service item's).
-             * @example 广安区人力资源和社会保障局
+             * @example 区人社局
              */
             department: string | null;
             /**
@@ -5033,7 +5033,7 @@ export interface components {
              */
             revisited: boolean | null;
             /**
-             * @description 评价人对整改的评价.
+             * @description 评价人对整改的评价 (given in the tracking view, else at the 回访, else deemed after the configured days).
              * @example satisfied
              */
             residentVerdict: components["schemas"]["RatingVerdict"] | null;
