@@ -6,6 +6,7 @@ import '../src/hall-ops/index.ts';
 import type { ZwTicketKiosk } from '../src/hall-ops/index.ts';
 import type { Ticket } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
+import { forcedColors, forcedTextPair } from './support/forced-colors.ts';
 
 // The kiosk against the reference server (same origin in the test runner): it issues real tickets in the
 // guangan-zwzx hall (the console's tests work in another hall, so neither disturbs the other's line).
@@ -132,8 +133,9 @@ describe('zw-ticket-kiosk', () => {
     expect(getComputedStyle($(el, 'h1')!).display).to.equal('none');
     expect(getComputedStyle($(el, '.actions')!).display).to.equal('none');
     const ticket = $(el, '.ticket')!.getBoundingClientRect();
-    expect(ticket.width).to.be.within(200, 80 * 3.78);
-    expect(ticket.height).to.be.below(ticket.width * 2.5);
+    // 72 mm wide; at most 112 mm high, the printable height of an 80 × 120 mm receipt with 4 mm margins.
+    expect(ticket.width).to.be.closeTo(72 * 3.78, 2);
+    expect(ticket.height).to.be.at.most(112 * 3.78);
     await emulateMedia({ media: 'screen' });
 
     $<HTMLButtonElement>(el, '.actions .back')!.click();
@@ -200,6 +202,20 @@ describe('zw-ticket-kiosk', () => {
       if (realSynth) Object.defineProperty(window, 'speechSynthesis', realSynth);
       else delete (window as { speechSynthesis?: unknown }).speechSynthesis;
       window.SpeechSynthesisUtterance = realUtterance;
+    }
+  });
+
+  it('keeps every word readable in forced colours', async () => {
+    await forcedColors(true);
+    try {
+      const el = await fixture<ZwTicketKiosk>(html`<zw-ticket-kiosk hall=${HALL} print="off"></zw-ticket-kiosk>`);
+      el.tokenProvider = () => staff;
+      await until(() => $(el, '.priority'), 'the categories');
+      for (const node of el.shadowRoot!.querySelectorAll('h1, h2, .name, .count, .hint'))
+        expect(forcedTextPair(node).ratio, node.textContent!).to.be.at.least(4.5);
+      await expect(el).to.be.accessible();
+    } finally {
+      await forcedColors(false);
     }
   });
 });

@@ -5,6 +5,8 @@ import '../src/hall-ops/index.ts';
 import '../src/queue-status/index.ts';
 import type { ZwWindowConsole } from '../src/hall-ops/index.ts';
 import type { OperatorWindow, Ticket, WindowClaim } from '../src/core/api/types.gen.ts';
+import { forcedColors, forcedTextPair } from './support/forced-colors.ts';
+import { pagePrefsStore } from '../src/core/prefs/store.ts';
 
 // The console against the reference server (same origin in the test runner), in the xiexing-bmfw hall (the kiosk's
 // tests issue tickets in another). Window w03 serves category B; each test starts from a free, open window.
@@ -257,15 +259,33 @@ describe('zw-window-console', () => {
     }
   });
 
+  it('keeps every word readable in forced colours', async () => {
+    await forcedColors(true);
+    try {
+      const el = await console_();
+      for (const node of el.shadowRoot!.querySelectorAll('h1, h2, h3, .status, .net, .act span, .line li'))
+        expect(forcedTextPair(node).ratio, node.textContent!).to.be.at.least(4.5);
+      await expect(el).to.be.accessible();
+    } finally {
+      await forcedColors(false);
+    }
+  });
+
   it('works at 320 px in elder mode, in English', async () => {
     await setViewport({ width: 320, height: 700 });
-    const el = await fixture<ZwWindowConsole>(
-      html`<zw-window-console hall=${HALL} window=${WINDOW} lang="en"></zw-window-console>`,
-    );
-    el.tokenProvider = () => staff;
-    await until(() => $(el, '.actions'), 'the console at work');
-    expect(text(el)).to.contain('Call next');
-    expect(document.documentElement.scrollWidth).to.be.at.most(320);
-    await expect(el).to.be.accessible();
+    pagePrefsStore().set({ elder: true });
+    try {
+      const el = await fixture<ZwWindowConsole>(
+        html`<zw-window-console hall=${HALL} window=${WINDOW} lang="en"></zw-window-console>`,
+      );
+      el.tokenProvider = () => staff;
+      await until(() => $(el, '.actions'), 'the console at work');
+      expect(text(el)).to.contain('Call next');
+      expect(el.hasAttribute('data-zw-elder')).to.equal(true);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      await expect(el).to.be.accessible();
+    } finally {
+      pagePrefsStore().set({ elder: false });
+    }
   });
 });

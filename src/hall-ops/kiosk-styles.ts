@@ -147,7 +147,8 @@ export const kioskStyles = css`
     inline-size: auto;
   }
   @media print {
-    :host {
+    :host,
+    :host([data-zw-elder]) {
       --_text: #000;
       --_muted: #000;
       --_bg: #fff;
@@ -156,7 +157,7 @@ export const kioskStyles = css`
       --_fs-small: 10pt;
       --_fs-large: 14pt;
       --_line: 1.3;
-      --_gap: 2mm;
+      --_gap: 1.5mm;
     }
     .kiosk {
       padding: 0;
@@ -174,11 +175,14 @@ export const kioskStyles = css`
       color: #000;
       background: #fff;
     }
+    .ticket {
+      gap: 0;
+    }
     .number {
-      font-size: 36pt;
+      font-size: 32pt;
     }
     .qr {
-      inline-size: 32mm;
+      inline-size: 30mm;
     }
   }
 `;
