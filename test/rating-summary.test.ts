@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/rating/index.ts';
 import { OUTBOX_STORAGE_KEY } from '../src/core/outbox.ts';
 import type { ZwRatingSummary } from '../src/rating/rating-summary.ts';
+import type { RatingFigures } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 
 const realFetch = window.fetch.bind(window);
@@ -184,4 +185,89 @@ describe('<zw-rating-summary>', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('<zw-rating-summary by=…> figures', () => {
+  const HALL = 'xiexing-bmfw';
+  before(async function () {
+    this.timeout(30_000);
+    // At least the server's minimum per group this month in the hall, 差评 among them, so figures are published.
+    for (const level of [5, 4, 4, 3, 2, 1]) {
+      const r = await realFetch('/api/v1/ratings', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({
+          caseId: `G-${uid()}${uid()}`,
+          hallId: HALL,
+          channel: 'hall',
+          level,
+          reasons: level === 2 ? ['212'] : level === 1 ? ['115'] : [],
+        }),
+      });
+      expect(r.status).to.equal(201);
+    }
+  });
+  const pct = (r: number | null) => (r === null ? '不适用' : `${(r * 100).toFixed(1)}%`);
+  async function figures(by: string, lang = 'zh-CN') {
+    const el = await fixture<ZwRatingSummary>(
+      html`<zw-rating-summary by=${by} hall=${HALL} lang=${lang}></zw-rating-summary>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('.groups, [role=alert]'), 'figures shown', { timeout: 8000 });
+    return el;
+  }
+
+  it('draws 好评率, 差评整改率, 回访率 and the on-time rate per month as labelled numbers, as the API counts them', async () => {
+    const el = await figures('month');
+    const api = (await (await realFetch(`/api/v1/ratings/figures?by=month&hall=${HALL}`)).json()) as RatingFigures;
+    const row = api.rows.at(-1)!;
+    expect(row.suppressed).to.be.false;
+    expect(text($(el, '.rate'))).to.equal('各月好差评指标');
+    const group = $$(el, '.groups > li').at(-1)!;
+    expect(text(group.querySelector('.group'))).to.equal(row.label);
+    expect(text(group.querySelector('.hint'))).to.equal(`${row.ratings} 条评价，其中差评 ${row.bad} 条`);
+    expect([...group.querySelectorAll('li')].map(text)).to.deep.equal([
+      `好评率 ${pct(row.goodRate)}`,
+      `差评整改率 ${pct(row.rectificationRate)}`,
+      `回访率 ${pct(row.revisitRate)}`,
+      `按期办结率 ${pct(row.onTimeRate)}`,
+    ]);
+    expect([...group.querySelectorAll('meter')].every((m) => m.getAttribute('aria-hidden') === 'true')).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers what each figure means and the same figures as a table', async () => {
+    const el = await figures('department');
+    const [meaning, table] = $$(el, 'details') as HTMLDetailsElement[];
+    meaning!.open = true;
+    table!.open = true;
+    expect(text(meaning!.querySelector('dd'))).to.equal('“非常满意”“满意”“基本满意”的评价占全部评价的比例');
+    const rows = [...table!.querySelectorAll('tr')].map((tr) => [...tr.children].map(text));
+    expect(rows[0]).to.deep.equal(['部门', '评价数', '差评数', '好评率', '差评整改率', '回访率', '按期办结率']);
+    expect(rows.length).to.be.greaterThan(1);
+    await expect(el).to.be.accessible();
+    pagePrefsStore().set({ elder: true, contrast: 'white-on-blue' });
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports a failure and recovers with 重试', async () => {
+    let fail = true;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      fail && String(input).includes('/figures')
+        ? Promise.resolve(new Response('oops', { status: 500 }))
+        : realFetch(input, init)) as typeof fetch;
+    const el = await figures('hall');
+    expect(text($(el, '[role=alert]'))).to.equal('服务暂时不可用，请稍后重试。');
+    fail = false;
+    $(el, 'button').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.groups'), 'figures after retry', { timeout: 8000 });
+    expect(text($(el, '.rate'))).to.equal('各大厅好差评指标');
+  });
+
+  it('speaks English', async () => {
+    const el = await figures('month', 'en');
+    expect(text($(el, '.rate'))).to.equal('Ratings by month');
+    expect(text($$(el, '.groups > li').at(-1)!.querySelector('li'))).to.match(/^Positive rate \d+\.\d%$/);
+    await expect(el).to.be.accessible();
+  });
 });
