@@ -7,6 +7,7 @@ import type { ZwTicketKiosk } from '../src/hall-ops/index.ts';
 import type { Ticket } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { forcedColors, forcedTextPair } from './support/forced-colors.ts';
+import { strictCspFrame, violations } from './support/csp-frame.ts';
 
 // The kiosk against the reference server (same origin in the test runner): it issues real tickets in the
 // guangan-zwzx hall (the console's tests work in another hall, so neither disturbs the other's line).
@@ -216,6 +217,33 @@ describe('zw-ticket-kiosk', () => {
       await expect(el).to.be.accessible();
     } finally {
       await forcedColors(false);
+    }
+  });
+
+  it('the hall-ops family works under a strict Content-Security-Policy (the ticket with its QR code, the console)', async function () {
+    this.timeout(60_000);
+    const console_ = await token(['window-staff'], ['xiexing-bmfw']);
+    const frame = strictCspFrame(
+      ['src/core/index.ts', 'src/hall-ops/index.ts'],
+      `<zw-ticket-kiosk hall="${HALL}" print="off"></zw-ticket-kiosk>
+       <zw-window-console hall="xiexing-bmfw" window="w04"></zw-window-console>`,
+      [1000, 1400],
+    );
+    try {
+      await until(() => frame.contentWindow?.customElements?.get('zw-window-console'), 'the family defined');
+      const doc = frame.contentDocument!;
+      const kiosk = doc.querySelector('zw-ticket-kiosk')!;
+      const desk = doc.querySelector('zw-window-console')!;
+      kiosk.tokenProvider = () => staff;
+      desk.tokenProvider = () => console_;
+      await until(() => $(kiosk, '.choice'), 'the categories');
+      $<HTMLButtonElement>(kiosk, '.choice')!.click();
+      await until(() => $(kiosk, '.qr path'), 'the ticket and its QR code');
+      await until(() => $(desk, '.actions'), 'the console at work');
+      expect(getComputedStyle($(kiosk, '.number')!).fontWeight).to.equal('700');
+      expect(violations(frame)).to.deep.equal([]);
+    } finally {
+      frame.remove();
     }
   });
 });
