@@ -8,7 +8,7 @@ import type { Browser, Page } from 'puppeteer-core';
 export const SNIPPET_TAGS = ['zw-config', 'zw-a11y-toggle', 'zw-a11y-toolbar', 'zw-service-search', 'zw-queue-status', 'zw-rating', 'zw-rating-summary'];
 
 /** The staff elements: registered by the package like every other, used on staff pages only. */
-export const STAFF_TAGS = ['zw-window-console', 'zw-ticket-kiosk'];
+export const STAFF_TAGS = ['zw-window-console', 'zw-ticket-kiosk', 'zw-rating-desk'];
 
 /** Every tag the library defines. */
 export const ALL_TAGS = [...SNIPPET_TAGS, ...STAFF_TAGS];
