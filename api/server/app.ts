@@ -150,6 +150,13 @@ function caseIdPolicy(options: AppOptions): CaseIdPolicy {
 export async function createApp(options: AppOptions = {}): Promise<ReferenceApp> {
   const now = options.now ?? (() => new Date());
   const caseIds = caseIdPolicy(options);
+  // Settings are checked before anything is opened, so a wrong one stops the server at once.
+  const workingDays = options.ratingDesk?.workingDays ?? DEFAULT_WORKING_DAYS;
+  if (!(Number.isInteger(workingDays) && workingDays >= 5 && workingDays <= 15)) {
+    throw new Error('The 差评 follow-up deadline (ZW_FOLLOW_UP_WORKING_DAYS) must be 5 to 15 working days.');
+  }
+  const defaultVerdictDays = options.ratingDesk?.defaultVerdictDays ?? null;
+  if (defaultVerdictDays !== null && !(defaultVerdictDays > 0)) throw new Error('ZW_DEFAULT_VERDICT_DAYS must be a positive number of days.');
   const spec = ApiSpec.load(options.specPath);
   const services = loadServiceData();
   const log = options.logger ?? createLogger({ level: process.env.ZW_LOG_LEVEL ?? 'warn' });
@@ -212,12 +219,6 @@ export async function createApp(options: AppOptions = {}): Promise<ReferenceApp>
     const devIssuer = options.identityProvider ? undefined : await DevIssuer.open(db);
     const personalDataDays = options.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS;
     if (!(personalDataDays > 0)) throw new Error('The personal data retention (ZW_PERSONAL_DATA_DAYS) must be a positive number of days.');
-    const workingDays = options.ratingDesk?.workingDays ?? DEFAULT_WORKING_DAYS;
-    if (!(Number.isInteger(workingDays) && workingDays >= 5 && workingDays <= 15)) {
-      throw new Error('The 差评 follow-up deadline (ZW_FOLLOW_UP_WORKING_DAYS) must be 5 to 15 working days.');
-    }
-    const defaultVerdictDays = options.ratingDesk?.defaultVerdictDays ?? null;
-    if (defaultVerdictDays !== null && !(defaultVerdictDays > 0)) throw new Error('ZW_DEFAULT_VERDICT_DAYS must be a positive number of days.');
     const cases = new RatingCases(db, now, { workingDays, defaultVerdictDays, calendar: new WorkingCalendar(options.ratingDesk?.workdayOverrides) });
     const ratings = new RatingStore(db, now, caseIds, { data: new PersonalData(options.dataKeys), retentionDays: personalDataDays }, { cases, pushToProvince: Boolean(options.provincialPush) });
     provincialPush = options.provincialPush ? new ProvincialPush(db, cases, now, log, options.provincialPush) : null;

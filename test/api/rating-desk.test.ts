@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { createApp } from '../../api/server/app.ts';
+import { RatingCases, type CaseRow } from '../../api/server/ratings/cases.ts';
 import { parseDayOverrides, WorkingCalendar } from '../../api/server/ratings/working-days.ts';
 import { signed, startLocal, storage, testClock, type LocalServer } from './local-server.ts';
 import { assertProblem, call } from './responses.ts';
@@ -93,6 +95,30 @@ describe(`the 差评 desk (${storage})`, () => {
     assert.equal(cal.isWorkday('2027-10-09'), true, 'a make-up Saturday from an override');
     assert.equal(cal.isWorkday('2027-10-04'), true, 'beyond the known years: weekdays work');
     assert.throws(() => parseDayOverrides('2027-10-01:holiday'), /ZW_WORKDAY_OVERRIDES/);
+  });
+
+  it('refuses a deadline outside 5 to 15 working days at start, and deems a silent resident 基本满意 only when configured', async () => {
+    await assert.rejects(createApp({ ratingDesk: { workingDays: 20 } }), /5 to 15 working days/);
+    await assert.rejects(createApp({ ratingDesk: { defaultVerdictDays: 0 } }), /ZW_DEFAULT_VERDICT_DAYS/);
+    const closed = {
+      state: 'closed',
+      closed_at: new Date('2026-10-16T08:00:00Z'),
+      verdict: null,
+      verdict_at: null,
+    } as unknown as CaseRow;
+    const at = (iso: string, days: number | null) =>
+      new RatingCases(s.ref.db, () => new Date(iso), {
+        workingDays: 10,
+        defaultVerdictDays: days,
+        calendar: new WorkingCalendar(),
+      }).verdictOf(closed);
+    assert.equal(at('2026-12-31T00:00:00Z', null), null, 'off by default');
+    assert.equal(at('2026-10-30T07:59:00Z', 14), null, 'not before the days have passed');
+    assert.deepEqual(at('2026-10-30T08:00:00Z', 14), {
+      verdict: 'basically-satisfied',
+      at: '2026-10-30T16:00:00+08:00',
+      defaulted: true,
+    });
   });
 
   it('brings a resident’s 差评 to the desk, and the officer’s steps and replies back to the resident, whose verdict counts once', async () => {
