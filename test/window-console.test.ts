@@ -240,7 +240,7 @@ describe('zw-window-console', () => {
     }
   });
 
-  it('asks for sign-in without a token, and says so when the token is for another hall', async () => {
+  it('asks for sign-in without a token, renews a refused token once, and says so when the token is for another hall', async () => {
     const el = document.createElement('zw-window-console');
     el.setAttribute('hall', HALL);
     const asked = oneEvent(el, 'zw-sign-in-required');
@@ -249,6 +249,11 @@ describe('zw-window-console', () => {
       expect((await asked).detail.roles).to.include('window-staff');
       await until(() => $(el, 'form.dev'), 'the development sign-in');
       await expect(el).to.be.accessible();
+      // A token the server refuses (401) is renewed once through the provider.
+      const asks: boolean[] = [];
+      el.tokenProvider = ({ renew }) => (asks.push(renew), renew ? staff : 'expired.token.value');
+      await until(() => text(el).includes('工作人员：王芳'), 'signed in with the renewed token');
+      expect(asks.slice(0, 2)).to.deep.equal([false, true]);
       const other = await token(['window-staff'], ['guangan-zwzx'], '李四');
       el.tokenProvider = () => other;
       await until(() => text(el).includes('无权使用'), 'no access');
