@@ -9,6 +9,7 @@ import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
 import { API, problem, serverError } from './support/api-handlers.ts';
 import { modeArgTypes } from './support/modes.ts';
+import { followUpHandlers, residentFollowUp } from './support/rating-desk-handlers.ts';
 
 // package.json marks the family entries free of side effects, so a bundler may drop a bare
 // `import '…/index.ts'`; registering here (define() skips a tag already taken) keeps the elements in every build.
@@ -236,6 +237,22 @@ export const FollowUpUnknown: Story = {
   name: 'Follow-up: unknown code',
   tags: ['expected-error'],
   args: { trackingCode: 'HC20200101-ABCD-EFGH-JKLM-NPQR' },
+};
+
+/** A 差评 an officer is working: each step with its date and the reply the officer wrote for the resident. */
+const worked = (state: 'rectifying' | 'closed' | 'verdict') => ({
+  parameters: { msw: { handlers: followUpHandlers(state) } },
+  args: { trackingCode: residentFollowUp(state).trackingCode, caseId: 'GA20261122-00318' },
+});
+export const FollowUpSteps: Story = { name: "Follow-up: the officer's replies (整改)", ...worked('rectifying') };
+export const FollowUpClosed: Story = {
+  name: 'Follow-up closed: was the fix satisfying? (once)',
+  ...worked('closed'),
+};
+export const FollowUpVerdict: Story = {
+  name: 'Follow-up: the verdict as given, elder mode, English',
+  ...worked('verdict'),
+  args: { ...worked('verdict').args, elder: true, lang: 'en' },
 };
 
 // ---------------------------------------------------------------- in a form
