@@ -8,6 +8,7 @@ import { define } from '../src/core/define.ts';
 import type { ContrastScheme } from '../src/core/prefs/prefs.ts';
 import { API, serverError } from './support/api-handlers.ts';
 import { modeArgTypes } from './support/modes.ts';
+import { figuresHandlers } from './support/rating-desk-handlers.ts';
 
 // package.json marks the family entries free of side effects, so a bundler may drop a bare
 // `import '…/index.ts'`; registering here (define() skips a tag already taken) keeps the elements in every build.
@@ -29,6 +30,8 @@ interface Args {
   window: string;
   /** Open the table alternative. */
   table: boolean;
+  /** Figures per hall, department or month instead of the levels. */
+  by: '' | 'hall' | 'department' | 'month';
 }
 
 const summary = (
@@ -63,7 +66,16 @@ const meta: Meta<Args> = {
   argTypes: {
     ...modeArgTypes,
   },
-  args: { lang: 'zh-CN', elder: false, contrast: 'none', hall: 'guangan-zwzx', service: '', window: '', table: false },
+  args: {
+    lang: 'zh-CN',
+    elder: false,
+    contrast: 'none',
+    hall: 'guangan-zwzx',
+    service: '',
+    window: '',
+    table: false,
+    by: '',
+  },
   decorators: [
     (story, { args }) => {
       pagePrefsStore().set({ elder: args.elder, contrast: args.contrast });
@@ -76,15 +88,15 @@ const meta: Meta<Args> = {
       hall=${a.hall || nothing}
       service=${a.service || nothing}
       window=${a.window || nothing}
+      by=${a.by || nothing}
     ></zw-rating-summary>`,
   play: async ({ canvasElement, args }) => {
     if (!args.table) return;
     const el = canvasElement.querySelector('zw-rating-summary')!;
-    for (let tries = 0; tries < 50 && !el.shadowRoot?.querySelector('details'); tries++) {
+    for (let tries = 0; tries < 100 && !el.shadowRoot?.querySelector('details'); tries++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const details = el.shadowRoot?.querySelector('details');
-    if (details) details.open = true;
+    for (const details of el.shadowRoot?.querySelectorAll('details') ?? []) details.open = true;
   },
 };
 export default meta;
@@ -115,4 +127,16 @@ export const BlackOnWhite: Story = {
   name: 'Black on white, elder',
   parameters: answer(troubled),
   args: { contrast: 'black-on-white', elder: true, window: 'w05', hall: '' },
+};
+
+/** The figures the national rules ask a district to publish, per month of the recorded hall. */
+export const FiguresByMonth: Story = {
+  name: 'Figures per month (好评率, 差评整改率, 回访率, on time)',
+  parameters: { msw: { handlers: figuresHandlers('month') } },
+  args: { by: 'month' },
+};
+export const FiguresByDepartment: Story = {
+  name: 'Figures per department, a small one withheld, tables open, elder, English',
+  parameters: { msw: { handlers: figuresHandlers('department') } },
+  args: { by: 'department', table: true, elder: true, lang: 'en' },
 };

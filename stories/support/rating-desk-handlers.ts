@@ -281,3 +281,37 @@ export function followUpHandlers(state: 'rectifying' | 'closed' | 'verdict') {
     }),
   ];
 }
+
+// ---------------------------------------------------------------- the published figures
+
+/** The figures of `<zw-rating-summary by=…>`: three months or departments of the recorded hall, one too small to publish. */
+export function figuresHandlers(by: 'month' | 'department') {
+  const row = (key: string, label: string, n: number | null, bad: number, rates: (number | null)[]) => ({
+    key,
+    label,
+    suppressed: n === null,
+    ratings: n,
+    bad: n === null ? null : bad,
+    goodRate: n === null ? null : rates[0]!,
+    rectificationRate: n === null ? null : rates[1]!,
+    revisitRate: n === null ? null : rates[2]!,
+    onTimeRate: n === null ? null : rates[3]!,
+  });
+  const rows =
+    by === 'month'
+      ? [
+          row('2026-09', '2026年9月', 388, 7, [0.982, 1, 1, 0.8571]),
+          row('2026-10', '2026年10月', 301, 9, [0.9701, 0.8889, 0.875, 0.7778]),
+          row('2026-11', '2026年11月', 412, 9, [0.9782, 0.7778, 1, null]),
+        ]
+      : [
+          row('区人社局', '区人社局', 530, 12, [0.9774, 0.9167, 1, 0.8333]),
+          row('区医疗保障局', '区医疗保障局', 204, 4, [0.9804, 0.75, 0.6667, 1]),
+          row('区残联', '区残联', null, 0, []),
+        ];
+  return [
+    http.get(`${API}/ratings/figures`, () =>
+      HttpResponse.json({ by, hall: HALL, from: null, to: null, minimumCount: 5, rows }, { headers: CORS }),
+    ),
+  ];
+}
