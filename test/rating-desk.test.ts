@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { layoutProblems, pageScrollsSideways, shadowTexts } from './support/layout.ts';
+import { forcedColors, forcedTextPair } from './support/forced-colors.ts';
 import '../src/core/index.ts';
 import '../src/rating/index.ts';
 import '../src/rating-desk/index.ts';
@@ -333,5 +335,48 @@ describe('<zw-rating-desk>', () => {
     const list = await desk(() => officer);
     await inboxShows(list, rating.trackingCode!);
     await expect(list).to.be.accessible();
+  });
+
+  it('fits a 320 px phone in elder mode, and keeps its text readable in forced colours', async function () {
+    this.timeout(40_000);
+    const rating = await badRating();
+    await setViewport({ width: 320, height: 720 });
+    try {
+      pagePrefsStore().set({ elder: true });
+      const list = await desk(() => officer);
+      await inboxShows(list, rating.trackingCode!);
+      expect([...pageScrollsSideways(), ...layoutProblems(list)]).to.deep.equal([]);
+      const el = await desk(() => officer, { caseId: rating.id });
+      await caseOpen(el);
+      $<HTMLInputElement>(el, 'input[name=to][value=appealed]')!.click();
+      await el.updateComplete;
+      expect([...pageScrollsSideways(), ...layoutProblems(el)]).to.deep.equal([]);
+      await forcedColors(true);
+      const unreadable = shadowTexts(el)
+        .map((t) => [t.textContent!.trim(), forcedTextPair(t.parentElement!).ratio] as const)
+        .filter(([, ratio]) => ratio < 4.5);
+      expect(unreadable).to.deep.equal([]);
+    } finally {
+      await forcedColors(false);
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('works on the demo staff page with the development sign-in', async function () {
+    this.timeout(40_000);
+    const rating = await badRating();
+    const frame = await fixture<HTMLIFrameElement>(
+      html`<iframe
+        title="差评回访工作台"
+        style="width:800px;height:900px"
+        src="/demo/staff/rating-desk.html"
+      ></iframe>`,
+    );
+    const el = () => frame.contentDocument?.querySelector('zw-rating-desk');
+    await until(() => el()?.shadowRoot?.querySelector('#dev-name'), 'the development sign-in');
+    el()!.shadowRoot!.querySelector<HTMLButtonElement>('.dev button[type=submit]')!.click();
+    await until(() => text(el()).includes(rating.trackingCode!), 'the inbox after signing in');
+    const figures = frame.contentDocument!.querySelector('zw-rating-summary')!;
+    await until(() => figures.shadowRoot?.querySelector('.groups'), 'the figures beside it');
   });
 });
