@@ -52,7 +52,7 @@ async function freshWindow(): Promise<void> {
     api(`${win}/actions`, { action, ...extra }, { ...lease, 'Idempotency-Key': crypto.randomUUID() });
   const { data: view } = await api<OperatorWindow>(win);
   if (view.current) await act('finish');
-  if (view.window.status !== 'open') await act('open', { categoryIds: ['B'] });
+  await act('open', { categoryIds: ['B'] });
   await api(`${win}/release`, {}, lease);
 }
 
@@ -215,8 +215,11 @@ describe('zw-window-console', () => {
   it('shows a refused action with the server’s reason and holds what was pressed after it', async () => {
     const el = await console_();
     const realFetch = window.fetch;
+    let refuse!: () => void;
+    const refused = new Promise<void>((resolve) => (refuse = resolve));
     window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
       if (String(input).endsWith('/actions') && (init?.body as string).includes('pause')) {
+        await refused;
         return new Response(
           JSON.stringify({
             type: 'urn:zhengwu-widgets:problem:conflict',
@@ -231,13 +234,34 @@ describe('zw-window-console', () => {
       return realFetch(input, init);
     }) as typeof fetch;
     try {
-      button(el, 'pause').click();
+      await sendKeys({ press: 'F8' }); // 暂停, held up on the way
+      await until(() => text(el).includes('1 项操作待发送'), 'the pause waiting');
+      await sendKeys({ press: 'F8' }); // 恢复服务, pressed expecting the pause to have happened
+      await until(() => text(el).includes('2 项操作待发送'), 'both waiting');
+      refuse();
       await until(() => $(el, '.pending .problem'), 'the refusal');
       expect($(el, '.pending .problem')!.textContent).to.contain('3 号窗口暂不能暂停。');
+      expect(text(el)).to.contain('已暂停发送');
       await expect(el).to.be.accessible();
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.pending button')]
+        .find((b) => b.textContent!.includes('放弃'))!
+        .click();
+      await until(() => !$(el, '.pending'), 'the held action dropped');
+      const { data } = await api<OperatorWindow>(win);
+      expect(data.window.status).to.equal('open');
     } finally {
       window.fetch = realFetch;
     }
+  });
+
+  it('changes the categories the window serves while it is open', async () => {
+    const el = await console_();
+    $<HTMLElement>(el, 'details.change summary')!.click();
+    $<HTMLInputElement>(el, 'details.change input[value=A]')!.click();
+    $<HTMLButtonElement>(el, 'details.change button[type=submit]')!.click();
+    await until(async () => (await api<OperatorWindow>(win)).data.window.categoryIds.includes('A'), 'serving A too');
+    expect((await api<OperatorWindow>(win)).data.window.categoryIds).to.have.members(['A', 'B']);
+    await until(() => $(el, '.counts')!.textContent!.includes('社保医保'), 'the line of A counted');
   });
 
   it('asks for sign-in without a token, renews a refused token once, and says so when the token is for another hall', async () => {

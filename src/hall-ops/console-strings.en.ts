@@ -53,6 +53,8 @@ export default {
     })[a],
   openWindow: 'Open the window',
   categories: 'Services at this window',
+  changeCategories: 'Change the services',
+  saveCategories: 'Save',
   shortcut: (key: string) => `Shortcut ${key}`,
   next: 'Waiting line',
   nextEmpty: 'Nobody is waiting.',

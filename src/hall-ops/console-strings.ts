@@ -50,6 +50,8 @@ export const consoleStrings = defineStrings(
       })[a],
     openWindow: '开窗服务',
     categories: '本窗口办理的业务',
+    changeCategories: '调整本窗口业务',
+    saveCategories: '保存',
     shortcut: (key: string) => `快捷键 ${key}`,
     next: '等候队列',
     nextEmpty: '暂无等候。',

@@ -210,6 +210,11 @@ export const consoleStyles = css`
     display: grid;
     gap: calc(var(--_gap) / 2);
   }
+  summary {
+    min-block-size: max(44px, var(--_target));
+    cursor: pointer;
+    color: var(--_link);
+  }
   dialog {
     color: var(--_text);
     background: var(--_bg);

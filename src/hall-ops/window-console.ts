@@ -545,7 +545,14 @@ export class ZwWindowConsole extends ZwStaffElement {
           <h3 id="current-h">${s.current}</h3>
           ${v.current ? this.#ticket(s, v.current) : html`<p class="none">${s.noCurrent}</p>`}
           ${this.said ? html`<p class="said" aria-hidden="true">${this.said}</p>` : nothing} ${this.#buttons(s)}
-          ${status === 'open' ? nothing : this.#openForm(s, v)}
+          ${
+            status === 'open'
+              ? html`<details class="change">
+                  <summary>${s.changeCategories}</summary>
+                  ${this.#openForm(s, v, true)}
+                </details>`
+              : this.#openForm(s, v, false)
+          }
         </section>
         <section class="line" aria-labelledby="line-h">
           <h3 id="line-h">${s.next}</h3>
@@ -675,15 +682,19 @@ export class ZwWindowConsole extends ZwStaffElement {
     </div>`;
   }
 
-  #openForm(s: ConsoleStrings, v: OperatorWindow): TemplateResult {
+  /** The categories to serve: to open the window with, or (`change`) to serve from now on while it is open. */
+  #openForm(s: ConsoleStrings, v: OperatorWindow, change: boolean): TemplateResult {
     const own = new Set(v.window.categoryIds);
-    return html`<form
-      class="open"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        this.#act('open', { categoryIds: this.#chosenCategories() });
-      }}
-    >
+    const submit = (e: SubmitEvent) => {
+      e.preventDefault();
+      const categoryIds = this.#chosenCategories();
+      // An open window is opened again to change what it serves.
+      if (change) {
+        if (this.#working) this.#queue.add({ action: 'open', categoryIds });
+        (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+      } else this.#act('open', { categoryIds });
+    };
+    return html`<form class="open" @submit=${submit}>
       <fieldset>
         <legend>${s.categories}</legend>
         ${(this.hallState?.categories ?? []).map(
@@ -693,7 +704,9 @@ export class ZwWindowConsole extends ZwStaffElement {
             >`,
         )}
       </fieldset>
-      <button type="submit" class="primary" ?disabled=${!this.#can('open')}>${s.openWindow}</button>
+      <button type="submit" class="primary" ?disabled=${!change && !this.#can('open')}>
+        ${change ? s.saveCategories : s.openWindow}
+      </button>
     </form>`;
   }
 
