@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { layoutProblems, pageScrollsSideways, shadowTexts } from './support/layout.ts';
 import { forcedColors, forcedTextPair } from './support/forced-colors.ts';
+import { strictCspFrame, violations } from './support/csp-frame.ts';
 import '../src/core/index.ts';
 import '../src/rating/index.ts';
 import '../src/rating-desk/index.ts';
@@ -378,5 +379,27 @@ describe('<zw-rating-desk>', () => {
     await until(() => text(el()).includes(rating.trackingCode!), 'the inbox after signing in');
     const figures = frame.contentDocument!.querySelector('zw-rating-summary')!;
     await until(() => figures.shadowRoot?.querySelector('.groups'), 'the figures beside it');
+  });
+
+  it('works under a strict Content-Security-Policy, its own styles included', async function () {
+    this.timeout(40_000);
+    const rating = await badRating();
+    const frame = strictCspFrame(
+      ['src/rating-desk/index.ts'],
+      `<zw-rating-desk hall="${HALL}"></zw-rating-desk>`,
+      [800, 900],
+    );
+    try {
+      await until(() => frame.contentWindow?.customElements?.get('zw-rating-desk'), 'defined');
+      const el = frame.contentDocument!.querySelector<ZwRatingDesk>('zw-rating-desk')!;
+      el.tokenProvider = () => officer;
+      await until(() => el.shadowRoot?.querySelector(`[data-case="${rating.id}"]`), 'the inbox');
+      // The desk's stylesheet, adopted when its part arrived: each case is a card with a thick leading edge.
+      const card = el.shadowRoot!.querySelector(`[data-case="${rating.id}"]`)!;
+      expect(getComputedStyle(card).borderInlineStartWidth).to.equal('6px');
+      expect(violations(frame)).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
   });
 });
