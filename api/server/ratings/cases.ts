@@ -44,6 +44,30 @@ export const DEFAULT_WORKING_DAYS = 10;
 /** Open cases with at most this many working days left are due soon. */
 const DUE_SOON_DAYS = 2;
 
+/** A write to a case by an officer: which case, the request's key, who, in which language, and its audit entry. */
+export interface DeskWrite {
+  id: string;
+  key: string;
+  actor: Actor;
+  lang: Lang;
+  log: (tx: Queryable) => Promise<void>;
+}
+
+/** What one step, assignment or 回访 records (columns of rating_case_events, camelCase). */
+interface CaseEvent {
+  kind: 'step' | 'assignment' | 'revisit';
+  note: string;
+  state?: CaseState;
+  reply?: string;
+  outcome?: AppealOutcome;
+  annulReason?: AnnulReason;
+  department?: string;
+  reached?: boolean;
+  verdict?: Verdict;
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 /** Who took a step, as the desk shows it. */
 export interface Actor {
   sub: string;
@@ -304,212 +328,161 @@ export class RatingCases {
   /**
    * One write to a case, made once: the case row is locked first, so two officers' steps are taken one after the
    * other; then a request with a key seen before is a replay (the case as it stands), or 422 with another body.
-   * `change` checks the rules on the locked row and writes; `log` writes the audit entry in the same transaction.
+   * `change` checks the rules on the locked row and returns the event to record; the event, the case's new columns
+   * and the audit entry are written in the same transaction.
    */
   private async write(
-    id: string,
-    key: string,
+    w: DeskWrite,
+    op: CaseEvent['kind'],
     body: unknown,
-    op: string,
-    change: (tx: Queryable, r: CaseRow, at: Date, keyHash: [string, string]) => Promise<void>,
-    log: (tx: Queryable) => Promise<void>,
+    change: (tx: Queryable, r: CaseRow, at: Date) => Promise<{ event: CaseEvent; set: string; params: unknown[] }>,
   ): Promise<{ view: RatingCase; replayed: boolean } | null> {
-    const requestHash = sha256Hex(canonicalJson({ op, id, body }));
+    const requestHash = sha256Hex(canonicalJson({ op, id: w.id, body }));
     return this.db.transaction(async (tx) => {
-      const r = await this.row(tx, 'f.rating_id = $1', [id], true);
+      const r = await this.row(tx, 'f.rating_id = $1', [w.id], true);
       if (!r) return null;
       const { rows } = await tx.query<{ request_hash: string }>(
         'SELECT request_hash FROM rating_case_events WHERE idempotency_key = $1',
-        [key],
+        [w.key],
       );
       if (rows[0]) {
         if (rows[0].request_hash !== requestHash)
           throw new ProblemError('idempotency-key-reuse', { detail: KEY_REUSED });
-        return { view: this.deskView(r, await this.events(tx, id)), replayed: true };
+        return { view: this.deskView(r, await this.events(tx, w.id)), replayed: true };
       }
-      await change(tx, r, this.now(), [key, requestHash]);
-      await log(tx);
-      return { view: (await this.get(id, tx))!, replayed: false };
+      const at = this.now();
+      const { event, set, params } = await change(tx, r, at);
+      const columns = Object.keys(event) as (keyof CaseEvent)[];
+      await tx.query(
+        `INSERT INTO rating_case_events (rating_id, at, sub, by_name, idempotency_key, request_hash, ${columns.map(snake).join(', ')})
+         VALUES (${[...Array(6 + columns.length).keys()].map((i) => `$${i + 1}`).join(', ')})`,
+        [
+          w.id,
+          at.toISOString(),
+          w.actor.sub,
+          w.actor.name ?? null,
+          w.key,
+          requestHash,
+          ...columns.map((c) => event[c] ?? null),
+        ],
+      );
+      if (set) await tx.query(`UPDATE rating_follow_ups SET ${set} WHERE rating_id = $1`, [w.id, ...params]);
+      await w.log(tx);
+      return { view: (await this.get(w.id, tx))!, replayed: false };
     });
   }
 
-  async transition(
-    id: string,
-    input: TransitionInput,
-    actor: Actor,
-    key: string,
-    lang: Lang,
-    log: (tx: Queryable) => Promise<void>,
-  ) {
-    const say = (zh: string, en: string) => (lang === 'en' ? en : zh);
-    return this.write(
-      id,
-      key,
-      input,
-      'transition',
-      async (tx, r, at, [k, h]) => {
-        const allowed = nextStates(standing(r));
-        if (!allowed.includes(input.to)) {
+  /** A step to the next state (one of the case's `next`), with its note and the reply to the resident. */
+  async transition(w: DeskWrite, input: TransitionInput) {
+    const say = (zh: string, en: string) => (w.lang === 'en' ? en : zh);
+    return this.write(w, 'step', input, async (tx, r, at) => {
+      const allowed = nextStates(standing(r));
+      if (!allowed.includes(input.to)) {
+        throw conflict(
+          `该差评当前为“${PLAIN_STEP[r.state]}”，不能转为“${PLAIN_STEP[input.to]}”。`,
+          `A case in state ${r.state} cannot move to ${input.to}.`,
+          { allowed },
+        );
+      }
+      const errors: FieldError[] = [];
+      const refuse = (pointer: string, code: string, zh: string, en: string) =>
+        errors.push({ pointer, code, message: say(zh, en) });
+      if (input.to === 'reviewed' && !input.outcome)
+        refuse(
+          '/outcome',
+          'required',
+          '复核须给出结论（upheld 或 annulled）',
+          'a review needs an outcome (upheld or annulled)',
+        );
+      if (input.to !== 'reviewed' && input.outcome)
+        refuse('/outcome', 'not-allowed', '只有复核才有结论', 'only a review has an outcome');
+      if (input.outcome === 'annulled' && !input.annulReason)
+        refuse(
+          '/annulReason',
+          'required',
+          '作废评价须说明原因（malicious 或 mistaken）',
+          'an annulment needs a reason (malicious or mistaken)',
+        );
+      if (input.outcome !== 'annulled' && input.annulReason)
+        refuse('/annulReason', 'not-allowed', '只有作废评价才有作废原因', 'only an annulment has a reason');
+      if (errors.length) throw validationProblem(errors);
+      if (input.to === 'closed' && r.contact_consent) {
+        const { rows } = await tx.query(
+          `SELECT 1 FROM rating_case_events WHERE rating_id = $1 AND kind = 'revisit' LIMIT 1`,
+          [r.id],
+        );
+        if (!rows.length)
           throw conflict(
-            `该差评当前为“${PLAIN_STEP[r.state]}”，不能转为“${PLAIN_STEP[input.to]}”。`,
-            `A case in state ${r.state} cannot move to ${input.to}.`,
+            '评价人留下了联系电话：办结前须先记录回访。',
+            'The resident left a number: record the 回访 before closing the case.',
             { allowed },
           );
-        }
-        const errors: FieldError[] = [];
-        if (input.to === 'reviewed' && !input.outcome)
-          errors.push({
-            pointer: '/outcome',
-            code: 'required',
-            message: say('复核须给出结论（upheld 或 annulled）', 'a review needs an outcome (upheld or annulled)'),
-          });
-        if (input.to !== 'reviewed' && input.outcome)
-          errors.push({
-            pointer: '/outcome',
-            code: 'not-allowed',
-            message: say('只有复核才有结论', 'only a review has an outcome'),
-          });
-        if (input.outcome === 'annulled' && !input.annulReason)
-          errors.push({
-            pointer: '/annulReason',
-            code: 'required',
-            message: say(
-              '作废评价须说明原因（malicious 或 mistaken）',
-              'an annulment needs a reason (malicious or mistaken)',
-            ),
-          });
-        if (input.outcome !== 'annulled' && input.annulReason)
-          errors.push({
-            pointer: '/annulReason',
-            code: 'not-allowed',
-            message: say('只有作废评价才有作废原因', 'only an annulment has a reason'),
-          });
-        if (errors.length) throw validationProblem(errors);
-        if (input.to === 'closed' && r.contact_consent) {
-          const { rows } = await tx.query(
-            'SELECT 1 FROM rating_case_events WHERE rating_id = $1 AND kind = $2 LIMIT 1',
-            [id, 'revisit'],
-          );
-          if (!rows.length)
-            throw conflict(
-              '评价人留下了联系电话：办结前须先记录回访。',
-              'The resident left a number: record the 回访 before closing the case.',
-              { allowed },
-            );
-        }
-        await tx.query(
-          `INSERT INTO rating_case_events (rating_id, kind, state, at, note, reply, outcome, annul_reason, sub, by_name, idempotency_key, request_hash)
-         VALUES ($1, 'step', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            id,
-            input.to,
-            at.toISOString(),
-            input.note,
-            input.reply ?? null,
-            input.outcome ?? null,
-            input.annulReason ?? null,
-            actor.sub,
-            actor.name ?? null,
-            k,
-            h,
-          ],
-        );
-        const finishes = input.to === 'closed' || input.outcome === 'annulled';
-        await tx.query(
-          `UPDATE rating_follow_ups SET state = $2,
-           appealed_from = CASE WHEN $2 = 'appealed' THEN $3 ELSE appealed_from END,
-           appeal_outcome = COALESCE($4, appeal_outcome), annul_reason = COALESCE($5, annul_reason),
-           closed_at = CASE WHEN $6 THEN $7::timestamptz ELSE closed_at END
-         WHERE rating_id = $1`,
-          [id, input.to, r.state, input.outcome ?? null, input.annulReason ?? null, finishes, at.toISOString()],
-        );
-      },
-      log,
-    );
+      }
+      const finishes = input.to === 'closed' || input.outcome === 'annulled';
+      return {
+        event: {
+          kind: 'step',
+          state: input.to,
+          note: input.note,
+          reply: input.reply,
+          outcome: input.outcome,
+          annulReason: input.annulReason,
+        },
+        set: `state = $2, appealed_from = CASE WHEN $2 = 'appealed' THEN $3 ELSE appealed_from END,
+              appeal_outcome = COALESCE($4, appeal_outcome), annul_reason = COALESCE($5, annul_reason),
+              closed_at = CASE WHEN $6 THEN $7::timestamptz ELSE closed_at END`,
+        params: [input.to, r.state, input.outcome ?? null, input.annulReason ?? null, finishes, at.toISOString()],
+      };
+    });
   }
 
-  async assign(
-    id: string,
-    input: AssignmentInput,
-    actor: Actor,
-    key: string,
-    lang: Lang,
-    log: (tx: Queryable) => Promise<void>,
-  ) {
-    return this.write(
-      id,
-      key,
-      input,
-      'assignment',
-      async (tx, r, at, [k, h]) => {
-        if (isFinished(standing(r)))
-          throw conflict('该差评已办结，不能再转办。', 'The case is finished and cannot be reassigned.');
-        const { rows } = await tx.query('SELECT 1 FROM services WHERE department = $1 LIMIT 1', [input.department]);
-        if (!rows.length)
-          throw validationProblem([
-            {
-              pointer: '/department',
-              code: 'enum',
-              message: lang === 'en' ? 'there is no such department' : '没有这个部门',
-            },
-          ]);
-        await tx.query(
-          `INSERT INTO rating_case_events (rating_id, kind, at, note, department, sub, by_name, idempotency_key, request_hash)
-         VALUES ($1, 'assignment', $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            id,
-            at.toISOString(),
-            input.note ?? `转${input.department}办理`,
-            input.department,
-            actor.sub,
-            actor.name ?? null,
-            k,
-            h,
-          ],
-        );
-        await tx.query('UPDATE rating_follow_ups SET department = $2 WHERE rating_id = $1', [id, input.department]);
-      },
-      log,
-    );
+  /** Hands the case to a department of the catalogue, until it is finished. */
+  async assign(w: DeskWrite, input: AssignmentInput) {
+    return this.write(w, 'assignment', input, async (tx, r) => {
+      if (isFinished(standing(r)))
+        throw conflict('该差评已办结，不能再转办。', 'The case is finished and cannot be reassigned.');
+      const { rows } = await tx.query('SELECT 1 FROM services WHERE department = $1 LIMIT 1', [input.department]);
+      if (!rows.length) {
+        throw validationProblem([
+          {
+            pointer: '/department',
+            code: 'enum',
+            message: w.lang === 'en' ? 'there is no such department' : '没有这个部门',
+          },
+        ]);
+      }
+      return {
+        event: { kind: 'assignment', note: input.note ?? `转${input.department}办理`, department: input.department },
+        set: 'department = $2',
+        params: [input.department],
+      };
+    });
   }
 
-  async revisit(
-    id: string,
-    input: RevisitInput,
-    actor: Actor,
-    key: string,
-    lang: Lang,
-    log: (tx: Queryable) => Promise<void>,
-  ) {
-    return this.write(
-      id,
-      key,
-      input,
-      'revisit',
-      async (tx, r, at, [k, h]) => {
-        if (!mayRevisit(r.state))
-          throw conflict(
-            '整改或回访阶段才能记录回访。',
-            'A 回访 is recorded while the case is being rectified or called back on.',
-          );
-        if (!input.reached && input.verdict)
-          throw validationProblem([
-            {
-              pointer: '/verdict',
-              code: 'not-allowed',
-              message:
-                lang === 'en' ? 'a resident who was not reached gave no verdict' : '未联系上评价人时没有评价人的意见',
-            },
-          ]);
-        await tx.query(
-          `INSERT INTO rating_case_events (rating_id, kind, at, note, reached, verdict, sub, by_name, idempotency_key, request_hash)
-         VALUES ($1, 'revisit', $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [id, at.toISOString(), input.note, input.reached, input.verdict ?? null, actor.sub, actor.name ?? null, k, h],
+  /** A 回访: whether the resident was reached, and their verdict on the fix. */
+  async revisit(w: DeskWrite, input: RevisitInput) {
+    return this.write(w, 'revisit', input, async (_tx, r) => {
+      if (!mayRevisit(r.state))
+        throw conflict(
+          '整改或回访阶段才能记录回访。',
+          'A 回访 is recorded while the case is being rectified or called back on.',
         );
-        if (input.reached) await tx.query('UPDATE rating_follow_ups SET revisited = true WHERE rating_id = $1', [id]);
-      },
-      log,
-    );
+      if (!input.reached && input.verdict) {
+        throw validationProblem([
+          {
+            pointer: '/verdict',
+            code: 'not-allowed',
+            message:
+              w.lang === 'en' ? 'a resident who was not reached gave no verdict' : '未联系上评价人时没有评价人的意见',
+          },
+        ]);
+      }
+      return {
+        event: { kind: 'revisit', note: input.note, reached: input.reached, verdict: input.verdict },
+        set: input.reached ? 'revisited = true' : '',
+        params: [],
+      };
+    });
   }
 
   /** The departments a case can be assigned to: those of the service catalogue. */

@@ -1,12 +1,11 @@
-import type { Context, Hono } from 'hono';
+import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import { audit, type AuditRecord } from '../auth/audit.ts';
 import { assertHall, requireRole } from '../auth/require-role.ts';
 import type { AppContext } from '../context.ts';
-import type { Queryable } from '../db.ts';
 import { route } from '../http/route.ts';
 import { preferredLang, ProblemError } from '../problem.ts';
 import { findHall } from '../queue/halls.ts';
-import type { AssignmentInput, RatingCase, RevisitInput, TransitionInput } from '../ratings/cases.ts';
+import type { AssignmentInput, DeskWrite, RatingCase, RevisitInput, TransitionInput } from '../ratings/cases.ts';
 import type { CaseState } from '../ratings/case-states.ts';
 import { OperationValidator } from '../validate.ts';
 
@@ -52,12 +51,11 @@ export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
   const noCase = () =>
     new ProblemError('not-found', { detail: { zh: '没有这个差评。', en: 'There is no such 差评 case.' } });
 
-  /** The hall of the case the path names, once the officer may act in it: 404 for no case, 403 for another hall. */
-  const scopedCase = async (c: Context): Promise<{ id: string; hall: string }> => {
-    const id = c.req.param('caseId') ?? '';
-    const hallId = /^[0-9a-f-]{36}$/.test(id) ? await cases.hallOf(id) : undefined;
-    if (hallId === undefined) throw noCase();
-    // A rating that names no hall is the district's: only an officer of every hall may open it.
+  /**
+   * The audit log's hall of a rating, once the officer may act in it: 403 for another hall. A rating that names no
+   * hall is the district's: only an officer of every hall may open it.
+   */
+  const scope = (c: Context, hallId: string | null): string => {
     if (hallId === null && c.get('principal').halls !== '*') {
       throw new ProblemError('forbidden', {
         detail: {
@@ -67,20 +65,15 @@ export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
       });
     }
     if (hallId !== null) assertHall(c, hallId);
-    return { id, hall: hallId ?? '*' };
+    return hallId ?? '*';
   };
-  const actor = (c: Context) => {
-    const p = c.get('principal');
-    return { sub: p.sub, ...(p.name ? { name: p.name } : {}) };
+  /** The case the path names and its hall, once the officer may act in it: 404 for no case, 403 for another hall. */
+  const scopedCase = async (c: Context): Promise<{ id: string; hall: string }> => {
+    const id = c.req.param('caseId') ?? '';
+    const hallId = /^[0-9a-f-]{36}$/.test(id) ? await cases.hallOf(id) : undefined;
+    if (hallId === undefined) throw noCase();
+    return { id, hall: scope(c, hallId) };
   };
-  const answer = (c: Context, outcome: { view: RatingCase; replayed: boolean } | null) => {
-    if (!outcome) throw noCase();
-    return c.json(outcome.view, 200, {
-      'Cache-Control': 'no-store',
-      ...(outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
-    });
-  };
-
   route(app, '/api/v1/staff/halls/:hallId/rating-cases', {
     GET: [
       inHall,
@@ -105,74 +98,65 @@ export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
     ],
   });
 
-  const lang = (c: Context) => preferredLang(c.req.header('accept-language'));
-  const logged =
-    (c: Context, hall: string, id: string, action: string, detail: Record<string, unknown>) => (tx: Queryable) =>
-      audit(tx, entry(c, action, hall, id, detail));
+  /**
+   * The three writes read alike: the case in the officer's scope, the key, the checked body; then the store writes
+   * the change and its audit entry in one transaction.
+   */
+  const write = <T>(
+    op: OperationValidator,
+    action: string,
+    detailOf: (input: T) => Record<string, unknown>,
+    run: (w: DeskWrite, input: T) => Promise<{ view: RatingCase; replayed: boolean } | null>,
+  ): [MiddlewareHandler, Handler] => [
+    officer,
+    async (c: Context) => {
+      const { id, hall } = await scopedCase(c);
+      const key = op.idempotencyKey(c);
+      const input = await op.body<T>(c);
+      const p = c.get('principal');
+      const w: DeskWrite = {
+        id,
+        key,
+        actor: { sub: p.sub, ...(p.name ? { name: p.name } : {}) },
+        lang: preferredLang(c.req.header('accept-language')),
+        log: (tx) => audit(tx, entry(c, action, hall, id, detailOf(input))),
+      };
+      const outcome = await run(w, input);
+      if (!outcome) throw noCase();
+      return c.json(outcome.view, 200, {
+        'Cache-Control': 'no-store',
+        ...(outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+      });
+    },
+  ];
 
   route(app, '/api/v1/staff/rating-cases/:caseId/transitions', {
-    POST: [
-      officer,
-      async (c) => {
-        const { id, hall } = await scopedCase(c);
-        const key = transitionOp.idempotencyKey(c);
-        const input = await transitionOp.body<TransitionInput>(c);
-        const detail = {
-          to: input.to,
-          ...(input.outcome ? { outcome: input.outcome } : {}),
-          ...(input.annulReason ? { annulReason: input.annulReason } : {}),
-        };
-        return answer(
-          c,
-          await cases.transition(
-            id,
-            input,
-            actor(c),
-            key,
-            lang(c),
-            logged(c, hall, id, 'rating-case.transition', detail),
-          ),
-        );
-      },
-    ],
+    POST: write<TransitionInput>(
+      transitionOp,
+      'rating-case.transition',
+      (i) => ({
+        to: i.to,
+        ...(i.outcome ? { outcome: i.outcome } : {}),
+        ...(i.annulReason ? { annulReason: i.annulReason } : {}),
+      }),
+      (w, i) => cases.transition(w, i),
+    ),
   });
-
   route(app, '/api/v1/staff/rating-cases/:caseId/assignment', {
-    POST: [
-      officer,
-      async (c) => {
-        const { id, hall } = await scopedCase(c);
-        const key = assignmentOp.idempotencyKey(c);
-        const input = await assignmentOp.body<AssignmentInput>(c);
-        return answer(
-          c,
-          await cases.assign(
-            id,
-            input,
-            actor(c),
-            key,
-            lang(c),
-            logged(c, hall, id, 'rating-case.assign', { department: input.department }),
-          ),
-        );
-      },
-    ],
+    POST: write<AssignmentInput>(
+      assignmentOp,
+      'rating-case.assign',
+      (i) => ({ department: i.department }),
+      (w, i) => cases.assign(w, i),
+    ),
   });
-
   route(app, '/api/v1/staff/rating-cases/:caseId/revisits', {
-    POST: [
-      officer,
-      async (c) => {
-        const { id, hall } = await scopedCase(c);
-        const key = revisitOp.idempotencyKey(c);
-        const input = await revisitOp.body<RevisitInput>(c);
-        const detail = { reached: input.reached, ...(input.verdict ? { verdict: input.verdict } : {}) };
-        return answer(
-          c,
-          await cases.revisit(id, input, actor(c), key, lang(c), logged(c, hall, id, 'rating-case.revisit', detail)),
-        );
-      },
-    ],
+    POST: write<RevisitInput>(
+      revisitOp,
+      'rating-case.revisit',
+      (i) => ({ reached: i.reached, ...(i.verdict ? { verdict: i.verdict } : {}) }),
+      (w, i) => cases.revisit(w, i),
+    ),
   });
 
   route(app, '/api/v1/staff/rating-departments', {
@@ -208,20 +192,11 @@ export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
           });
         const hallId = /^[0-9a-f-]{36}$/.test(id) ? await ctx.ratings.hallOf(id) : undefined;
         if (hallId === undefined) throw missing();
-        // A rating that names no hall is the district's: only an officer of every hall may open it.
-        if (hallId === null && c.get('principal').halls !== '*') {
-          throw new ProblemError('forbidden', {
-            detail: {
-              zh: '该评价不属于任何大厅，仅全区的差评回访专员可查看。',
-              en: 'This rating names no hall: only a district-wide rating officer may open it.',
-            },
-          });
-        }
-        if (hallId !== null) assertHall(c, hallId);
+        const hall = scope(c, hallId);
         // Opening the number and logging who opened it happen together, or not at all.
         const contact = await ctx.db.transaction(async (tx) => {
           const found = await ctx.ratings.contact(id, tx);
-          if (found) await audit(tx, entry(c, 'contact.read', hallId ?? '*', id));
+          if (found) await audit(tx, entry(c, 'contact.read', hall, id));
           return found;
         });
         if (!contact) throw missing();
