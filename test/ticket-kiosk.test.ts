@@ -168,6 +168,11 @@ describe('zw-ticket-kiosk', () => {
     expect(printed).to.equal(0); // print="button": only on request
     $<HTMLButtonElement>(el, '.actions .choice')!.click();
     expect(printed).to.equal(1);
+    // Left alone, the kiosk goes back to the start for the next resident.
+    el.resetAfter = 2;
+    el.dispatchEvent(new PointerEvent('pointerdown'));
+    await until(() => !$(el, '.ticket') && $(el, '.priority'), 'back at the start');
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('请选择您要办理的业务');
   });
 
   it('works on a 320 px screen in English and high contrast, and says the ticket aloud when asked to', async () => {

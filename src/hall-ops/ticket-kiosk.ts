@@ -47,7 +47,7 @@ export interface ZwTicketIssuedDetail {
  * @attr print - `auto` (default: the print dialog opens when a ticket is issued), `button` (a 打印 button) or `off`.
  * @attr size - `elder` (default: 长辈版 sizing whatever the page's preferences) or `standard`.
  * @attr speak - Say the prompts and the ticket aloud (also on when the page's 指读 preference is).
- * @attr reset-after - Seconds without a touch before the kiosk goes back to the start (default 20).
+ * @attr reset-after - Seconds without a touch before the kiosk goes back to the start (default 20, at least 2).
  * @attr api-base - Base URL of the API; falls back to `<zw-config api-base>`.
  * @attr lang - `zh-CN` (default) or `en`.
  *
@@ -169,7 +169,7 @@ export class ZwTicketKiosk extends ZwStaffElement {
 
   #touched = () => {
     clearTimeout(this.#idle);
-    if (this.screen !== 'home') this.#idle = setTimeout(() => this.#go('home'), Math.max(5, this.resetAfter) * 1000);
+    if (this.screen !== 'home') this.#idle = setTimeout(() => this.#go('home'), Math.max(2, this.resetAfter) * 1000);
   };
 
   #go(screen: Screen): void {
