@@ -299,6 +299,11 @@ describe(`the 差评 desk (${storage})`, () => {
     clock.set('2026-11-03T10:00:00+08:00');
     const officer = await bearer(['rating-officer'], [HALL]);
     const a = await badRating();
+    const summary = async () =>
+      (await call(s.baseUrl, 'get', '/ratings/summary', { query: { hall: HALL }, expect: 200 })).body.byLevel[
+        '2'
+      ] as number;
+    const badBefore = await summary();
     await step(officer, a.receipt.id, { to: 'appealed', note: '评价人误评：该办件已按时办结' }).then((r) =>
       assert.equal(r.status, 200, r.text),
     );
@@ -331,6 +336,7 @@ describe(`the 差评 desk (${storage})`, () => {
       false,
       'out of the open inbox',
     );
+    assert.equal(await summary(), badBefore - 1, 'an annulled rating leaves the summary');
 
     const b = await badRating();
     await step(officer, b.receipt.id, { to: 'verifying', note: '核实' });

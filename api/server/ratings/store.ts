@@ -264,6 +264,9 @@ export class RatingStore {
        WHERE ($1::text IS NULL OR service_code = $1)
          AND ($2::text IS NULL OR window_id = $2)
          AND ($3::text IS NULL OR hall_id = $3)
+         -- Ratings annulled on appeal (malicious or mistaken) leave the figures.
+         AND NOT EXISTS (SELECT 1 FROM rating_follow_ups f
+                         WHERE f.rating_id = ratings.id AND f.state = 'reviewed' AND f.appeal_outcome = 'annulled')
        GROUP BY level`,
       [scope.service ?? null, scope.window ?? null, scope.hall ?? null],
     );

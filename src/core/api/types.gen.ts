@@ -364,7 +364,8 @@ export interface paths {
         /**
          * Get a summary of ratings
          * @description Counts ratings by level, optionally narrowed to one service item, window and/or hall (the filters combine
-         *     with AND). A scope without ratings is `count: 0` with `goodRate: null`, not an error.
+         *     with AND). A scope without ratings is `count: 0` with `goodRate: null`, not an error. Ratings annulled on
+         *     appeal as malicious or mistaken (see `transitionRatingCase`) are not counted.
          */
         get: operations["getRatingSummary"];
         put?: never;
