@@ -50,7 +50,11 @@ export class ProvincialPush {
 
   start(): void {
     if (!this.options.intervalMs || this.timer) return;
-    this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs);
+    // A failed run (the database unreachable for a moment) is logged; the next one tries again.
+    this.timer = setInterval(
+      () => void this.runOnce().catch((err: Error) => this.log.error({ err }, 'provincial push: run failed')),
+      this.options.intervalMs,
+    );
     this.timer.unref?.();
   }
 
