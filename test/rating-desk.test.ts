@@ -284,8 +284,22 @@ describe('<zw-rating-desk>', () => {
     const filter = $<HTMLSelectElement>(el, '#filter')!;
     filter.value = 'closed';
     filter.dispatchEvent(new Event('change'));
-    await until(() => !caseButton(el, late.id) && $(el, 'section > p[role=status]'), 'the closed cases');
+    await until(
+      () => !caseButton(el, late.id) && text($(el, 'section > p[role=status]')).startsWith('共'),
+      'the closed cases',
+    );
     expect($$(el, '[data-case]').every((b) => text(b).includes('办结'))).to.be.true;
+
+    // Pointed at another hall (an officer of both): that hall's inbox, none of this hall's cases.
+    const both = await token(['rating-officer'], [HALL, OTHER]);
+    const two = await desk(() => both);
+    await inboxShows(two, late.trackingCode!);
+    two.hall = OTHER;
+    await until(
+      () => !caseButton(two, late.id) && text($(two, 'section > p[role=status]')).startsWith('共'),
+      "the other hall's inbox",
+    );
+    expect($$(two, '[data-case]').every((b) => !text(b).includes(late.trackingCode!))).to.be.true;
   });
 
   it('refuses other halls and roles clearly, and asks for sign-in without a token', async function () {

@@ -61,6 +61,8 @@ export class Desk implements ReactiveController {
   /** Where focus goes after the next render: a selector in the shadow root. */
   #focus?: string;
   #listRun = 0;
+  /** The hall whose inbox was last asked for. */
+  #listHall?: string;
   #caseRun = 0;
 
   constructor(readonly host: ZwRatingDesk) {
@@ -88,12 +90,19 @@ export class Desk implements ReactiveController {
 
   hostConnected(): void {
     // A desk put back on the page shows what it had, then fetches afresh.
-    if (this.session.state === 'signed-in') void this.loadList();
+    if (this.session.state !== 'signed-in') return;
+    this.#listHall = this.host.staffHall();
+    void this.loadList();
   }
 
   hostUpdate(): void {
     if (this.session.state !== 'signed-in') return;
-    if (!this.items && this.listError === undefined && this.#listRun === 0) void this.loadList();
+    // The first time, and whenever the element is pointed at another hall: that hall's inbox.
+    const hall = this.host.staffHall();
+    if (hall !== this.#listHall) {
+      [this.#listHall, this.items, this.listError] = [hall, undefined, undefined];
+      void this.loadList();
+    }
     if (this.host.caseId !== this.openId) void this.loadCase(this.host.caseId);
   }
 
