@@ -850,6 +850,9 @@ describe('<zw-rating> state that stays true', () => {
       const follow = await answer.json();
       follow.status = 'escalated';
       follow.history.push({ status: 'escalated', at: follow.history[0].at, note: '已转市级' });
+      // The same stage in the steps' vocabulary, which the view reads first.
+      follow.state = 'escalated';
+      follow.steps.push({ state: 'escalated', at: follow.history[0].at, reply: '已转市级' });
       return new Response(JSON.stringify(follow), { headers: { 'Content-Type': 'application/json' } });
     });
     const el = await fixture<ZwRating>(html`<zw-rating tracking-code=${trackingCode!} case=${caseId}></zw-rating>`);
