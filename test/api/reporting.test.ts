@@ -169,9 +169,9 @@ describe(`national reporting (${storage})`, () => {
     ids.reduce((t, id, i) => t.replaceAll(id, `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`), text);
 
   it('exports the ratings of a date range as national records equal to the checked-in files, valid against the shipped schema', async () => {
-    assert.equal(
-      readFileSync(RECORD_SCHEMA_PATH, 'utf8'),
-      recordSchemaText(),
+    assert.deepEqual(
+      JSON.parse(readFileSync(RECORD_SCHEMA_PATH, 'utf8')),
+      JSON.parse(recordSchemaText()),
       'the shipped schema is the spec’s (tsx api/server/reporting/record-schema.ts)',
     );
     const admin = await token(s, ['hall-admin'], '*');
@@ -186,12 +186,21 @@ describe(`national reporting (${storage})`, () => {
       expect: 200,
     });
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
-    const [gotJson, gotCsv] = [`${JSON.stringify(JSON.parse(fixedIds(json.text)), null, 2)}\n`, fixedIds(csv.text)];
+    // The bytes as sent (fetch's text() would drop the byte order mark that spreadsheet programs need).
+    const raw = await fetch(`${s.baseUrl}/api/v1/staff/reporting/ratings?from=2026-11-01&to=2026-11-05&format=csv`, {
+      headers: admin,
+    });
+    const bytes = Buffer.from(await raw.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte order mark');
+    const [gotJson, gotCsv] = [
+      `${JSON.stringify(JSON.parse(fixedIds(json.text)), null, 2)}\n`,
+      fixedIds(bytes.toString('utf8')),
+    ];
     if (update) {
       writeFileSync(fixture('national-ratings.expected.json'), gotJson);
       writeFileSync(fixture('national-ratings.expected.csv'), gotCsv);
     }
-    assert.equal(gotJson, readFileSync(fixture('national-ratings.expected.json'), 'utf8'));
+    assert.deepEqual(JSON.parse(gotJson), JSON.parse(readFileSync(fixture('national-ratings.expected.json'), 'utf8')));
     assert.equal(gotCsv, readFileSync(fixture('national-ratings.expected.csv'), 'utf8'));
     assert.ok(
       gotCsv.includes(`"'=HYPERLINK(""http://example.com"",""点我""),\n材料交了两次"`),
@@ -253,7 +262,7 @@ describe(`national reporting (${storage})`, () => {
     );
     assert.deepEqual(
       rows.map((r) => r.hall_id),
-      ['*', '*', HALL],
+      ['*', '*', '*', HALL],
     );
   });
 
