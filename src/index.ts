@@ -1,5 +1,6 @@
 // The CDN bundle's entry: importing it registers every element.
 export * from './core/index.js';
+export * from './core/staff/index.js';
 export * from './queue-status/index.js';
 export * from './service-search/index.js';
 export * from './a11y-toolbar/index.js';

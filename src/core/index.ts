@@ -11,17 +11,6 @@ export type { A11yPrefs, ContrastScheme } from './prefs/prefs.js';
 export { ApiClient } from './api/client.js';
 export { ApiError, type ApiErrorKind } from './api/errors.js';
 export { define, VERSION } from './define.js';
-export {
-  StaffSession,
-  ZwStaffElement,
-  signInPanel,
-  signInStyles,
-  staffStrings,
-  type StaffHost,
-  type StaffSessionState,
-  type StaffTokenProvider,
-  type ZwSignInRequiredDetail,
-} from './staff/index.js';
 export { Outbox, pageOutbox, idempotencyKey, OUTBOX_STORAGE_KEY, type OutboxEntry, type OutboxOutcome, type OutboxOptions } from './outbox.js';
 
 declare global {
