@@ -167,6 +167,7 @@ describe('<zw-rating-desk>', () => {
     const el = await desk(() => officer, { caseId: rating.id });
     await caseOpen(el);
 
+    expect(text($(el, 'section ol li'))).to.contain('受理 · 系统');
     // The phone number only on an explicit press.
     buttonNamed(el, '查看联系电话')!.click();
     await until(() => $(el, '#phone'), 'the number shown');

@@ -58,7 +58,7 @@ export function renderCase(desk: Desk, c: RatingCase) {
       ${c.steps.map(
         (step) =>
           html`<li>
-            ${when(step.at)} <strong>${s.state(step.state)}</strong> · ${step.by}
+            ${when(step.at)} <strong>${s.state(step.state)}</strong> · ${step.by === 'system' ? s.system : step.by}
             ${step.outcome ? html`<br />${s.outcome(step.outcome)}${step.annulReason ? `（${s.outcome(step.annulReason)}）` : ''}` : nothing}
             ${step.note ? html`<br /><span class="meta">${s.note}${s.colon}</span>${step.note}` : nothing}
             ${step.reply ? html`<br /><span class="meta">${s.reply}${s.colon}</span>${step.reply}` : nothing}

@@ -57,6 +57,7 @@ export default {
   note: 'Internal note',
   reply: 'Reply to the resident',
   unknown: '(not given)',
+  system: 'System',
   contact: 'Phone number',
   showPhone: 'Show phone number',
   phoneAudit: 'Showing it is recorded in the audit log.',

@@ -60,6 +60,7 @@ export const deskStrings = defineStrings(
     note: '内部备注',
     reply: '答复评价人',
     unknown: '（未提供）',
+    system: '系统',
     contact: '联系电话',
     showPhone: '查看联系电话',
     phoneAudit: '查看将记入审计日志。',

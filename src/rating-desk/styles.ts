@@ -35,6 +35,10 @@ export const deskStyles = css`
   li {
     margin-block: 0.5em;
   }
+  ol > li + li {
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: 0.5em;
+  }
   .case {
     display: block;
     inline-size: 100%;
