@@ -40,6 +40,9 @@ const meta: Meta<Args> = {
   decorators: [
     (story, { args }) => {
       pagePrefsStore().set({ elder: args.elder, contrast: args.contrast });
+      // The console asks before a page with unsent actions is left (decision 067); a story is left by switching to
+      // the next one, which that question would hold up. Heard before the console's own listener, which it stops.
+      window.addEventListener('beforeunload', (e) => e.stopImmediatePropagation());
       return story();
     },
   ],
@@ -51,9 +54,6 @@ const meta: Meta<Args> = {
       .tokenProvider=${a.signedIn ? () => 'story-token' : undefined}
     ></zw-window-console>`,
   play: async ({ canvasElement, args }) => {
-    // The console asks before a page with unsent actions is left (decision 067); a story is left by switching to the
-    // next one, which that question would hold up, so stories answer it themselves.
-    window.addEventListener('beforeunload', (e) => e.stopImmediatePropagation(), { capture: true });
     if (!args.press) return;
     const el = canvasElement.querySelector('zw-window-console')!;
     const call = () => el.shadowRoot?.querySelector<HTMLButtonElement>('button[data-action=call-next]');
