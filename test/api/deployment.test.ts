@@ -48,7 +48,8 @@ describe('docs/deployment.md: the environment table', () => {
       .map((e) => (e.isDirectory() ? source(join(dir, e.name)) : e.name.endsWith('.ts') ? readFileSync(join(dir, e.name), 'utf8') : ''))
       .join('\n');
   const code = source('api/server');
-  const read = new Set([...code.matchAll(/(?:process\.)?env\.([A-Z_]+)/g)].map((m) => m[1]!));
+  // Read directly (env.NAME) or through main.ts's optionalNumber('NAME').
+  const read = new Set([...code.matchAll(/(?:process\.)?env\.([A-Z_]+)|optionalNumber\('([A-Z_]+)'\)/g)].map((m) => (m[1] ?? m[2])!));
 
   it('names every variable the server reads, and only those', () => {
     // The test suite's own (a cache for PGlite templates) and the dev-token CLI's server address are not settings.
