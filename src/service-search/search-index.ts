@@ -136,6 +136,17 @@ export class SearchIndex {
    */
   private readonly starts3: Postings;
   private readonly common: Uint8Array;
+  /**
+   * What `few` reads for one, two or three letters without a filter, counted once here so that a keystroke reads
+   * only the page: per letter, two-letter key (`starts`) and three-letter key (`starts3`), the items of the names
+   * it matches; and the positions of each list that are a field's first character (fields by first letter).
+   */
+  private readonly letterItems = new Uint32Array(26);
+  private readonly keyItems: Uint32Array;
+  private readonly key3Items: Uint32Array;
+  private readonly heads: Postings;
+  private readonly heads3: Postings;
+  private readonly firsts: Postings;
   /** Fields by syllable id, for same-sounding characters. */
   private readonly sounds: Postings;
   private readonly spellings: string[];
@@ -355,6 +366,24 @@ export class SearchIndex {
       }
     });
     this.spellings = actionSpellings((ch) => charPinyin[ch]?.[0]);
+    this.keyItems = this.itemsPerKey(this.starts, KEYS);
+    this.key3Items = this.itemsPerKey(this.starts3, KEYS * 36);
+    const isHead = (j: number) => j === this.at[this.fieldOf[j]];
+    this.heads = Postings.build(KEYS, total, (put) => {
+      for (let k = 0; k < KEYS; k++) for (const j of this.starts.list(k)) if (isHead(j)) put(k, j);
+    });
+    this.heads3 = Postings.build(KEYS * 36, total, (put) => {
+      for (let k = 0; k < KEYS * 36; k++) for (const j of this.starts3.list(k)) if (isHead(j)) put(k, j);
+    });
+    this.firsts = Postings.build(26, fields, (put) => {
+      for (let f = 0; f < fields; f++) if (isLetter(this.firstLetter[f])) put(this.firstLetter[f] - 97, f);
+    });
+    for (let n = 0, f = 0; n < count; n++) {
+      let mask = 0;
+      for (; f < this.fieldsFrom[n + 1]; f++) mask |= this.initials[f];
+      for (; mask; mask &= mask - 1)
+        this.letterItems[31 - Math.clz32(mask & -mask)] += this.itemsFrom[n + 1] - this.itemsFrom[n];
+    }
 
     this.stamp = new Uint32Array(count);
     this.key = new Float64Array(count);
@@ -362,6 +391,24 @@ export class SearchIndex {
     this.field = new Int32Array(count);
     this.form = new Uint8Array(count);
     this.slips = new Uint8Array(count);
+  }
+
+  /** Per key of `postings` (character positions, ascending): the items of the names the positions belong to. */
+  private itemsPerKey(postings: Postings, keys: number): Uint32Array {
+    const out = new Uint32Array(keys);
+    for (let k = 0; k < keys; k++) {
+      const list = postings.list(k);
+      let previous = -1;
+      let sum = 0;
+      for (let c = 0; c < list.length; c++) {
+        const n = this.owner[this.fieldOf[list[c]]];
+        if (n === previous) continue;
+        previous = n;
+        sum += this.itemsFrom[n + 1] - this.itemsFrom[n];
+      }
+      out[k] = sum;
+    }
+    return out;
   }
 
   /** Distinct names indexed. */
@@ -477,17 +524,15 @@ export class SearchIndex {
     this.forms = [plain];
     const pair = compact.length > 1 ? key2(compact[0], compact[1]) : -1;
     if (compact.length <= 2) {
-      this.few(compact, accept, limit, pair >= 0 ? this.starts.list(pair) : undefined);
+      this.few(compact, accept, limit, pair >= 0 ? this.starts : undefined, pair);
       this.last = { text: plain, contig: pair >= 0 ? this.starts.list(pair) : undefined, max: 0 };
       return;
     }
     // The first run of letters has three or more: the three-letter list is exact for them.
-    const exact =
-      this.common[pair] && /^[a-z0-9]{3}/.test(plain)
-        ? this.starts3.list(pair * 36 + letterIndex(compact[2]))
-        : undefined;
+    const key3 = this.common[pair] && /^[a-z0-9]{3}/.test(plain) ? pair * 36 + letterIndex(compact[2]) : -1;
+    const exact = key3 >= 0 ? this.starts3.list(key3) : undefined;
     if (exact && compact.length === 3) {
-      this.few(compact, accept, limit, exact);
+      this.few(compact, accept, limit, this.starts3, key3);
       this.last = { text: plain, contig: exact, max: 0 };
       return;
     }
@@ -526,16 +571,21 @@ export class SearchIndex {
    * index gives (`list`), come in order of popularity, so the page and the count are read off without touching
    * every name. Matches from a name's first character come first.
    */
-  private few(compact: string, accept: ItemTest | undefined, limit: number, list: ArrayLike<number> | undefined): void {
+  private few(
+    compact: string,
+    accept: ItemTest | undefined,
+    limit: number,
+    postings: Postings | undefined,
+    key: number,
+  ): void {
     const { items } = this.catalogue;
     const fields = this.owner.length;
-    const one = !list;
+    const one = !postings;
+    const list = postings?.list(key);
     const letter = bit(compact, 0);
     const size = one ? fields : list!.length;
     const fieldAt = (k: number) => (one ? k : this.fieldOf[list![k]]);
     const matches = (k: number) => !one || (this.initials[k] & letter) !== 0;
-    const fromStart = (k: number) =>
-      one ? this.firstLetter[k] === compact.charCodeAt(0) : list![k] === this.at[this.fieldOf[list![k]]];
     const passes = (n: number) => {
       if (!accept) return true;
       for (let k = this.itemsFrom[n]; k < this.itemsFrom[n + 1]; k++) if (accept(items[this.nameItems[k]])) return true;
@@ -545,20 +595,33 @@ export class SearchIndex {
     let page = 0;
     let previous = -1;
     const first = this.round;
-    // From the start: the page's first names, and the count of every matching name's items.
-    for (let k = 0; k < size; k++) {
-      if (!matches(k)) continue;
-      const f = fieldAt(k);
+    // From the start: the page's first names, read off the list of positions at a field's first character.
+    const heads = one
+      ? this.firsts.list(isLetter(compact.charCodeAt(0)) ? compact.charCodeAt(0) - 97 : -1)
+      : (postings === this.starts ? this.heads : this.heads3).list(key);
+    for (let c = 0; c < heads.length && page < limit; c++) {
+      const f = one ? heads[c] : this.fieldOf[heads[c]];
+      if (one && !(this.initials[f] & letter)) continue;
       const n = this.owner[f];
-      if (n !== previous) {
-        previous = n;
-        if (accept) {
-          for (let i = this.itemsFrom[n]; i < this.itemsFrom[n + 1]; i++) if (accept(items[this.nameItems[i]])) total++;
-        } else total += this.itemsFrom[n + 1] - this.itemsFrom[n];
-      }
-      if (fromStart(k) && this.stamp[n] !== first && page < limit && passes(n)) {
+      if (this.stamp[n] !== first && passes(n)) {
         page++;
         this.note(n, PINYIN_START, 0, 200, f, 0, 0, Tier.Pinyin);
+      }
+    }
+    // The count of every matching name's items: counted at build without a filter.
+    if (!accept)
+      total = one
+        ? letter
+          ? this.letterItems[31 - Math.clz32(letter)]
+          : 0
+        : (postings === this.starts ? this.keyItems : this.key3Items)[key];
+    else {
+      for (let k = 0; k < size; k++) {
+        if (!matches(k)) continue;
+        const n = this.owner[fieldAt(k)];
+        if (n === previous) continue;
+        previous = n;
+        for (let i = this.itemsFrom[n]; i < this.itemsFrom[n + 1]; i++) if (accept(items[this.nameItems[i]])) total++;
       }
     }
     // Then the others, until the page is full.
