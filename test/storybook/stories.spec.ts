@@ -46,6 +46,11 @@ const SETTLE_CAP_MS = 5_000;
 const LONG_LIVED_MS = 1_500;
 /** How long a story tagged `expected-error` has to show its error. */
 const EXPECTED_ERROR_WAIT_MS = 8_000;
+/**
+ * How long a story may still say it is loading after the network went quiet: some work is not network (the search
+ * index is built in a worker), and on a loaded machine it can outlast the quiet spell. A story stuck loading still fails.
+ */
+const LOADING_AFTER_QUIET_MS = 10_000;
 
 interface IndexEntry {
   type: 'story' | 'docs';
@@ -293,6 +298,13 @@ async function check(entry: IndexEntry): Promise<string[]> {
         seen = await look();
       }
     }
+    if (!expectLoading) {
+      const end = Date.now() + LOADING_AFTER_QUIET_MS;
+      while (seen.loading && Date.now() < end) {
+        await sleep(250);
+        seen = await look();
+      }
+    }
     if (seen.phase === 'errored') problems.push('Storybook reports the story as errored (render or play threw)');
     if (seen.storybookError) problems.push(`Storybook error display: ${seen.storybookError.slice(0, 300)}`);
     if (seen.undefinedTags.length) problems.push(`not defined: ${seen.undefinedTags.join(', ')}`);
@@ -301,7 +313,7 @@ async function check(entry: IndexEntry): Promise<string[]> {
     else if (seen.rendered === 0) problems.push(`<${seen.component}> rendered nothing in its shadow root`);
     if (seen.hidden) problems.push('the page was hidden (a hidden page pauses live elements): the check is void');
     if (expectError && seen.errors.length === 0) problems.push('tagged expected-error but shows no error state');
-    if (seen.loading && !expectLoading) problems.push('still loading once the network was quiet');
+    if (seen.loading && !expectLoading) problems.push(`still loading ${LOADING_AFTER_QUIET_MS / 1000} s after the network went quiet`);
     if (!expectError) {
       for (const e of seen.errors) problems.push(`shows an error state: ${e.slice(0, 200)}`);
       for (const response of tab.answers) {
