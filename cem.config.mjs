@@ -41,7 +41,7 @@ function entryModules() {
   const entries = targets
     .filter((t) => typeof t === 'string' && /^\.\/dist\/(?!cdn\/).*\.js$/.test(t))
     .map((t) => t.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts'));
-  // The CDN file is built from the same entry as the package's main export.
+  // The CDN files are built from the package's main export and its staff-elements entry.
   return new Set(['src/index.ts', ...entries]);
 }
 

@@ -1,4 +1,5 @@
 import '../../src/index.ts';
+import '../../src/staff-elements.ts';
 
 // Demo only: the hall's simulator plays residents and staff at every window; a staffed window is worked from this
 // page instead. The switch pauses or resumes the simulator for the hall, with a hall-admin token from the reference

@@ -333,7 +333,10 @@ function fromBrowser() {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/out/observed.html`);
     const result = await page.evaluate(async (tags: string[]) => {
-      const all = (await import('/node_modules/zhengwu-widgets/dist/cdn/zhengwu-widgets.js' as string)) as object;
+      const all = {
+        ...((await import('/node_modules/zhengwu-widgets/dist/cdn/zhengwu-widgets.js' as string)) as object),
+        ...((await import('/node_modules/zhengwu-widgets/dist/cdn/zhengwu-widgets-staff.js' as string)) as object),
+      };
       const engine = (await import(
         '/node_modules/zhengwu-widgets/dist/service-search/search-index.js' as string
       )) as object;

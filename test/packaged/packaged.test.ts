@@ -11,7 +11,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.js';
 import { BUNDLERS, ENTRIES, bundleApps } from './bundle-apps.ts';
 import { assertInstalled, root, work } from './install.ts';
-import { SNIPPET_TAGS, expectRealData, expectRendered, ownStyleEffect, snippetBody, watchedPage, type Watched } from './page-checks.ts';
+import { SNIPPET_TAGS, STAFF_TAGS, expectRealData, expectRendered, ownStyleEffect, snippetBody, watchedPage, type Watched } from './page-checks.ts';
 import { startApi, startStatic, type Running } from './servers.ts';
 
 let api: Running;
@@ -36,6 +36,20 @@ before(async () => {
   writeFileSync(
     join(work, 'readme.html'),
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>区政务服务网</title></head><body>\n${readmeSnippet(api.origin)}\n</body></html>`,
+  );
+  // A staff page from the CDN: the wall board (a resident element) beside the staff elements, each file by its tag.
+  const cdnDir = '/node_modules/zhengwu-widgets/dist/cdn';
+  writeFileSync(
+    join(work, 'staff-cdn.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>窗口工作台</title>
+<script type="module" src="${cdnDir}/zhengwu-widgets.js"></script>
+<script type="module" src="${cdnDir}/zhengwu-widgets-staff.js"></script></head><body>
+<zw-config api-base="${api.origin}" hall="guangan-zwzx">
+  <zw-queue-status variant="board"></zw-queue-status>
+  <zw-window-console></zw-window-console>
+  <zw-ticket-kiosk></zw-ticket-kiosk>
+  <zw-rating-desk></zw-rating-desk>
+</zw-config></body></html>`,
   );
   const oldPortal = readFileSync(join(work, 'apps/old-portal.html'), 'utf8').replace('<!--BODY-->', snippetBody(api.origin));
   writeFileSync(join(work, 'apps/old-portal.html'), oldPortal);
@@ -85,6 +99,25 @@ describe('the packed package in real pages', () => {
       });
     }
   }
+
+  it('the residents\' CDN file registers no staff element, and a staff page loads the staff file beside it sharing one core', async () => {
+    const resident = await watchedPage(browser);
+    await resident.page.goto(`${site.origin}/readme.html`);
+    await expectRendered(resident.page, SNIPPET_TAGS);
+    assert.deepEqual(await resident.page.evaluate((tags: string[]) => tags.filter((t) => customElements.get(t)), STAFF_TAGS), []);
+    assert.deepEqual(resident.requests.filter((u) => /zhengwu-widgets-staff|rating-desk|window-console|ticket-kiosk/.test(u)), [], 'a resident page downloads no staff code');
+    await resident.page.close();
+
+    const staff = await watchedPage(browser);
+    await staff.page.goto(`${site.origin}/staff-cdn.html`);
+    await expectRendered(staff.page, ['zw-config', 'zw-queue-status', ...STAFF_TAGS]);
+    const scripts = staff.requests.filter((u) => u.endsWith('.js'));
+    assert.equal(new Set(scripts).size, scripts.length, `each module is fetched once (${scripts.join(', ')})`);
+    const effect = await ownStyleEffect(staff.page, STAFF_TAGS);
+    for (const [tag, changed] of Object.entries(effect)) assert.ok(changed >= 5, `<${tag}>'s own styles apply (${JSON.stringify(effect)})`);
+    assert.deepEqual(staff.problems.filter((p) => !/\b401\b/.test(p)), [], 'no error, CSP violation or failed request');
+    await staff.page.close();
+  });
 
   it('an old portal page with hostile global CSS and a <base href>, on a phone', async () => {
     const w = await watchedPage(browser, { width: 390, height: 844 });
