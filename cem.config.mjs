@@ -16,8 +16,12 @@ import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integrat
 
 /** Where the integrations are written (shipped: `dist` is in `files`). Their type paths are relative to it. */
 const integrations = 'dist/integrations';
-/** The package entry that declares every element class and, through `declare global`, every `zw-*` event. */
-const typesEntry = '../index.js';
+/**
+ * The package entries that declare the element classes and, through `declare global`, their `zw-*` events: the
+ * main entry for residents' elements, `staff-elements.js` for the families it registers (decision 080).
+ */
+const staffFamilies = [...readFileSync('src/staff-elements.ts', 'utf8').matchAll(/from '\.\/(?!core\/)([\w-]+)\/index\.js'/g)].map((m) => m[1]);
+const typesEntry = (modulePath) => (staffFamilies.some((f) => modulePath.startsWith(`src/${f}/`)) ? '../staff-elements.js' : '../index.js');
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the analyzer's AST pass collects for the link phase.
@@ -225,7 +229,7 @@ function forFrameworks(manifest) {
   for (const mod of copy.modules) {
     for (const d of mod.declarations ?? []) {
       if (!d.customElement) continue;
-      const cls = `import('${typesEntry}').${d.name}`;
+      const cls = `import('${typesEntry(mod.path)}').${d.name}`;
       const fields = new Set((d.members ?? []).filter((m) => m.kind === 'field').map((m) => m.name));
       for (const a of d.attributes ?? []) {
         // Without a public field (`lang`, zw-rating's `name`), the attribute's documented type: a string.
