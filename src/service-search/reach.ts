@@ -1,6 +1,9 @@
 import { isHan, isLetter } from './query-text.js';
 import type { Syllables } from './syllables.js';
 
+/** Set in what `gappedFrom` returns when a prefix-compatible match ended in the stretch (queries have 30 characters or fewer). */
+export const OPEN = 1 << 30;
+
 /**
  * The matcher run on candidate names at every keystroke of pinyin or mixed input, on bit sets: after each name
  * character, which query positions can have been reached (up to 30 typed characters). A position advances over a
@@ -130,10 +133,19 @@ export class Reach {
    * ("open") match exists whose last piece is shorter, 0 not.
    */
   gapped(codes: Uint16Array, sy: Uint16Array, a: number, b: number): number {
+    const r = this.gappedFrom(codes, sy, a, b, 1);
+    return r < 0 ? 2 : r & OPEN ? 1 : 0;
+  }
+
+  /**
+   * `gapped` over a stretch of a name that a character no query can take ends (a bracket, a comma), where every piece
+   * going on breaks: from the positions `resume` where a piece may start, -1 when it matches; else the positions
+   * where a piece may start after the stretch, with `OPEN` set when a prefix-compatible match ended in it.
+   */
+  gappedFrom(codes: Uint16Array, sy: Uint16Array, a: number, b: number, resume: number): number {
     const { done } = this;
     // Positions where a piece may start (after a long enough piece, or at the query's start), and the positions
     // reached by a piece of one letter so far, or of two and more.
-    let resume = 1;
     let short = 0;
     let long = 0;
     let open = 0;
@@ -148,13 +160,13 @@ export class Reach {
         this.step(chain, code, s);
         nextLong |= this.o1 | this.oN;
       }
-      if (nextLong & done) return 2;
-      if (nextShort & done) open = 1;
+      if (nextLong & done) return -1;
+      if (nextShort & done) open = OPEN;
       resume |= nextLong;
       short = nextShort;
       long = nextLong;
     }
-    return open;
+    return resume | open;
   }
 
   /**

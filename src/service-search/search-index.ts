@@ -1,7 +1,7 @@
 import type { Catalogue, CatalogueItem } from '../core/api/types.gen.js';
 import { Aligner } from './aligner.js';
 import { Postings } from './postings.js';
-import { Reach } from './reach.js';
+import { OPEN, Reach } from './reach.js';
 import { abbreviations, officialForms, questionWords, withoutFillers, type QuestionWord } from './colloquial.js';
 import { isHan, isLetter, normalizeQuery } from './query-text.js';
 import { SLIP, Syllables } from './syllables.js';
@@ -147,6 +147,22 @@ export class SearchIndex {
   private readonly heads: Postings;
   private readonly heads3: Postings;
   private readonly firsts: Postings;
+  /**
+   * Stretches: the runs of a field between characters no Latin query can take (brackets, commas, a Han character
+   * with no syllable), where every contiguous match and every piece of a gapped one ends. A large catalogue's names
+   * repeat a few thousand stretches (a service's name, a department's), so pinyin that the strict search does not
+   * find is matched once per distinct stretch. Field f's are stretches[stretchesFrom[f] … stretchesFrom[f + 1] - 1],
+   * each distinct one's characters codes[stretchAt[s] … stretchEnd[s] - 1].
+   */
+  private readonly stretchesFrom: Uint32Array;
+  private readonly stretches: Uint32Array;
+  private readonly stretchAt: Uint32Array;
+  private readonly stretchEnd: Uint32Array;
+  /** Per distinct stretch, for one pass: the pass that filled it, and what it gave (see `slipsIn`, `gapsIn`). */
+  private readonly stretchPass: Uint32Array;
+  private readonly stretchValue: Int32Array;
+  private readonly stretchMore = new Map<number, number>();
+  private pass = 0;
   /** Fields by syllable id, for same-sounding characters. */
   private readonly sounds: Postings;
   private readonly spellings: string[];
@@ -366,6 +382,41 @@ export class SearchIndex {
       }
     });
     this.spellings = actionSpellings((ch) => charPinyin[ch]?.[0]);
+    // The stretches, each distinct one (characters and syllables alike) numbered once.
+    const stretchIds = new Map<string, number>();
+    const stretchAt: number[] = [];
+    const stretchEnd: number[] = [];
+    const stretchList: number[] = [];
+    this.stretchesFrom = new Uint32Array(fields + 1);
+    const takes = (j: number) => this.sy[j] !== 0 || isLetter(this.codes[j]) || isDigit(this.codes[j]);
+    for (let f = 0; f < fields; f++) {
+      this.stretchesFrom[f] = stretchList.length;
+      const end = this.at[f + 1];
+      for (let j = this.at[f]; j < end;) {
+        if (!takes(j)) {
+          j++;
+          continue;
+        }
+        let k = j;
+        while (k < end && takes(k)) k++;
+        const id =
+          String.fromCharCode(...this.codes.subarray(j, k)) + '|' + String.fromCharCode(...this.sy.subarray(j, k));
+        let s = stretchIds.get(id);
+        if (s === undefined) {
+          stretchIds.set(id, (s = stretchAt.length));
+          stretchAt.push(j);
+          stretchEnd.push(k);
+        }
+        stretchList.push(s);
+        j = k;
+      }
+    }
+    this.stretchesFrom[fields] = stretchList.length;
+    this.stretches = Uint32Array.from(stretchList);
+    this.stretchAt = Uint32Array.from(stretchAt);
+    this.stretchEnd = Uint32Array.from(stretchEnd);
+    this.stretchPass = new Uint32Array(stretchAt.length);
+    this.stretchValue = new Int32Array(stretchAt.length);
     this.keyItems = this.itemsPerKey(this.starts, KEYS);
     this.key3Items = this.itemsPerKey(this.starts3, KEYS * 36);
     const isHead = (j: number) => j === this.at[this.fieldOf[j]];
@@ -425,6 +476,12 @@ export class SearchIndex {
       this.fieldOf.byteLength +
       this.firstLetter.byteLength +
       this.pairs.byteLength +
+      this.stretchesFrom.byteLength +
+      this.stretches.byteLength +
+      this.stretchAt.byteLength +
+      this.stretchEnd.byteLength +
+      this.stretchPass.byteLength +
+      this.stretchValue.byteLength +
       this.chars.bytes +
       this.starts.bytes +
       this.starts3.bytes +
@@ -547,9 +604,11 @@ export class SearchIndex {
       const pairs = pairsIn(compact);
       const source = last?.gapped ?? this.fieldsAt(this.starts.list(key2(compact[0], compact[1])));
       this.reach.prepare(plain);
+      this.pass++;
+      this.stretchMore.clear();
       for (const f of source) {
         if (!this.hasPairs(f, pairs, 2)) continue;
-        const r = this.reach.gapped(this.codes, this.sy, this.at[f], this.at[f + 1]);
+        const r = this.gapsIn(f);
         if (!r) continue;
         gapped.push(f);
         if (r === 2) this.note(this.owner[f], FUZZY, 0, LAZY, f, 0, 0, Tier.Fuzzy);
@@ -683,6 +742,49 @@ export class SearchIndex {
     return out;
   }
 
+  /**
+   * `Reach.gapped` on field `f` (prepared for a Latin query), stretch by stretch: each distinct stretch is matched once
+   * per pass for each set of positions a piece may start from when it begins.
+   */
+  private gapsIn(f: number): number {
+    let resume = 1;
+    let open = 0;
+    for (let k = this.stretchesFrom[f]; k < this.stretchesFrom[f + 1]; k++) {
+      const s = this.stretches[k];
+      let r: number | undefined;
+      if (resume === 1) {
+        if (this.stretchPass[s] === this.pass) r = this.stretchValue[s];
+      } else r = this.stretchMore.get(resume * this.stretchAt.length + s);
+      if (r === undefined) {
+        r = this.reach.gappedFrom(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], resume);
+        if (resume === 1) {
+          this.stretchPass[s] = this.pass;
+          this.stretchValue[s] = r;
+        } else this.stretchMore.set(resume * this.stretchAt.length + s, r);
+      }
+      if (r < 0) return 2;
+      open |= r & OPEN;
+      resume = r & ~OPEN;
+    }
+    return open ? 1 : 0;
+  }
+
+  /**
+   * `Reach.slipped` on field `f` (prepared for a Latin query with slips): a match ends within one stretch, so the
+   * first stretch that matches says how; each distinct stretch is matched once per pass.
+   */
+  private slipsIn(f: number, max: number): number {
+    for (let k = this.stretchesFrom[f]; k < this.stretchesFrom[f + 1]; k++) {
+      const s = this.stretches[k];
+      if (this.stretchPass[s] !== this.pass) {
+        this.stretchPass[s] = this.pass;
+        this.stretchValue[s] = this.reach.slipped(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], max);
+      }
+      if (this.stretchValue[s] >= 0) return this.stretchValue[s];
+    }
+    return -1;
+  }
+
   /** Whether field `f` has all but `budget` of the letter pairs `pairs` (see `pairsOf`). */
   private hasPairs(f: number, pairs: number[], budget: number): boolean {
     const base = f * PAIR_WORDS;
@@ -701,9 +803,10 @@ export class SearchIndex {
     // A slip breaks at most two pairs of typed letters.
     const pairs = pairsIn(plain.replace(/ /g, ''));
     const budget = 2 * max;
+    this.pass++;
     const visit = (f: number) => {
       if (!this.hasPairs(f, pairs, budget)) return;
-      const r = this.reach.slipped(this.codes, this.sy, this.at[f], this.at[f + 1], max);
+      const r = this.slipsIn(f, max);
       if (r < 0) return;
       out.push(f);
       if (r > 0) this.note(this.owner[f], FUZZY, 0, LAZY, f, 0, r, Tier.Fuzzy);
