@@ -60,6 +60,16 @@ const longWait = recorded((s) => ({
   })),
 }));
 
+/** Early in the day, with few tickets served to measure from: each wait as the range the server is sure of. */
+const uncertainWait = recorded((s) => ({
+  categories: s.categories.map((c, i) => ({
+    ...c,
+    waiting: c.waiting + 3,
+    estimatedWaitMinutes: c.estimatedWaitMinutes + 12,
+    estimatedWaitRange: i % 3 === 2 ? { low: 0, high: 10 } : { low: c.estimatedWaitMinutes + 6, high: c.estimatedWaitMinutes * 2 + 25 },
+  })),
+}));
+
 /** A wall display for a big hall: the recorded categories over 40 windows. */
 const board = recorded((s) => ({
   windows: Array.from({ length: 40 }, (_, n): Window => {
@@ -213,6 +223,8 @@ export const PausedWindow: Story = {
 };
 
 export const LongWait: Story = { name: 'Long wait', parameters: msw(frozen(longWait)) };
+
+export const UncertainWait: Story = { name: 'Uncertain wait (a range)', parameters: msw(frozen(uncertainWait)) };
 
 export const MyTicketWaiting: Story = {
   name: 'My ticket: waiting',

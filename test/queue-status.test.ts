@@ -150,6 +150,39 @@ describe('<zw-queue-status> rendering', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives an uncertain wait as its range, in words a read-aloud voice reads right, in Chinese and English', async () => {
+    const categories = snapshot().categories;
+    const ranged = snapshot({
+      categories: [
+        { ...categories[0]!, estimatedWaitMinutes: 23, estimatedWaitRange: { low: 15, high: 30 } },
+        { ...categories[1]!, estimatedWaitMinutes: 95, estimatedWaitRange: { low: 70, high: 130 } },
+        { ...categories[2]!, waiting: 1, estimatedWaitMinutes: 3, estimatedWaitRange: { low: 0, high: 10 } },
+      ],
+    });
+    const { el } = await streamed(html`<zw-queue-status hall="test-hall"></zw-queue-status>`, ranged);
+    const t = text(el);
+    expect(t).to.include('等候 7 人 · 约 15 至 30 分钟');
+    expect(t).to.include('约 1 小时 10 分钟至2 小时 10 分钟');
+    expect(t).to.include('10 分钟以内');
+    expect(t).not.to.match(/\d–\d+ 分钟/);
+    await expect(el).to.be.accessible();
+
+    const { el: en } = await streamed(html`<zw-queue-status hall="test-hall" lang="en"></zw-queue-status>`, ranged);
+    await until(() => text(en).includes('7 waiting'));
+    expect(text(en)).to.include('about 15 to 30 min');
+    expect(text(en)).to.include('about 1 h 10 min to 2 h 10 min');
+    expect(text(en)).to.include('up to 10 min');
+  });
+
+  it('shows the point estimate when a range is no range (its ends equal or reversed)', async () => {
+    const categories = snapshot().categories;
+    const { el } = await streamed(
+      html`<zw-queue-status hall="test-hall"></zw-queue-status>`,
+      snapshot({ categories: [{ ...categories[0]!, estimatedWaitMinutes: 23, estimatedWaitRange: { low: 30, high: 15 } }] }),
+    );
+    expect(text(el)).to.include('等候 7 人 · 约 23 分钟');
+  });
+
   it('speaks English when asked, and shows a closed hall', async () => {
     const { el } = await streamed(
       html`<zw-queue-status hall="test-hall" lang="en"></zw-queue-status>`,
@@ -655,6 +688,14 @@ describe('<zw-queue-status> my ticket', () => {
     await until(() => text(el).includes('前面还有 4 人'));
     expect(fetches[0].url).to.match(/\/api\/v1\/halls\/test-hall\/tickets\/A023$/);
     expect(text(el)).to.include('预计等候：约 12 分钟');
+
+    // A range, when the server gives one, on the ticket too.
+    fetches.length = 0;
+    stubFetch((url) =>
+      url.includes('/tickets/') ? json(ticket({ ahead: 4, estimatedWaitMinutes: 12, estimatedWaitRange: { low: 8, high: 20 } })) : undefined,
+    );
+    const { el: ranged } = await streamed();
+    await until(() => text(ranged).includes('预计等候：约 8 至 20 分钟'));
     await expect(el).to.be.accessible();
 
     // Another visit to the same hall follows the same ticket.

@@ -253,7 +253,7 @@ export class MyTicket implements ReactiveController {
       </div>`;
     } else if (ticket.status === 'waiting') {
       body = html`<p class="num">${number}</p>
-        <p>${s.ahead(ticket.ahead)} · ${s.eta(q.wait(ticket.estimatedWaitMinutes))}</p>
+        <p>${s.ahead(ticket.ahead)} · ${s.eta(q.wait(ticket.estimatedWaitMinutes, ticket.estimatedWaitRange))}</p>
         ${this.near ? html`<p class="near">${s.near}</p>` : nothing}`;
     } else {
       // A status this version does not know (a newer server) is not guessed at: the number and a neutral word.

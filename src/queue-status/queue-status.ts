@@ -313,7 +313,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
 
   /** A category's queue in words; outside opening hours nobody is about to be served, so no wait is promised. */
   private queueText(c: Category, open: boolean, s: QueueStrings) {
-    if (open) return html`${s.waiting(c.waiting)} · <b>${s.wait(c.estimatedWaitMinutes)}</b>`;
+    if (open) return html`${s.waiting(c.waiting)} · <b>${s.wait(c.estimatedWaitMinutes, c.estimatedWaitRange)}</b>`;
     return c.waiting ? `${s.waiting(c.waiting)} · ${s.closed}` : s.closed;
   }
 

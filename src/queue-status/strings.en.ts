@@ -1,3 +1,8 @@
+import type { WaitRange } from './strings.js';
+
+/** Minutes in words: 6 min, 1 h 35 min. */
+const duration = (m: number) => (m < 60 ? `${m}\u00a0min` : `${Math.floor(m / 60)}\u00a0h${m % 60 ? ` ${m % 60}\u00a0min` : ''}`);
+
 /** The English table of `queueStrings`, fetched only when a page speaks English (see defineStrings). */
 export default {
   open: 'Open now',
@@ -12,12 +17,16 @@ export default {
   offline: 'You are offline',
   queues: 'People waiting',
   waiting: (n: number) => `${n} waiting`,
-  wait: (m: number) =>
-    m < 1
-      ? 'no wait'
-      : m < 60
-        ? `about\u00a0${m}\u00a0min`
-        : `about\u00a0${Math.floor(m / 60)}\u00a0h${m % 60 ? ` ${m % 60}\u00a0min` : ''}`,
+  wait: (m: number, range?: WaitRange) =>
+    range && range.high > range.low && range.high >= 1
+      ? range.low < 1
+        ? `up to ${duration(range.high)}`
+        : range.high < 60
+          ? `about\u00a0${range.low} to ${range.high}\u00a0min`
+          : `about ${duration(range.low)} to ${duration(range.high)}`
+      : m < 1
+        ? 'no wait'
+        : `about\u00a0${duration(m)}`,
   windows: 'Windows',
   serving: 'Serving',
   idle: 'Ready to call',

@@ -4,6 +4,15 @@ import { defineStrings } from '../core/i18n.js';
  * The words of `<zw-queue-status>`'s card, in zh-CN (the reference) and en. The parts fetched on demand (see
  * `parts`) bring their own tables, so a plain card does not download their words.
  */
+/** A wait's likely range in minutes (the API's EstimateRange). */
+export interface WaitRange {
+  low: number;
+  high: number;
+}
+
+/** Minutes in words: 6 分钟, 1 小时 35 分钟. */
+const duration = (m: number) => (m < 60 ? `${m}\u00a0分钟` : `${Math.floor(m / 60)}\u00a0小时${m % 60 ? ` ${m % 60}\u00a0分钟` : ''}`);
+
 export const queueStrings = defineStrings(
   {
     open: '办公中',
@@ -19,12 +28,18 @@ export const queueStrings = defineStrings(
     waiting: (n: number) => `等候 ${n} 人`,
     // A number and its unit, and 约 with its number, are joined by no-break spaces (U+00A0): a narrow line may break
     // between the hours and the minutes, never inside 约 6 分钟.
-    wait: (m: number) =>
-      m < 1
-        ? '无需等候'
-        : m < 60
-          ? `约\u00a0${m}\u00a0分钟`
-          : `约\u00a0${Math.floor(m / 60)}\u00a0小时${m % 60 ? ` ${m % 60}\u00a0分钟` : ''}`,
+    // With a range (the server is unsure: few tickets measured today, or times that vary), its two ends, joined by
+    // 至 rather than a dash, which read-aloud voices read as 减.
+    wait: (m: number, range?: WaitRange) =>
+      range && range.high > range.low && range.high >= 1
+        ? range.low < 1
+          ? `${duration(range.high)}以内`
+          : range.high < 60
+            ? `约\u00a0${range.low}\u00a0至\u00a0${range.high}\u00a0分钟`
+            : `约\u00a0${duration(range.low)}至${duration(range.high)}`
+        : m < 1
+          ? '无需等候'
+          : `约\u00a0${duration(m)}`,
     windows: '窗口',
     serving: '正在办理',
     idle: '等候叫号',
