@@ -162,7 +162,7 @@ describe('<zw-queue-status> rendering', () => {
     const { el } = await streamed(html`<zw-queue-status hall="test-hall"></zw-queue-status>`, ranged);
     const t = text(el);
     expect(t).to.include('等候 7 人 · 约 15 至 30 分钟');
-    expect(t).to.include('约 1 小时 10 分钟至2 小时 10 分钟');
+    expect(t).to.include('约 1 小时 10 分钟 至 2 小时 10 分钟');
     expect(t).to.include('10 分钟以内');
     expect(t).not.to.match(/\d–\d+ 分钟/);
     await expect(el).to.be.accessible();

@@ -211,6 +211,19 @@ describe('zw-ticket-kiosk', () => {
     }
   });
 
+  it('is larger on a kiosk’s own 1080 px screen than in a narrow column, and fits its screen', async () => {
+    await setViewport({ width: 1080, height: 1920 });
+    const el = await fixture<ZwTicketKiosk>(html`<zw-ticket-kiosk hall=${HALL} print="off"></zw-ticket-kiosk>`);
+    el.tokenProvider = () => staff;
+    await until(() => $(el, '.choice'), 'the categories');
+    const big = $(el, '.choice .name')!.getBoundingClientRect().height;
+    expect(document.documentElement.scrollWidth).to.be.at.most(1080);
+    el.style.display = 'block';
+    el.style.width = '600px';
+    await until(() => $(el, '.choice .name')!.getBoundingClientRect().height < big, 'the narrow column’s smaller names');
+    expect(big / $(el, '.choice .name')!.getBoundingClientRect().height).to.be.above(1.3);
+  });
+
   it('keeps every word readable in forced colours', async () => {
     await forcedColors(true);
     try {

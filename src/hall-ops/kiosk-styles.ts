@@ -59,6 +59,7 @@ export const kioskStyles = css`
   .choice,
   .priority {
     display: grid;
+    align-content: center;
     gap: 0.25em;
     inline-size: 100%;
     min-block-size: calc(var(--_target) * 1.5);
@@ -145,6 +146,13 @@ export const kioskStyles = css`
   }
   .actions .choice {
     inline-size: auto;
+  }
+  /* A kiosk's own screen (a 1080 px portrait panel or wider): everything larger, for residents reading it standing
+     back, many of them elderly. Container-relative, so a kiosk in a narrow column or in print is not affected. */
+  @container (min-width: 1000px) {
+    .kiosk {
+      zoom: 1.5;
+    }
   }
   @media print {
     :host,

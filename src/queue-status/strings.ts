@@ -36,7 +36,7 @@ export const queueStrings = defineStrings(
           ? `${duration(range.high)}以内`
           : range.high < 60
             ? `约\u00a0${range.low}\u00a0至\u00a0${range.high}\u00a0分钟`
-            : `约\u00a0${duration(range.low)}至${duration(range.high)}`
+            : `约\u00a0${duration(range.low)} 至 ${duration(range.high)}`
         : m < 1
           ? '无需等候'
           : `约\u00a0${duration(m)}`,
