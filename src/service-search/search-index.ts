@@ -122,8 +122,15 @@ export class SearchIndex {
   /** Per character position: its field; per field: the first letter of its first character (0 for none). */
   private readonly fieldOf: Uint16Array | Uint32Array;
   private readonly firstLetter: Uint8Array;
-  /** Per field, 22 words: the pairs of letters its pinyin can be typed with (see `pairsOf`). */
-  private readonly pairs: Uint32Array;
+  /**
+   * The pairs of letters each field's pinyin can be typed with (see `pairsOf`): per pair of letters, a bit set of
+   * fields (`pairWords` words), so that the fields holding all but a few of a query's pairs are found a word (32
+   * fields) at a time.
+   */
+  private readonly pairs: Int32Array;
+  private readonly pairWords: number;
+  /** Scratch: the fields that passed the last `pairPass`. */
+  private passed = new Int32Array(0);
 
   private readonly charSlot = new Int32Array(0x10000).fill(-1);
   private readonly chars: Postings;
@@ -145,6 +152,8 @@ export class SearchIndex {
   private readonly keyItems: Uint32Array;
   private readonly key3Items: Uint32Array;
   private readonly heads: Postings;
+  /** The fields of each `starts` list, where gapped pinyin is looked for when the shorter query left no trace. */
+  private readonly startFields: Postings;
   private readonly heads3: Postings;
   private readonly firsts: Postings;
   /**
@@ -193,6 +202,8 @@ export class SearchIndex {
   private counted?: number;
   // Scratch for `sharing` and the question pass.
   private shared = new Uint16Array(0);
+  /** What `holding` found for each word asked about (a bounded number of them). */
+  private readonly held = new Map<string, { size: number; fields?: Uint32Array } | null>();
   private mark = new Float64Array(0);
   private marks = 0;
 
@@ -334,14 +345,15 @@ export class SearchIndex {
     const total = this.codes.length;
     this.fieldOf = total <= 0xffff * 4 && fields <= 0xffff ? new Uint16Array(total) : new Uint32Array(total);
     this.firstLetter = new Uint8Array(fields);
-    this.pairs = new Uint32Array(fields * PAIR_WORDS);
+    this.pairWords = (fields + 31) >>> 5;
+    this.pairs = new Int32Array(PAIRS * this.pairWords);
     for (let f = 0; f < fields; f++) {
       const end = this.at[f + 1];
       this.fieldOf.fill(f, this.at[f], end);
       const first = spelling(this.at[f], end);
       this.firstLetter[f] = first ? first.charCodeAt(0) : 0;
       for (let j = this.at[f]; j < end; j++)
-        pairsOf(spelling(j, end), spelling(j + 1, end), this.pairs, f * PAIR_WORDS);
+        pairsOf(spelling(j, end), spelling(j + 1, end), this.pairs, this.pairWords, f);
     }
     this.starts = Postings.build(KEYS, total, (put) => {
       for (let f = 0; f < fields; f++) {
@@ -423,6 +435,9 @@ export class SearchIndex {
     this.heads = Postings.build(KEYS, total, (put) => {
       for (let k = 0; k < KEYS; k++) for (const j of this.starts.list(k)) if (isHead(j)) put(k, j);
     });
+    this.startFields = Postings.build(KEYS, fields, (put) => {
+      for (let k = 0; k < KEYS; k++) for (const j of this.starts.list(k)) put(k, this.fieldOf[j]);
+    });
     this.heads3 = Postings.build(KEYS * 36, total, (put) => {
       for (let k = 0; k < KEYS * 36; k++) for (const j of this.starts3.list(k)) if (isHead(j)) put(k, j);
     });
@@ -485,6 +500,13 @@ export class SearchIndex {
       this.chars.bytes +
       this.starts.bytes +
       this.starts3.bytes +
+      this.heads.bytes +
+      this.heads3.bytes +
+      this.firsts.bytes +
+      this.startFields.bytes +
+      this.letterItems.byteLength +
+      this.keyItems.byteLength +
+      this.key3Items.byteLength +
       this.sounds.bytes
     );
   }
@@ -602,12 +624,14 @@ export class SearchIndex {
       // With gaps, each piece two letters or more: the first piece starts where the index says.
       gapped = [];
       const pairs = pairsIn(compact);
-      const source = last?.gapped ?? this.fieldsAt(this.starts.list(key2(compact[0], compact[1])));
+      const source = last?.gapped ?? this.startFields.list(key2(compact[0], compact[1]));
       this.reach.prepare(plain);
       this.pass++;
       this.stretchMore.clear();
-      for (const f of source) {
-        if (!this.hasPairs(f, pairs, 2)) continue;
+      const passed = this.pairPass(pairs, 2);
+      for (let c = 0; c < source.length; c++) {
+        const f = source[c];
+        if (!((passed[f >>> 5] >>> (f & 31)) & 1)) continue;
         const r = this.gapsIn(f);
         if (!r) continue;
         gapped.push(f);
@@ -732,16 +756,6 @@ export class SearchIndex {
     return matched;
   }
 
-  /** The distinct fields of character positions (ascending). */
-  private fieldsAt(positions: ArrayLike<number>): number[] {
-    const out: number[] = [];
-    for (let c = 0; c < positions.length; c++) {
-      const f = this.fieldOf[positions[c]];
-      if (out[out.length - 1] !== f) out.push(f);
-    }
-    return out;
-  }
-
   /**
    * `Reach.gapped` on field `f` (prepared for a Latin query), stretch by stretch: each distinct stretch is matched once
    * per pass for each set of positions a piece may start from when it begins.
@@ -785,11 +799,42 @@ export class SearchIndex {
     return -1;
   }
 
-  /** Whether field `f` has all but `budget` of the letter pairs `pairs` (see `pairsOf`). */
-  private hasPairs(f: number, pairs: number[], budget: number): boolean {
-    const base = f * PAIR_WORDS;
-    for (const p of pairs) if (!(this.pairs[base + (p >>> 5)] & (1 << (p & 31))) && --budget < 0) return false;
-    return true;
+  /** The fields that have all but `budget` (at most 4) of the letter pairs `pairs` (see `pairsOf`), as a bit set. */
+  private pairPass(pairs: number[], budget: number): Int32Array {
+    const words = this.pairWords;
+    if (this.passed.length < words) this.passed = new Int32Array(words);
+    const out = this.passed;
+    const bits = this.pairs;
+    // Per field, the pairs it lacks, counted in bit slices (1, 2, 4, and 8 or more), 32 fields at a time.
+    for (let w = 0; w < words; w++) {
+      let c0 = 0;
+      let c1 = 0;
+      let c2 = 0;
+      let c3 = 0;
+      for (let i = 0; i < pairs.length; i++) {
+        const lacks = ~bits[pairs[i] * words + w];
+        const t0 = c0 & lacks;
+        c0 ^= lacks;
+        const t1 = c1 & t0;
+        c1 ^= t0;
+        const t2 = c2 & t1;
+        c2 ^= t1;
+        c3 |= t2;
+      }
+      // At most `budget` (0 … 4) lacking.
+      const over4 = c3 | (c2 & (c1 | c0));
+      out[w] =
+        budget >= 4
+          ? ~over4
+          : budget === 3
+            ? ~(c3 | c2)
+            : budget === 2
+              ? ~(c3 | c2 | (c1 & c0))
+              : budget === 1
+                ? ~(c3 | c2 | c1)
+                : ~(c3 | c2 | c1 | c0);
+    }
+    return out;
   }
 
   /**
@@ -804,20 +849,20 @@ export class SearchIndex {
     const pairs = pairsIn(plain.replace(/ /g, ''));
     const budget = 2 * max;
     this.pass++;
-    const visit = (f: number) => {
-      if (!this.hasPairs(f, pairs, budget)) return;
-      const r = this.slipsIn(f, max);
-      if (r < 0) return;
-      out.push(f);
-      if (r > 0) this.note(this.owner[f], FUZZY, 0, LAZY, f, 0, r, Tier.Fuzzy);
-    };
-    if (source) for (const f of source) visit(f);
-    else {
-      for (let f = 0; f < this.owner.length; f++) {
+    const passed = this.pairPass(pairs, budget);
+    const count = source ? source.length : this.owner.length;
+    for (let c = 0; c < count; c++) {
+      const f = source ? source[c] : c;
+      if (!((passed[f >>> 5] >>> (f & 31)) & 1)) continue;
+      if (!source) {
         let initials = this.initials[f];
         if (initials & NL) initials |= NL;
-        if ((initials & first) === first && popcount(all & ~this.letters[f]) <= max) visit(f);
+        if ((initials & first) !== first || popcount(all & ~this.letters[f]) > max) continue;
       }
+      const r = this.slipsIn(f, max);
+      if (r < 0) continue;
+      out.push(f);
+      if (r > 0) this.note(this.owner[f], FUZZY, 0, LAZY, f, 0, r, Tier.Fuzzy);
     }
     return out;
   }
@@ -953,13 +998,9 @@ export class SearchIndex {
       // How many fields hold the word or a term for it (counted up to a bound; beyond it, it is common anyway).
       let df = Infinity;
       for (const a of w.alts) {
-        const list = this.rarest(a);
-        if (!list) continue;
-        let count = list.length;
-        if (count <= 4 * cap) {
-          count = 0;
-          for (const f of list) if (this.texts[f].includes(a)) count++;
-        }
+        const held = this.holding(a, 4 * cap);
+        if (!held) continue;
+        const count = held.fields ? held.fields.length : held.size;
         if (count) df = Math.min(df, count);
       }
       // A word no item uses weighs as much as the rarest: the district may just not hold what it names.
@@ -984,11 +1025,11 @@ export class SearchIndex {
     words.forEach((w, t) => {
       if (w.weak) return;
       for (const a of alts[t]) {
-        const list = this.rarest(a);
-        if (!list || list.length > (a.length > 1 ? cap : cap >> 2)) continue;
+        const held = this.holding(a, 4 * cap);
+        if (!held || held.size > (a.length > 1 ? cap : cap >> 2)) continue;
         generated = true;
         const whole = w.alts.includes(a);
-        for (const f of list) if (this.texts[f].includes(a)) markOwner(this.owner[f], t, whole);
+        for (const f of held.fields!) markOwner(this.owner[f], t, whole);
       }
     });
     if (!generated) return;
@@ -1031,6 +1072,27 @@ export class SearchIndex {
         this.bare ? this.variant[n] : 0,
       );
     }
+  }
+
+  /**
+   * For a word of a question: how many fields hold its rarest character, and — when that is `bound` or fewer — the
+   * fields that hold the whole word; undefined when a character is in no field. What the catalogue says of a word
+   * does not change, and typing a question on asks again for the same words, so the answers are kept.
+   */
+  private holding(word: string, bound: number): { size: number; fields?: Uint32Array } | undefined {
+    let held = this.held.get(word);
+    if (held === undefined) {
+      const list = this.rarest(word);
+      held = null;
+      if (list) {
+        const fields: number[] = [];
+        if (list.length <= bound) for (const f of list) if (this.texts[f].includes(word)) fields.push(f);
+        held = list.length <= bound ? { size: list.length, fields: Uint32Array.from(fields) } : { size: list.length };
+      }
+      if (this.held.size >= 4096) this.held.clear();
+      this.held.set(word, held);
+    }
+    return held ?? undefined;
   }
 
   /** The postings of the rarest non-letter character of `text`; undefined when one is in no field. */
@@ -1311,19 +1373,19 @@ const letterIndex = (ch: string) => {
 const key2 = (a: string, b: string) => letterIndex(a) * 36 + letterIndex(b);
 const KEYS = 36 * 36;
 
-/** Words per field of the letter-pair bit set (26 × 26 pairs). */
-const PAIR_WORDS = 22;
+/** Pairs of letters a–z. */
+const PAIRS = 26 * 26;
 
 /**
  * The pairs of letters that typing a character with syllable `a` followed by one with syllable `b` can produce:
  * within `a`, and from any start of `a` (its initial, zh/ch/sh, an unfinished start, the whole) to the first letter
- * of `b`. Set in `out` from word `base`.
+ * of `b`. Set for field `f` in `out`, `words` words per pair.
  */
-function pairsOf(a: string, b: string, out: Uint32Array, base: number): void {
+function pairsOf(a: string, b: string, out: Int32Array, words: number, f: number): void {
   const set = (x: number, y: number) => {
     if (x < 97 || x > 122 || y < 97 || y > 122) return;
     const p = (x - 97) * 26 + (y - 97);
-    out[base + (p >>> 5)] |= 1 << (p & 31);
+    out[p * words + (f >>> 5)] |= 1 << (f & 31);
   };
   for (let k = 0; k + 1 < a.length; k++) set(a.charCodeAt(k), a.charCodeAt(k + 1));
   if (b) for (let k = 0; k < a.length; k++) set(a.charCodeAt(k), b.charCodeAt(0));
