@@ -59,11 +59,23 @@ const median = (xs: number[]) =>
   );
 const round = (ms: number) => Number(ms.toFixed(ms < 1 ? 3 : ms < 10 ? 2 : 1));
 
-export async function measure(env: string, engine: Engine, c: Catalogue, clock: Clock): Promise<Row> {
+/**
+ * `budgetMs`: about how long the timed rounds may take. An engine that would take longer is measured on every n-th
+ * query instead (as `Engine.stride` does), in three rounds or — when even that is too long — fewer, judged from its
+ * untimed first queries; the row says how many keystrokes, queries and rounds were timed.
+ */
+export async function measure(
+  env: string,
+  engine: Engine,
+  c: Catalogue,
+  clock: Clock,
+  budgetMs = Infinity,
+): Promise<Row> {
   const size = c.items.length;
-  const stride = engine.stride(size);
-  const rounds = stride > 1 ? 3 : 5;
-  const queries = relevanceSet.map((r) => r.q).filter((_, k) => k % stride === 0);
+  let stride = engine.stride(size);
+  let rounds = stride > 1 ? 3 : 5;
+  const all = relevanceSet.map((r) => r.q);
+  let queries = all.filter((_, k) => k % stride === 0);
   clock.gc();
   const before = clock.heap();
   const t0 = clock.now();
@@ -71,8 +83,26 @@ export async function measure(env: string, engine: Engine, c: Catalogue, clock: 
   const buildMs = clock.now() - t0;
   clock.gc();
   const after = clock.heap();
-  // One untimed round (for the slow engines, a few queries), so every engine is measured compiled.
-  for (const q of queries.slice(0, stride > 1 ? 3 : undefined)) for (const k of keystrokes([q])) built.search(k);
+  // One untimed round (for the slow engines, a few queries), so every engine is measured compiled; it also tells
+  // how long a search takes, for the budget.
+  const warm = queries.slice(0, 3);
+  const w0 = clock.now();
+  for (const q of warm) for (const k of keystrokes([q])) built.search(k);
+  const perSearch = (clock.now() - w0) / Math.max(1, keystrokes(warm).length);
+  const cost = (list: string[], n: number) => n * (keystrokes(list).length + list.length) * perSearch;
+  if (cost(queries, rounds) > budgetMs) {
+    rounds = 3;
+    while (
+      stride < all.length &&
+      cost(
+        all.filter((_, k) => k % stride === 0),
+        rounds,
+      ) > budgetMs
+    )
+      stride++;
+    queries = all.filter((_, k) => k % stride === 0);
+    if (cost(queries, rounds) > budgetMs) rounds = 1;
+  } else if (stride === 1) for (const q of queries.slice(3)) for (const k of keystrokes([q])) built.search(k);
   await clock.breathe();
   const typed: number[][] = [];
   const whole: number[][] = [];

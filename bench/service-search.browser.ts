@@ -22,7 +22,7 @@ export default async function run(): Promise<Row[]> {
   };
   const rows: Row[] = [];
   for (const e of engines.filter((e) => !only.length || only.some((o) => e.name.toLowerCase().includes(o)))) {
-    rows.push(await measure('chromium', e, c, clock));
+    rows.push(await measure('chromium', e, c, clock, Number(params.get('budget')) || Infinity));
     await new Promise((r) => setTimeout(r, 200));
   }
   return rows;
