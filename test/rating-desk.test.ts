@@ -161,6 +161,30 @@ describe('<zw-rating-desk>', () => {
     await until(() => el.shadowRoot!.activeElement === caseButton(el, receipt.id), 'focus back on the case');
   });
 
+  it('brings a 差评 given meanwhile into the open inbox when the page is back in view, and keeps the list when a refresh fails', async function () {
+    this.timeout(40_000);
+    const first = await badRating();
+    const el = await desk(() => officer);
+    await inboxShows(el, first.trackingCode!);
+    const later = await badRating(false);
+    expect(text(el)).not.to.contain(later.trackingCode!);
+    // The officer comes back to the tab (the same refresh also runs every minute while it is in view).
+    document.dispatchEvent(new Event('visibilitychange'));
+    await inboxShows(el, later.trackingCode!);
+    expect($(el, '.stale')).to.equal(null);
+
+    // The network fails on the next refresh: the cases stay, and the desk says the list may be out of date.
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(() => $(el, '.stale'), 'the out-of-date note');
+    expect(text($(el, '.stale'))).to.equal('未能刷新列表，显示的可能不是最新情况。');
+    expect(caseButton(el, later.id)).to.exist;
+    await expect(el).to.be.accessible();
+    window.fetch = realFetch;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(() => !$(el, '.stale'), 'the note gone once a refresh works');
+  });
+
   it('moves a case through its states, each with a note and a reply the resident then reads', async function () {
     this.timeout(60_000);
     const rating = await badRating();

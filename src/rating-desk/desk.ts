@@ -37,11 +37,16 @@ export type CaseAction =
   | { kind: 'assignment'; body: RatingCaseAssignmentInput }
   | { kind: 'revisits'; body: RatingRevisitInput };
 
+/** How often the inbox is fetched again while it is in view: 差评 come in all day, and the desk stays open. */
+const REFRESH_MS = 60_000;
+
 export class Desk implements ReactiveController {
   readonly session: StaffSession;
   /** The hall's cases, once loaded. */
   items?: RatingCaseItem[];
   listError?: unknown;
+  /** The last refresh nobody asked for failed: the list shown may be out of date. */
+  stale = false;
   /** Which cases the inbox shows: `open` (not closed), `all`, or one state (the server filters). */
   filter = 'open';
   /** The departments a case can be assigned to, once loaded. */
@@ -64,6 +69,10 @@ export class Desk implements ReactiveController {
   /** The hall whose inbox was last asked for. */
   #listHall?: string;
   #caseRun = 0;
+  #timer?: ReturnType<typeof setInterval>;
+  readonly #onVisible = () => {
+    if (document.visibilityState === 'visible') this.#refresh();
+  };
 
   constructor(readonly host: ZwRatingDesk) {
     const root = host.renderRoot;
@@ -89,10 +98,24 @@ export class Desk implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The inbox keeps itself current: every REFRESH_MS while the page is in view, and at once when it comes back.
+    document.addEventListener('visibilitychange', this.#onVisible);
+    this.#timer = setInterval(this.#onVisible, REFRESH_MS);
     // A desk put back on the page shows what it had, then fetches afresh.
     if (this.session.state !== 'signed-in') return;
     this.#listHall = this.host.staffHall();
     void this.loadList();
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.#onVisible);
+    clearInterval(this.#timer);
+  }
+
+  /** A refresh nobody asked for: only while the inbox itself is shown, and one that fails keeps the list in view. */
+  #refresh(): void {
+    if (this.session.state !== 'signed-in' || this.openId || this.items === undefined) return;
+    void this.loadList(true);
   }
 
   hostUpdate(): void {
@@ -115,8 +138,11 @@ export class Desk implements ReactiveController {
     target.scrollIntoView?.({ block: 'nearest' });
   }
 
-  /** Fetches the hall's cases (the server orders them by deadline; the inbox keeps that order). */
-  async loadList(): Promise<void> {
+  /**
+   * Fetches the hall's cases (the server orders them by deadline; the inbox keeps that order). A `background`
+   * refresh that fails leaves the cases shown, marked as possibly out of date, instead of an error in their place.
+   */
+  async loadList(background = false): Promise<void> {
     const run = ++this.#listRun;
     const hall = this.host.staffHall();
     if (!hall) return;
@@ -128,10 +154,11 @@ export class Desk implements ReactiveController {
         { schema: 'RatingCaseList' },
       );
       if (run !== this.#listRun) return;
-      [this.items, this.listError] = [data.items, undefined];
+      [this.items, this.listError, this.stale] = [data.items, undefined, false];
     } catch (error) {
       if (run !== this.#listRun || (error as ApiError).kind === 'aborted') return;
-      this.listError = error;
+      if (background && this.items) this.stale = true;
+      else this.listError = error;
     }
     this.host.requestUpdate();
   }

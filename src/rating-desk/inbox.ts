@@ -60,6 +60,7 @@ export function renderInbox(desk: Desk) {
         : !items
           ? html`<p role="status">${core.loading}</p>`
           : html`<p role="status">${s.counts(items.length, late)}</p>
+              ${desk.stale ? html`<p class="stale" role="alert">${s.stale}</p>` : nothing}
               ${
                 items.length
                   ? html`<ul>

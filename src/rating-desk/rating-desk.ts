@@ -5,8 +5,8 @@ import { Lazy } from '../core/lazy.js';
 import type { StaffRole } from '../core/api/types.gen.js';
 
 /**
- * The desk itself (sign-in, inbox, case view, forms, their strings and styles): fetched when the element first renders. A
- * resident portal that loads every family (the CDN file) ships only this small class (decision 075).
+ * The desk itself (sign-in, inbox, case view, forms, their strings and styles): fetched when the element first renders, so
+ * a staff page that loads every staff element ships only this small class until a desk is shown (decision 075).
  */
 const deskPart = new Lazy(() => import('./desk.js'));
 
@@ -19,6 +19,7 @@ type Desk = InstanceType<Awaited<ReturnType<typeof deskPart.load>>['Desk']>;
  * its states (受理 → 核实 → 整改 → 回访 → 办结, or 申诉 → 复核 with an outcome) with an internal note and an optional
  * reply that the resident will read, the 回访 record, and the resident's phone number on an explicit request (the
  * server writes each opening to the audit log). Only what the server allows for the case's state is offered.
+ * The inbox keeps itself current (every minute while the page is in view, and when the officer comes back to it).
  *
  * The host page signs the officer in: it sets `tokenProvider` (a function that returns the identity provider's
  * access token) and listens for `zw-sign-in-required`. Against the reference server without an identity provider

@@ -33,6 +33,7 @@ export default {
   open: 'Not closed',
   counts: (n: number, late: number) => (late ? `${n} cases, ${late} overdue` : `${n} cases`),
   none: 'No bad ratings match.',
+  stale: 'The list could not be refreshed: it may be out of date.',
   overdue: (n: number) => `Overdue by ${days(n)}`,
   dueToday: 'Due today',
   dueSoon: (n: number) => `${days(n)} left`,

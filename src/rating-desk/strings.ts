@@ -36,6 +36,7 @@ export const deskStrings = defineStrings(
     open: '未办结',
     counts: (n: number, late: number) => (late ? `共 ${n} 件，其中 ${late} 件已超期` : `共 ${n} 件`),
     none: '没有符合条件的差评。',
+    stale: '未能刷新列表，显示的可能不是最新情况。',
     overdue: (n: number) => `已超期 ${n} 个工作日`,
     dueToday: '今天到期',
     dueSoon: (n: number) => `还剩 ${n} 个工作日`,

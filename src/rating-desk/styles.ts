@@ -71,6 +71,10 @@ export const deskStyles = css`
   .soon .flag {
     color: var(--_warning);
   }
+  .stale {
+    color: var(--_warning);
+    font-weight: 700;
+  }
   .hint,
   .meta {
     color: var(--_muted);
