@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { isoLocal } from '../clock.ts';
 import { asDate, type Queryable } from '../db.ts';
 import type { Principal, Role } from './principal.ts';
@@ -14,6 +15,21 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
   at: Date;
   requestId?: string;
+}
+
+/**
+ * What a staff request did, for the audit log: who (the request's principal, in the role it was allowed in), what,
+ * where, when and which request.
+ */
+export function auditEntry(
+  c: Context,
+  at: Date,
+  action: string,
+  hallId: string,
+  target?: string,
+  detail?: Record<string, unknown>,
+): AuditRecord {
+  return { principal: c.get('principal'), role: c.get('role'), action, hallId, target, detail, at, requestId: c.get('requestId') };
 }
 
 export async function audit(q: Queryable, r: AuditRecord): Promise<void> {

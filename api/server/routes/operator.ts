@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { audit } from '../auth/audit.ts';
+import { audit, auditEntry } from '../auth/audit.ts';
 import { requireRole } from '../auth/require-role.ts';
 import type { AppContext } from '../context.ts';
 import { route } from '../http/route.ts';
@@ -78,16 +78,8 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
   const claimOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/windows/{windowId}/claim', 'post');
   const actionOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/windows/{windowId}/actions', 'post');
   const ticketOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/tickets', 'post');
-  const entry = (c: Context, action: string, hallId: string, target?: string, detail?: Record<string, unknown>) => ({
-    principal: c.get('principal'),
-    role: c.get('role'),
-    action,
-    hallId,
-    target,
-    detail,
-    at: ctx.now(),
-    requestId: c.get('requestId'),
-  });
+  const entry = (c: Context, action: string, hallId: string, target?: string, detail?: Record<string, unknown>) =>
+    auditEntry(c, ctx.now(), action, hallId, target, detail);
 
   route(app, '/api/v1/staff/halls/:hallId/windows/:windowId', {
     GET: [

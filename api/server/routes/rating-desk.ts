@@ -1,5 +1,5 @@
 import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
-import { audit, type AuditRecord } from '../auth/audit.ts';
+import { audit, auditEntry } from '../auth/audit.ts';
 import { assertHall, requireRole } from '../auth/require-role.ts';
 import type { AppContext } from '../context.ts';
 import { route } from '../http/route.ts';
@@ -26,22 +26,8 @@ export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
   const assignmentOp = new OperationValidator(ctx.spec, '/staff/rating-cases/{caseId}/assignment', 'post');
   const revisitOp = new OperationValidator(ctx.spec, '/staff/rating-cases/{caseId}/revisits', 'post');
 
-  const entry = (
-    c: Context,
-    action: string,
-    hallId: string,
-    target: string,
-    detail?: Record<string, unknown>,
-  ): AuditRecord => ({
-    principal: c.get('principal'),
-    role: c.get('role'),
-    action,
-    hallId,
-    target,
-    detail,
-    at: ctx.now(),
-    requestId: c.get('requestId'),
-  });
+  const entry = (c: Context, action: string, hallId: string, target?: string, detail?: Record<string, unknown>) =>
+    auditEntry(c, ctx.now(), action, hallId, target, detail);
   const hallNamed = (c: Context) => {
     const id = c.req.param('hallId') ?? '';
     if (!findHall(id))

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { audit, auditEntries } from '../auth/audit.ts';
+import { audit, auditEntries, auditEntry } from '../auth/audit.ts';
 import { requireRole } from '../auth/require-role.ts';
 import type { AppContext } from '../context.ts';
 import { route } from '../http/route.ts';
@@ -35,16 +35,8 @@ export function staffRoutes(app: Hono, ctx: AppContext): void {
     if (!w) throw new ProblemError('not-found', { detail: { zh: `${hall.def.name}没有窗口 ${echo(id)}。`, en: `${hall.def.name} has no window ${echo(id)}.` } });
     return w;
   };
-  const entry = (c: Context, action: string, hallId: string, target?: string, detail?: Record<string, unknown>) => ({
-    principal: c.get('principal'),
-    role: c.get('role'),
-    action,
-    hallId,
-    target,
-    detail,
-    at: ctx.now(),
-    requestId: c.get('requestId'),
-  });
+  const entry = (c: Context, action: string, hallId: string, target?: string, detail?: Record<string, unknown>) =>
+    auditEntry(c, ctx.now(), action, hallId, target, detail);
   const windowView = (hall: Hall, id: string) => hall.queue.snapshot().windows.find((w) => w.id === id)!;
 
   route(app, '/api/v1/staff/me', {
