@@ -13,7 +13,7 @@ define('zw-rating-desk', ZwRatingDesk);
 /**
  * Every state of `<zw-rating-desk>` for the recorded hall's rating officer: the inbox by deadline (an overdue case,
  * one due soon), a case in 受理 with the phone number opened, in 整改 with the 回访 form, under appeal with the
- * review's outcome, closed, then signed out, refused and a failed inbox. The staff side answers from
+ * review's outcome, closed, then signed out, refused, a failed inbox and one whose refresh failed. The staff side answers from
  * stories/support/rating-desk-handlers.ts.
  */
 
@@ -108,5 +108,17 @@ export const ListFailed: Story = {
   name: 'The inbox could not be loaded, with retry',
   tags: ['expected-error'],
   parameters: desk({ list: 'error' }),
+};
+export const RefreshFailed: Story = {
+  name: 'The inbox could not be refreshed: the cases stay, marked out of date',
+  tags: ['expected-error'],
+  parameters: desk({ list: 'then-error' }),
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('zw-rating-desk')!;
+    for (let tries = 0; tries < 100 && !el.shadowRoot?.querySelector('[data-case]'); tries++)
+      await new Promise((r) => setTimeout(r, 100));
+    // What coming back to the page does (and the minute's refresh): the next fetch fails.
+    document.dispatchEvent(new Event('visibilitychange'));
+  },
 };
 export const Loading: Story = { tags: ['expected-loading'], parameters: desk({ list: 'hang' }) };

@@ -203,8 +203,8 @@ const problem = (status: number, slug: string, detail: string) =>
 export interface Desk {
   /** The open case (`case` attribute) answers in this state. */
   state?: Path;
-  /** The inbox: the cases, a server failure, or never. */
-  list?: 'cases' | 'error' | 'hang';
+  /** The inbox: the cases, a server failure, never, or the cases once and then failures (its refreshes). */
+  list?: 'cases' | 'error' | 'hang' | 'then-error';
   /** The server refuses this officer the hall (`403`). */
   forbidden?: boolean;
 }
@@ -212,6 +212,7 @@ export interface Desk {
 /** Handlers for one desk story (put before the recorded ones in `parameters.msw.handlers`). */
 export function deskHandlers(o: Desk = {}) {
   let current = deskCase(o.state ?? 'accepted');
+  let listed = 0;
   const json = (body: object) => HttpResponse.json(body as Record<string, unknown>, { headers: CORS });
   const refused = () => problem(403, 'forbidden', '您没有广安区政务服务中心差评回访专员的权限。');
   return [
@@ -221,7 +222,8 @@ export function deskHandlers(o: Desk = {}) {
     http.get(`${API}/staff/halls/:hall/rating-cases`, async ({ request }) => {
       if (o.forbidden) return refused();
       if (o.list === 'hang') return delay('infinite');
-      if (o.list === 'error') return serverError(request);
+      if (o.list === 'error' || (o.list === 'then-error' && listed > 0)) return serverError(request);
+      listed++;
       const state = new URL(request.url).searchParams.get('state') ?? 'open';
       const items = inbox.filter((c) => state === 'open' || state === 'all' || c.state === state);
       return json({ items, workingDays: 10 });
