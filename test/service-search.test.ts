@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/core/index.ts';
 import '../src/service-search/index.ts';
 import type { ZwServiceSearch } from '../src/service-search/zw-service-search.ts';
-import { SearchIndex } from '../src/service-search/search-index.ts';
+import { SearchIndex, Tier } from '../src/service-search/search-index.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import type { Catalogue, ServiceSummary } from '../src/core/api/types.gen.ts';
 import { recallAt3, relevanceSet } from './fixtures/search-relevance.ts';
@@ -80,6 +80,62 @@ describe('search relevance over the real 广安区 catalogue', () => {
     // Held at the level reached (all 97 found): a change that loses one is a regression to look at.
     expect(misses).to.deep.equal([]);
     expect(recall).to.equal(1);
+  });
+});
+
+describe('search index over names that repeat a service and a department', () => {
+  // A provincial catalogue spells out who implements each item: the same service name, qualified by a county's
+  // department, many times over.
+  const counties = [
+    ['岳池县', 'yue chi xian'],
+    ['武胜县', 'wu sheng xian'],
+    ['邻水县', 'lin shui xian'],
+  ];
+  const qualified = (): Catalogue => {
+    const base = catalogue.items.find((i) => i.name === '社会保障卡申领')!;
+    const charPinyin = { ...catalogue.charPinyin };
+    for (const [chars, spoken] of [...counties, ['人社局', 'ren she ju']])
+      [...chars].forEach((ch, k) => (charPinyin[ch] ??= [spoken.split(' ')[k]]));
+    const items = counties.map(([county, spoken], k) => ({
+      ...base,
+      code: `Q-${k}`,
+      name: `${base.name}（${county}人社局）`,
+      pinyin: `${base.pinyin} ${spoken} ren she ju`,
+      aliases: [],
+      popularity: base.popularity - 1 - k,
+    }));
+    return { ...catalogue, charPinyin, items: [...catalogue.items, ...items] };
+  };
+  it('finds a slip in every name that repeats the words it is in', () => {
+    const index = new SearchIndex(qualified());
+    const result = index.search('shebaoak', {}, 50);
+    expect(result.corrected).to.equal('社保卡');
+    const found = result.hits.map((h) => h.item.name);
+    for (const [county] of counties) expect(found).to.include(`社会保障卡申领（${county}人社局）`);
+    expect(found).to.include('社会保障卡申领');
+  });
+
+  it('matches pinyin with gaps across a bracket, and never contiguously', () => {
+    const index = new SearchIndex(qualified());
+    for (const q of ['shebaokayuechi', 'shbzkyc']) {
+      const { hits } = index.search(q, {}, 50);
+      expect(hits.map((h) => h.item.name)).to.deep.equal(['社会保障卡申领（岳池县人社局）']);
+      expect(hits[0].tier).to.equal(Tier.Fuzzy);
+    }
+    // 领（岳: the bracket between them breaks a contiguous match, so this is one with a gap.
+    const across = index.search('lingyue', {}, 50).hits.find((h) => h.item.name.includes('岳池县'));
+    expect(across?.tier).to.equal(Tier.Fuzzy);
+  });
+
+  it('counts every item one, two or three letters match, as a filter that keeps every item does', () => {
+    const index = new SearchIndex(qualified());
+    for (const q of ['s', 'sh', 'she', 'x', 'zh', 'b']) {
+      const quick = index.search(q, {}, 20);
+      const counted = index.search(q, () => true, 20);
+      expect(quick.total, q).to.equal(counted.total);
+      expect(quick.total, q).to.be.greaterThan(20);
+      expect(quick.hits.map((h) => h.item.code)).to.deep.equal(counted.hits.map((h) => h.item.code));
+    }
   });
 });
 

@@ -1185,12 +1185,14 @@ export class SearchIndex {
       if (!accept) {
         total += to - from;
         // A name that cannot reach the page only needs counting.
-        if (
-          !big &&
-          top.length === limit &&
-          compare(key, items[this.nameItems[from]].popularity, n, top[limit - 1]) >= 0
-        )
-          continue;
+        if (!big && top.length === limit) {
+          const worst = top[limit - 1];
+          if (
+            key > worst[0] ||
+            (key === worst[0] && compare(key, items[this.nameItems[from]].popularity, n, worst) >= 0)
+          )
+            continue;
+        }
       }
       for (let k = from; k < to; k++) {
         const index = this.nameItems[k];
@@ -1226,7 +1228,8 @@ export class SearchIndex {
    * the first page, and then only the 100 most popular; the rest keep the lowest points.
    */
   private settle(names: number[], room: number): void {
-    const lazy = names.filter((n) => this.key[n] === rankKey(FUZZY, 0, 0, LAZY));
+    const unsettled = rankKey(FUZZY, 0, 0, LAZY);
+    const lazy = names.filter((n) => this.key[n] === unsettled);
     if (!lazy.length) return;
     if (names.length - lazy.length < room) {
       lazy.sort((a, b) => a - b);
