@@ -157,8 +157,8 @@ export class SearchIndex {
   private readonly heads3: Postings;
   private readonly firsts: Postings;
   /**
-   * Stretches: the runs of a field between characters no Latin query can take (brackets, commas, a Han character
-   * with no syllable), where every contiguous match and every piece of a gapped one ends. A large catalogue's names
+   * Stretches: the runs of a field between characters no query can take (brackets, commas, spaces: all but Han
+   * characters, letters and digits), where every contiguous match and every piece of a gapped one ends. A large catalogue's names
    * repeat a few thousand stretches (a service's name, a department's), so pinyin that the strict search does not
    * find is matched once per distinct stretch. Field f's are stretches[stretchesFrom[f] … stretchesFrom[f + 1] - 1],
    * each distinct one's characters codes[stretchAt[s] … stretchEnd[s] - 1].
@@ -172,6 +172,9 @@ export class SearchIndex {
   private readonly stretchValue: Int32Array;
   private readonly stretchMore = new Map<number, number>();
   private pass = 0;
+  /** The same for `contiguousIn`, which runs in the same pass as `gapsIn`. */
+  private readonly contiguousPass: Uint32Array;
+  private readonly contiguousValue: Int8Array;
   /** Fields by syllable id, for same-sounding characters. */
   private readonly sounds: Postings;
   private readonly spellings: string[];
@@ -400,7 +403,7 @@ export class SearchIndex {
     const stretchEnd: number[] = [];
     const stretchList: number[] = [];
     this.stretchesFrom = new Uint32Array(fields + 1);
-    const takes = (j: number) => this.sy[j] !== 0 || isLetter(this.codes[j]) || isDigit(this.codes[j]);
+    const takes = (j: number) => stretches(this.codes[j]);
     for (let f = 0; f < fields; f++) {
       this.stretchesFrom[f] = stretchList.length;
       const end = this.at[f + 1];
@@ -429,6 +432,8 @@ export class SearchIndex {
     this.stretchEnd = Uint32Array.from(stretchEnd);
     this.stretchPass = new Uint32Array(stretchAt.length);
     this.stretchValue = new Int32Array(stretchAt.length);
+    this.contiguousPass = new Uint32Array(stretchAt.length);
+    this.contiguousValue = new Int8Array(stretchAt.length);
     this.keyItems = this.itemsPerKey(this.starts, KEYS);
     this.key3Items = this.itemsPerKey(this.starts3, KEYS * 36);
     const isHead = (j: number) => j === this.at[this.fieldOf[j]];
@@ -757,7 +762,7 @@ export class SearchIndex {
   }
 
   /**
-   * `Reach.gapped` on field `f` (prepared for a Latin query), stretch by stretch: each distinct stretch is matched once
+   * `Reach.gapped` on field `f`, stretch by stretch: each distinct stretch is matched once
    * per pass for each set of positions a piece may start from when it begins.
    */
   private gapsIn(f: number): number {
@@ -784,7 +789,25 @@ export class SearchIndex {
   }
 
   /**
-   * `Reach.slipped` on field `f` (prepared for a Latin query with slips): a match ends within one stretch, so the
+   * `Reach.contiguous` on field `f`, stretch by stretch: 0 when the first stretch matches from the field's first
+   * character, 1 when a stretch matches elsewhere, -1 not. Each distinct stretch is matched once per pass.
+   */
+  private contiguousIn(f: number): number {
+    const from = this.stretchesFrom[f];
+    for (let k = from; k < this.stretchesFrom[f + 1]; k++) {
+      const s = this.stretches[k];
+      if (this.contiguousPass[s] !== this.pass) {
+        this.contiguousPass[s] = this.pass;
+        this.contiguousValue[s] = this.reach.contiguous(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s]);
+      }
+      const r = this.contiguousValue[s];
+      if (r >= 0) return r === 0 && k === from && stretches(this.codes[this.at[f]]) ? 0 : 1;
+    }
+    return -1;
+  }
+
+  /**
+   * `Reach.slipped` on field `f` (prepared with slips): a match ends within one stretch, so the
    * first stretch that matches says how; each distinct stretch is matched once per pass.
    */
   private slipsIn(f: number, max: number): number {
@@ -913,9 +936,11 @@ export class SearchIndex {
     const v = this.bare;
     if (mixed) {
       if (!this.reach.prepare(form)) return;
+      this.pass++;
+      this.stretchMore.clear();
       for (const f of list) {
         const n = this.owner[f];
-        const r = this.reach.contiguous(this.codes, this.sy, this.at[f], this.at[f + 1]);
+        const r = this.contiguousIn(f);
         const start = r === 0 && this.kind[f] !== ALIAS && !formIndex;
         if (r >= 0)
           this.note(
@@ -929,8 +954,7 @@ export class SearchIndex {
             Tier.Pinyin,
             v ? this.variant[n] : 0,
           );
-        else if (compact.length >= 3 && this.reach.gapped(this.codes, this.sy, this.at[f], this.at[f + 1]) === 2)
-          this.note(n, FUZZY, 0, LAZY, f, formIndex, 0, Tier.Fuzzy);
+        else if (compact.length >= 3 && this.gapsIn(f) === 2) this.note(n, FUZZY, 0, LAZY, f, formIndex, 0, Tier.Fuzzy);
       }
       return;
     }
@@ -956,8 +980,9 @@ export class SearchIndex {
   private slippedMixed(form: string, formIndex: number): void {
     const list = this.rarest(form.replace(/ /g, ''));
     if (!list || !this.reach.prepare(form, true)) return;
+    this.pass++;
     for (const f of list) {
-      const r = this.reach.slipped(this.codes, this.sy, this.at[f], this.at[f + 1], 1);
+      const r = this.slipsIn(f, 1);
       if (r > 0) this.note(this.owner[f], FUZZY, 0, LAZY, f, formIndex, r, Tier.Fuzzy);
     }
   }
@@ -1367,6 +1392,9 @@ function inOrder(t: string, q: string): boolean {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Whether a name's character can be taken by a query (see `SearchIndex.stretches`). */
+const stretches = (code: number) => isHan(code) || isLetter(code) || isDigit(code);
 
 /** Letters a–z as 0–25, digits as 26–35. */
 const letterIndex = (ch: string) => {
