@@ -26,7 +26,8 @@ export class Aligner {
   private joined = new Uint8Array(0);
   private q = '';
   private runEnd: number[] = [];
-  private sounds: (number[] | undefined)[] = [];
+  /** Per query position × syllable id: 1 when the typed Han character there has that sound (with slips only). */
+  private sounds = new Uint8Array(0);
   /** Syllable options per query position × syllable id, computed when first needed. */
   private memo: (number[] | undefined)[] = [];
   private width = 0;
@@ -54,7 +55,8 @@ export class Aligner {
     if (this.memo.length < size) this.memo = new Array<number[] | undefined>(size);
     this.memo.fill(undefined, 0, size);
     this.runEnd = [];
-    this.sounds = [];
+    if (this.sounds.length < size) this.sounds = new Uint8Array(size);
+    this.sounds.fill(0, 0, size);
     let end = -1;
     for (let i = text.length - 1, k = this.q.length; i >= 0; i--) {
       const code = text.charCodeAt(i);
@@ -63,7 +65,10 @@ export class Aligner {
       k--;
       if (isLetter(code)) this.runEnd[k] = end < 0 ? (end = k + 1) : end;
       else if (slips && isHan(code))
-        this.sounds[k] = (this.charPinyin[text[i]] ?? []).map((s) => this.syllables.find(s)).filter(Boolean);
+        for (const s of this.charPinyin[text[i]] ?? []) {
+          const id = this.syllables.find(s);
+          if (id) this.sounds[k * this.width + id] = 1;
+        }
     }
   }
 
@@ -118,7 +123,7 @@ export class Aligner {
           const key = i * this.width + syllable;
           options = this.memo[key] ??= this.syllables.options(q.slice(i, this.runEnd[i]), syllable, slips > 0);
         } else if (typed === code) options = SAME_CHARACTER;
-        else if (slips && syllable && this.sounds[i]?.includes(syllable)) options = SAME_SOUND;
+        else if (slips && syllable && this.sounds[i * this.width + syllable]) options = SAME_SOUND;
         if (!options) continue;
         for (let o = 0; o < options.length; o += 2) {
           const k = i + options[o];

@@ -205,6 +205,7 @@ export class SearchIndex {
   private counted?: number;
   // Scratch for `sharing` and the question pass.
   private shared = new Uint16Array(0);
+  private soundMask = new Int32Array(0);
   /** What `holding` found for each word asked about (a bounded number of them). */
   private readonly held = new Map<string, { size: number; fields?: Uint32Array } | null>();
   private mark = new Float64Array(0);
@@ -990,14 +991,51 @@ export class SearchIndex {
   /** Chinese with same-sounding characters (one per two typed) or a missing one (per four), aligned at once. */
   private homophones(form: string, formIndex: number, slips: number): void {
     const compact = form.replace(/ /g, '');
+    const need = compact.length - (slips >> 1);
     this.aligner.prepare(form, slips);
-    for (const f of this.sharing(compact, compact.length - (slips >> 1))) {
+    const inOrder = this.inOrderCount(compact);
+    for (const f of this.sharing(compact, need)) {
+      // A typed character left out costs two slips: the others must be there in order, or the same sound.
+      if (inOrder && inOrder(f) < need) continue;
       const points = this.aligner.score(this.texts[f], this.sy.subarray(this.at[f], this.at[f + 1]));
       const used = Math.round(-points / SLIP);
       // Ranked with the strict fuzzy matches: a slip weighs about as much as a well-typed syllable.
       if (points !== -Infinity && used <= slips && used > 0)
         this.note(this.owner[f], FUZZY, 0, points + used * (SLIP - 12), f, formIndex, used, Tier.Fuzzy);
     }
+  }
+
+  /**
+   * For a query of Han characters and digits (30 at most): how many of its characters a field holds in order, each
+   * the same character or — for a Han character — one of the same sound (the longest common subsequence, computed
+   * 30 query characters at a time on bits).
+   */
+  private inOrderCount(compact: string): ((f: number) => number) | undefined {
+    const m = compact.length;
+    if (m > 30) return undefined;
+    const width = this.syllables.list.length;
+    if (this.soundMask.length < width) this.soundMask = new Int32Array(width);
+    const sounds = this.soundMask.fill(0, 0, width);
+    const typed = new Int32Array(m);
+    for (let i = 0; i < m; i++) {
+      typed[i] = compact.charCodeAt(i);
+      for (const r of this.catalogue.charPinyin[compact[i]] ?? []) {
+        const id = this.syllables.find(r);
+        if (id) sounds[id] |= 1 << i;
+      }
+    }
+    const all = m === 30 ? 0x3fffffff : (1 << m) - 1;
+    return (f) => {
+      let v = all;
+      for (let j = this.at[f]; j < this.at[f + 1]; j++) {
+        const code = this.codes[j];
+        let match = sounds[this.sy[j]];
+        for (let i = 0; i < m; i++) if (typed[i] === code) match |= 1 << i;
+        const u = v & match;
+        v = ((v + u) | (v - u)) & all;
+      }
+      return m - popcount(v);
+    };
   }
 
   /**
@@ -1060,10 +1098,15 @@ export class SearchIndex {
     if (!generated) return;
     // The other words, in every field of each candidate.
     for (const n of [...part.keys()]) {
+      const held = full.get(n) ?? 0;
       for (let t = 0; t < words.length; t++) {
-        if ((full.get(n) ?? 0) & (1 << t)) continue;
+        if (held & (1 << t)) continue;
+        const spellings = alts[t];
         for (let f = this.fieldsFrom[n]; f < this.fieldsFrom[n + 1]; f++) {
-          const a = alts[t].find((s) => this.texts[f].includes(s));
+          const text = this.texts[f];
+          let a: string | undefined;
+          for (let k = 0; k < spellings.length && a === undefined; k++)
+            if (text.includes(spellings[k])) a = spellings[k];
           if (a === undefined) continue;
           const whole = words[t].alts.includes(a);
           markOwner(n, t, whole);
