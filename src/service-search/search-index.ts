@@ -359,43 +359,50 @@ export class SearchIndex {
       for (let j = this.at[f]; j < end; j++)
         pairsOf(spelling(j, end), spelling(j + 1, end), this.pairs, this.pairWords, f);
     }
-    this.starts = Postings.build(KEYS, total, (put) => {
-      for (let f = 0; f < fields; f++) {
-        const end = this.at[f + 1];
-        for (let j = this.at[f]; j < end; j++) {
-          const a = spelling(j, end);
-          if (!a) continue;
-          if (a.length > 1) put(key2(a[0], a[1]), j);
-          const b = spelling(j + 1, end);
-          if (b) put(key2(a[0], b[0]), j);
-        }
+    // The keys under which position j (of a field ending before `end`) is listed, each given to `put` with `value`.
+    type Put = (key: number, value: number) => void;
+    const startKeys = (j: number, end: number, value: number, put: Put) => {
+      const a = spelling(j, end);
+      if (!a) return;
+      if (a.length > 1) put(key2(a[0], a[1]), value);
+      const b = spelling(j + 1, end);
+      if (b) put(key2(a[0], b[0]), value);
+    };
+    const start3Keys = (j: number, end: number, value: number, put: Put) => {
+      const a = spelling(j, end);
+      if (!a) return;
+      const b = spelling(j + 1, end);
+      // The first two letters from this character (whole or started) and the third from it or the next; or its
+      // initial, then the next character's first letter and what may follow it.
+      if (a.length > 1 && this.common[key2(a[0], a[1])]) {
+        const k = key2(a[0], a[1]) * 36;
+        if (a.length > 2) put(k + letterIndex(a[2]), value);
+        // Two letters taken whole only by a syllable of two, or by zh, ch, sh.
+        if (b && (a.length === 2 || (a[1] === 'h' && 'zcs'.includes(a[0])))) put(k + letterIndex(b[0]), value);
       }
+      if (b && this.common[key2(a[0], b[0])]) {
+        const k = key2(a[0], b[0]) * 36;
+        if (b.length > 1) put(k + letterIndex(b[1]), value);
+        const c = spelling(j + 2, end);
+        if (c) put(k + letterIndex(c[0]), value);
+      }
+    };
+    this.starts = Postings.build(KEYS, total, (put) => {
+      for (let f = 0; f < fields; f++)
+        for (let j = this.at[f]; j < this.at[f + 1]; j++) startKeys(j, this.at[f + 1], j, put);
     });
     this.common = new Uint8Array(KEYS);
     for (let k = 0; k < KEYS; k++) if (this.starts.size(k) > Math.max(2000, total >> 8)) this.common[k] = 1;
     this.starts3 = Postings.build(KEYS * 36, total, (put) => {
-      for (let f = 0; f < fields; f++) {
-        const end = this.at[f + 1];
-        for (let j = this.at[f]; j < end; j++) {
-          const a = spelling(j, end);
-          if (!a) continue;
-          const b = spelling(j + 1, end);
-          // The first two letters from this character (whole or started) and the third from it or the next; or
-          // its initial, then the next character's first letter and what may follow it.
-          if (a.length > 1 && this.common[key2(a[0], a[1])]) {
-            const k = key2(a[0], a[1]) * 36;
-            if (a.length > 2) put(k + letterIndex(a[2]), j);
-            // Two letters taken whole only by a syllable of two, or by zh, ch, sh.
-            if (b && (a.length === 2 || (a[1] === 'h' && 'zcs'.includes(a[0])))) put(k + letterIndex(b[0]), j);
-          }
-          if (b && this.common[key2(a[0], b[0])]) {
-            const k = key2(a[0], b[0]) * 36;
-            if (b.length > 1) put(k + letterIndex(b[1]), j);
-            const c = spelling(j + 2, end);
-            if (c) put(k + letterIndex(c[0]), j);
-          }
-        }
-      }
+      for (let f = 0; f < fields; f++)
+        for (let j = this.at[f]; j < this.at[f + 1]; j++) start3Keys(j, this.at[f + 1], j, put);
+    });
+    // The same for each field's first character only.
+    this.heads = Postings.build(KEYS, total, (put) => {
+      for (let f = 0; f < fields; f++) startKeys(this.at[f], this.at[f + 1], this.at[f], put);
+    });
+    this.heads3 = Postings.build(KEYS * 36, total, (put) => {
+      for (let f = 0; f < fields; f++) start3Keys(this.at[f], this.at[f + 1], this.at[f], put);
     });
     this.spellings = actionSpellings((ch) => charPinyin[ch]?.[0]);
     // The stretches, each distinct one (characters and syllables alike) numbered once.
@@ -415,8 +422,8 @@ export class SearchIndex {
         }
         let k = j;
         while (k < end && takes(k)) k++;
-        const id =
-          String.fromCharCode(...this.codes.subarray(j, k)) + '|' + String.fromCharCode(...this.sy.subarray(j, k));
+        let id = this.texts[f].slice(j - this.at[f], k - this.at[f]) + '|';
+        for (let i = j; i < k; i++) id += String.fromCharCode(this.sy[i]);
         let s = stretchIds.get(id);
         if (s === undefined) {
           stretchIds.set(id, (s = stretchAt.length));
@@ -437,15 +444,8 @@ export class SearchIndex {
     this.contiguousValue = new Int8Array(stretchAt.length);
     this.keyItems = this.itemsPerKey(this.starts, KEYS);
     this.key3Items = this.itemsPerKey(this.starts3, KEYS * 36);
-    const isHead = (j: number) => j === this.at[this.fieldOf[j]];
-    this.heads = Postings.build(KEYS, total, (put) => {
-      for (let k = 0; k < KEYS; k++) for (const j of this.starts.list(k)) if (isHead(j)) put(k, j);
-    });
     this.startFields = Postings.build(KEYS, fields, (put) => {
       for (let k = 0; k < KEYS; k++) for (const j of this.starts.list(k)) put(k, this.fieldOf[j]);
-    });
-    this.heads3 = Postings.build(KEYS * 36, total, (put) => {
-      for (let k = 0; k < KEYS * 36; k++) for (const j of this.starts3.list(k)) if (isHead(j)) put(k, j);
     });
     this.firsts = Postings.build(26, fields, (put) => {
       for (let f = 0; f < fields; f++) if (isLetter(this.firstLetter[f])) put(this.firstLetter[f] - 97, f);
