@@ -78,8 +78,6 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
   const claimOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/windows/{windowId}/claim', 'post');
   const actionOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/windows/{windowId}/actions', 'post');
   const ticketOp = new OperationValidator(ctx.spec, '/staff/halls/{hallId}/tickets', 'post');
-  const entry = (c: Context, action: string, hallId: string, target?: string, detail?: Record<string, unknown>) =>
-    auditEntry(c, ctx.now(), action, hallId, target, detail);
 
   route(app, '/api/v1/staff/halls/:hallId/windows/:windowId', {
     GET: [
@@ -115,8 +113,9 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
           if (lease === undefined) {
             await audit(
               tx,
-              entry(
+              auditEntry(
                 c,
+                ctx.now(),
                 got.tookOverFrom ? 'window.takeover' : 'window.claim',
                 hall.def.id,
                 w.id,
@@ -150,7 +149,7 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
         const now = ctx.now();
         const view = await ctx.db.transaction(async (tx) => {
           if (lease !== undefined && (await releaseWindow(tx, hall.def.id, w.id, lease, now)))
-            await audit(tx, entry(c, 'window.release', hall.def.id, w.id));
+            await audit(tx, auditEntry(c, ctx.now(), 'window.release', hall.def.id, w.id));
           return operatorWindow(tx, hall.queue, w.id, now);
         });
         return c.json(view, 200, { 'Cache-Control': 'no-store' });
@@ -187,7 +186,7 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
           };
           await audit(
             tx,
-            entry(c, `window.${input.action}`, hall.def.id, w.id, {
+            auditEntry(c, ctx.now(), `window.${input.action}`, hall.def.id, w.id, {
               ticket: ticket?.number ?? null,
               ...(input.categoryIds ? { categoryIds: input.categoryIds } : {}),
               ...(input.to ? { to: input.to } : {}),
@@ -237,7 +236,7 @@ export function operatorRoutes(app: Hono, ctx: AppContext): void {
           }
           await audit(
             tx,
-            entry(c, 'walk-in.issue', hall.def.id, issued.number, {
+            auditEntry(c, ctx.now(), 'walk-in.issue', hall.def.id, issued.number, {
               categoryId: input.categoryId,
               ...(input.priority ? { priority: input.priority } : {}),
             }),

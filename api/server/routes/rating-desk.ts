@@ -26,8 +26,6 @@ export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
   const assignmentOp = new OperationValidator(ctx.spec, '/staff/rating-cases/{caseId}/assignment', 'post');
   const revisitOp = new OperationValidator(ctx.spec, '/staff/rating-cases/{caseId}/revisits', 'post');
 
-  const entry = (c: Context, action: string, hallId: string, target?: string, detail?: Record<string, unknown>) =>
-    auditEntry(c, ctx.now(), action, hallId, target, detail);
   const hallNamed = (c: Context) => {
     const id = c.req.param('hallId') ?? '';
     if (!findHall(id))
@@ -105,7 +103,7 @@ export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
         key,
         actor: { sub: p.sub, ...(p.name ? { name: p.name } : {}) },
         lang: preferredLang(c.req.header('accept-language')),
-        log: (tx) => audit(tx, entry(c, action, hall, id, detailOf(input))),
+        log: (tx) => audit(tx, auditEntry(c, ctx.now(), action, hall, id, detailOf(input))),
       };
       const outcome = await run(w, input);
       if (!outcome) throw noCase();
@@ -182,7 +180,7 @@ export function ratingDeskRoutes(app: Hono, ctx: AppContext): void {
         // Opening the number and logging who opened it happen together, or not at all.
         const contact = await ctx.db.transaction(async (tx) => {
           const found = await ctx.ratings.contact(id, tx);
-          if (found) await audit(tx, entry(c, 'contact.read', hall, id));
+          if (found) await audit(tx, auditEntry(c, ctx.now(), 'contact.read', hall, id));
           return found;
         });
         if (!contact) throw missing();

@@ -35,8 +35,6 @@ export function staffRoutes(app: Hono, ctx: AppContext): void {
     if (!w) throw new ProblemError('not-found', { detail: { zh: `${hall.def.name}没有窗口 ${echo(id)}。`, en: `${hall.def.name} has no window ${echo(id)}.` } });
     return w;
   };
-  const entry = (c: Context, action: string, hallId: string, target?: string, detail?: Record<string, unknown>) =>
-    auditEntry(c, ctx.now(), action, hallId, target, detail);
   const windowView = (hall: Hall, id: string) => hall.queue.snapshot().windows.find((w) => w.id === id)!;
 
   route(app, '/api/v1/staff/me', {
@@ -66,7 +64,7 @@ export function staffRoutes(app: Hono, ctx: AppContext): void {
           const finished = state.serving?.number ?? null;
           queue.callNext(w.id, now, outcome);
           const called = queue.windowStates.find((x) => x.def.id === w.id)!.serving?.number ?? null;
-          await audit(tx, entry(c, 'window.call', hall.def.id, w.id, { outcome, finished, called }));
+          await audit(tx, auditEntry(c, ctx.now(), 'window.call', hall.def.id, w.id, { outcome, finished, called }));
           return called;
         });
         return c.json({ window: windowView(hall, w.id), called: result ? hall.queue.ticket(result) : null, version: patch?.version ?? hall.queue.version });
@@ -90,7 +88,7 @@ export function staffRoutes(app: Hono, ctx: AppContext): void {
           }
           const before = state.status;
           queue.setWindowStatus(w.id, status);
-          await audit(tx, entry(c, 'window.status', hall.def.id, w.id, { from: before, to: status }));
+          await audit(tx, auditEntry(c, ctx.now(), 'window.status', hall.def.id, w.id, { from: before, to: status }));
         });
         return c.json(windowView(hall, w.id));
       },
@@ -115,7 +113,7 @@ export function staffRoutes(app: Hono, ctx: AppContext): void {
           if (!ticket) {
             throw new ProblemError('quota-exhausted', { detail: { zh: `“${category.name}”今日号码已发完。`, en: `Today's numbers for ${category.name} are used up.` } });
           }
-          await audit(tx, entry(c, 'walk-in.issue', hall.def.id, ticket.number, { categoryId }));
+          await audit(tx, auditEntry(c, ctx.now(), 'walk-in.issue', hall.def.id, ticket.number, { categoryId }));
           return ticket.number;
         });
         return c.json(hall.queue.ticket(number), 201);
@@ -133,11 +131,11 @@ export function staffRoutes(app: Hono, ctx: AppContext): void {
         const hall = await hallOf(c);
         const { action } = await simulatorOp.body<{ action: 'pause' | 'resume' | 'step' }>(c);
         if (action === 'step') {
-          await ctx.simulator.step(hall, undefined, (tx) => audit(tx, entry(c, 'simulator.step', hall.def.id)));
+          await ctx.simulator.step(hall, undefined, (tx) => audit(tx, auditEntry(c, ctx.now(), 'simulator.step', hall.def.id)));
         } else {
           await hall.write(ctx.now(), async (_queue, tx) => {
             await tx.query('UPDATE hall_heads SET sim_paused = $2 WHERE hall_id = $1', [hall.def.id, action === 'pause']);
-            await audit(tx, entry(c, `simulator.${action}`, hall.def.id));
+            await audit(tx, auditEntry(c, ctx.now(), `simulator.${action}`, hall.def.id));
           });
         }
         return c.json(await simulatorState(hall), 200, { 'Cache-Control': 'no-store' });
