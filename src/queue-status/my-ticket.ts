@@ -6,6 +6,7 @@ import type { Lazy } from '../core/lazy.js';
 import type * as CallSound from './call-sound.js';
 import { hallPath, type QueueHost } from './queue-host.js';
 import { TitleFlag } from './title-flag.js';
+import { shownRange } from './strings.js';
 
 /** What the followed ticket says, in zh-CN (the English table comes only to English pages). */
 export const ticketStrings = defineStrings(
@@ -253,7 +254,7 @@ export class MyTicket implements ReactiveController {
       </div>`;
     } else if (ticket.status === 'waiting') {
       body = html`<p class="num">${number}</p>
-        <p>${s.ahead(ticket.ahead)} · ${s.eta(q.wait(ticket.estimatedWaitMinutes, ticket.estimatedWaitRange))}</p>
+        <p>${s.ahead(ticket.ahead)} · ${s.eta(q.wait(ticket.estimatedWaitMinutes, shownRange(ticket.estimatedWaitRange)))}</p>
         ${this.near ? html`<p class="near">${s.near}</p>` : nothing}`;
     } else {
       // A status this version does not know (a newer server) is not guessed at: the number and a neutral word.

@@ -12,7 +12,7 @@ import type { MyTicket } from './my-ticket.js';
 import type { OnlineTake } from './online-take.js';
 import { parts } from './parts.js';
 import { hallPath, type QueueHost } from './queue-host.js';
-import { queueStrings, type QueueStrings } from './strings.js';
+import { queueStrings, shownRange, type QueueStrings } from './strings.js';
 import { queueStyles } from './styles.js';
 
 /** Ticket numbers as printed: the category letter and three digits. */
@@ -313,7 +313,7 @@ export class ZwQueueStatus extends ZwElement implements FeedHost, QueueHost {
 
   /** A category's queue in words; outside opening hours nobody is about to be served, so no wait is promised. */
   private queueText(c: Category, open: boolean, s: QueueStrings) {
-    if (open) return html`${s.waiting(c.waiting)} · <b>${s.wait(c.estimatedWaitMinutes, c.estimatedWaitRange)}</b>`;
+    if (open) return html`${s.waiting(c.waiting)} · <b>${s.wait(c.estimatedWaitMinutes, shownRange(c.estimatedWaitRange))}</b>`;
     return c.waiting ? `${s.waiting(c.waiting)} · ${s.closed}` : s.closed;
   }
 

@@ -18,7 +18,7 @@ export default {
   queues: 'People waiting',
   waiting: (n: number) => `${n} waiting`,
   wait: (m: number, range?: WaitRange) =>
-    range && range.high > range.low && range.high >= 1
+    range
       ? range.low < 1
         ? `up to ${duration(range.high)}`
         : range.high < 60

@@ -1,18 +1,25 @@
 import { defineStrings } from '../core/i18n.js';
 
-/**
- * The words of `<zw-queue-status>`'s card, in zh-CN (the reference) and en. The parts fetched on demand (see
- * `parts`) bring their own tables, so a plain card does not download their words.
- */
 /** A wait's likely range in minutes (the API's EstimateRange). */
 export interface WaitRange {
   low: number;
   high: number;
 }
 
+/**
+ * The range a wait is shown as, if any: one whose ends differ and that reaches a minute. Otherwise (no range, or
+ * ends equal or reversed in a server's answer) the point estimate is shown.
+ */
+export const shownRange = (r: WaitRange | undefined): WaitRange | undefined =>
+  r && r.high > r.low && r.high >= 1 ? r : undefined;
+
 /** Minutes in words: 6 分钟, 1 小时 35 分钟. */
 const duration = (m: number) => (m < 60 ? `${m}\u00a0分钟` : `${Math.floor(m / 60)}\u00a0小时${m % 60 ? ` ${m % 60}\u00a0分钟` : ''}`);
 
+/**
+ * The words of `<zw-queue-status>`'s card, in zh-CN (the reference) and en. The parts fetched on demand (see
+ * `parts`) bring their own tables, so a plain card does not download their words.
+ */
 export const queueStrings = defineStrings(
   {
     open: '办公中',
@@ -28,10 +35,10 @@ export const queueStrings = defineStrings(
     waiting: (n: number) => `等候 ${n} 人`,
     // A number and its unit, and 约 with its number, are joined by no-break spaces (U+00A0): a narrow line may break
     // between the hours and the minutes, never inside 约 6 分钟.
-    // With a range (the server is unsure: few tickets measured today, or times that vary), its two ends, joined by
-    // 至 rather than a dash, which read-aloud voices read as 减.
+    // With a range (the server is unsure: few tickets measured today, or times that vary; see shownRange), its two
+    // ends, joined by 至 rather than a dash, which read-aloud voices read as 减.
     wait: (m: number, range?: WaitRange) =>
-      range && range.high > range.low && range.high >= 1
+      range
         ? range.low < 1
           ? `${duration(range.high)}以内`
           : range.high < 60
