@@ -503,6 +503,8 @@ export class SearchIndex {
       this.stretchEnd.byteLength +
       this.stretchPass.byteLength +
       this.stretchValue.byteLength +
+      this.contiguousPass.byteLength +
+      this.contiguousValue.byteLength +
       this.chars.bytes +
       this.starts.bytes +
       this.starts3.bytes +
