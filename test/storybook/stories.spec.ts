@@ -291,20 +291,16 @@ async function check(entry: IndexEntry): Promise<string[]> {
     await tab.settle();
     const look = () => page.evaluate(inspect, FAILURE_TEXTS, LOADING_TEXTS);
     let seen = await look();
-    if (expectError) {
-      const end = Date.now() + EXPECTED_ERROR_WAIT_MS;
-      while (seen.errors.length === 0 && Date.now() < end) {
+    /** Looks again every 250 ms while `still` holds, for at most `ms`. */
+    const lookWhile = async (still: (s: typeof seen) => boolean, ms: number) => {
+      const end = Date.now() + ms;
+      while (still(seen) && Date.now() < end) {
         await sleep(250);
         seen = await look();
       }
-    }
-    if (!expectLoading) {
-      const end = Date.now() + LOADING_AFTER_QUIET_MS;
-      while (seen.loading && Date.now() < end) {
-        await sleep(250);
-        seen = await look();
-      }
-    }
+    };
+    if (expectError) await lookWhile((s) => s.errors.length === 0, EXPECTED_ERROR_WAIT_MS);
+    if (!expectLoading) await lookWhile((s) => s.loading, LOADING_AFTER_QUIET_MS);
     if (seen.phase === 'errored') problems.push('Storybook reports the story as errored (render or play threw)');
     if (seen.storybookError) problems.push(`Storybook error display: ${seen.storybookError.slice(0, 300)}`);
     if (seen.undefinedTags.length) problems.push(`not defined: ${seen.undefinedTags.join(', ')}`);
