@@ -6,6 +6,7 @@ import type { ZwQueueStatus } from '../src/queue-status/index.ts';
 import type { Forecast, HallPatch, HallSnapshot } from '../src/core/api/types.gen.ts';
 import { pagePrefsStore } from '../src/core/prefs/store.ts';
 import { parts } from '../src/queue-status/parts.ts';
+import { brokenText } from './support/layout.ts';
 import {
   CONNECT_MS,
   HEARTBEAT_MS,
@@ -172,6 +173,19 @@ describe('<zw-queue-status> rendering', () => {
     expect(text(en)).to.include('about 15 to 30 min');
     expect(text(en)).to.include('about 1 h 10 min to 2 h 10 min');
     expect(text(en)).to.include('up to 10 min');
+  });
+
+  it('keeps a wait whole on the board when a narrow screen wraps the categories', async () => {
+    const categories = snapshot().categories;
+    const { el } = await streamed(
+      html`<zw-queue-status hall="test-hall" variant="board" style="display: block; width: 300px"></zw-queue-status>`,
+      snapshot({
+        categories: categories.map((c, i) => ({ ...c, estimatedWaitMinutes: 30, estimatedWaitRange: { low: 16 + i, high: 45 } })),
+      }),
+    );
+    await until(() => el.shadowRoot!.querySelector('.board .cats'), 'the board');
+    expect(text(el)).to.include('约 16 至 45 分钟');
+    expect(brokenText(el)).to.deep.equal([]);
   });
 
   it('shows the point estimate when a range is no range (its ends equal or reversed)', async () => {

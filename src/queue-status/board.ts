@@ -64,6 +64,8 @@ export const boardStyles = css`
     flex-wrap: wrap;
     gap: 0 3cqw;
     font-size: max(var(--_fs), 2.6cqh);
+    /* As on the card: a line may break at a space, never inside 约 16 至 45 分钟. */
+    word-break: keep-all;
   }
 `;
 
