@@ -25,6 +25,8 @@ export class Aligner {
   private from = new Int16Array(0);
   private joined = new Uint8Array(0);
   private q = '';
+  /** What was last prepared: preparing for it again (each hit's highlighting) costs nothing. */
+  private text?: string;
   private runEnd: number[] = [];
   /** Per query position × syllable id: 1 when the typed Han character there has that sound (with slips only). */
   private sounds = new Uint8Array(0);
@@ -47,6 +49,8 @@ export class Aligner {
 
   /** Prepares for one query (normalized; spaces separate syllables or words), tolerating up to `slips` slips. */
   prepare(text: string, slips: number): void {
+    if (text === this.text && slips === this.slips) return;
+    this.text = text;
     this.q = text.replace(/ /g, '');
     this.slips = slips;
     this.floor = slips ? -(slips + 0.5) * SLIP : NONE;
