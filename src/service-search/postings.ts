@@ -49,3 +49,31 @@ export class Postings {
     return this.offsets.byteLength + this.data.byteLength;
   }
 }
+
+/**
+ * The values in every one of `lists` (each ascending), ascending: the shortest list, filtered by each longer one in
+ * turn, whose position only moves forward (by doubling steps, then halving, so a long list is mostly skipped).
+ */
+export function intersect(lists: ArrayLike<number>[]): number[] {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let out = Array.from(sorted[0] ?? []);
+  for (let l = 1; l < sorted.length && out.length; l++) {
+    const list = sorted[l];
+    let kept = 0;
+    let at = 0;
+    for (const value of out) {
+      let step = 1;
+      while (at + step < list.length && list[at + step] < value) step *= 2;
+      let hi = Math.min(at + step, list.length);
+      while (at < hi) {
+        const mid = (at + hi) >>> 1;
+        if (list[mid] < value) at = mid + 1;
+        else hi = mid;
+      }
+      if (at === list.length) break;
+      if (list[at] === value) out[kept++] = value;
+    }
+    out.length = kept;
+  }
+  return out;
+}

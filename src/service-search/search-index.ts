@@ -1,6 +1,6 @@
 import type { Catalogue, CatalogueItem } from '../core/api/types.gen.js';
 import { Aligner } from './aligner.js';
-import { Postings } from './postings.js';
+import { intersect, Postings } from './postings.js';
 import { OPEN, Reach } from './reach.js';
 import { abbreviations, officialForms, questionWords, withoutFillers, type QuestionWord } from './colloquial.js';
 import { isHan, isLetter, normalizeQuery } from './query-text.js';
@@ -606,7 +606,8 @@ export class SearchIndex {
   /** Pinyin, initials, letters and digits (no Han character). */
   private latin(plain: string, accept: ItemTest | undefined, limit: number): void {
     const compact = plain.replace(/ /g, '').slice(0, 30);
-    const last = this.last && plain.startsWith(this.last.text) && plain !== this.last.text ? this.last : undefined;
+    // The same query again (a space typed, then a letter) matches what it matched.
+    const last = this.last && plain.startsWith(this.last.text) ? this.last : undefined;
     this.bare = compact.length >= 4 && !this.spellings.some((s) => compact.includes(s));
     this.forms = [plain];
     const pair = compact.length > 1 ? key2(compact[0], compact[1]) : -1;
@@ -934,7 +935,7 @@ export class SearchIndex {
   private strict(form: string, formIndex: number): void {
     const compact = form.replace(/ /g, '');
     const mixed = /[a-z]/.test(compact);
-    const list = this.rarest(compact);
+    const list = this.holdingAll(compact);
     if (!list) return;
     const v = this.bare;
     if (mixed) {
@@ -1163,6 +1164,22 @@ export class SearchIndex {
       this.held.set(word, held);
     }
     return held ?? undefined;
+  }
+
+  /**
+   * The fields holding every non-letter character of `text` (what a match without slips needs); undefined when one is
+   * in no field.
+   */
+  private holdingAll(text: string): number[] | undefined {
+    const lists: ArrayLike<number>[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (isLetter(code) || code === 32) continue;
+      const slot = this.charSlot[code];
+      if (slot < 0) return undefined;
+      lists.push(this.chars.list(slot));
+    }
+    return lists.length ? intersect(lists) : undefined;
   }
 
   /** The postings of the rarest non-letter character of `text`; undefined when one is in no field. */
