@@ -36,6 +36,14 @@ export class Aligner {
   private slips = 0;
   /** Scores below this need more slips than allowed: dropped at once. */
   private floor = NONE;
+  /** How far into the query the last `align` reached. */
+  private reached = 0;
+  /** Counts the preparations, so that a caller can keep scores per preparation. */
+  version = 0;
+  /** Whether the query has letters; the characters it has; the sounds of its Han characters (with slips). */
+  private lettered = false;
+  private typed = new Set<number>();
+  private anySound = new Uint8Array(0);
 
   constructor(
     private readonly syllables: Syllables,
@@ -51,6 +59,7 @@ export class Aligner {
   prepare(text: string, slips: number): void {
     if (text === this.text && slips === this.slips) return;
     this.text = text;
+    this.version++;
     this.q = text.replace(/ /g, '');
     this.slips = slips;
     this.floor = slips ? -(slips + 0.5) * SLIP : NONE;
@@ -61,6 +70,15 @@ export class Aligner {
     this.runEnd = [];
     if (this.sounds.length < size) this.sounds = new Uint8Array(size);
     this.sounds.fill(0, 0, size);
+    if (this.anySound.length < this.width) this.anySound = new Uint8Array(this.width);
+    this.anySound.fill(0);
+    this.typed.clear();
+    this.lettered = false;
+    for (let i = 0; i < this.q.length; i++) {
+      const code = this.q.charCodeAt(i);
+      this.typed.add(code);
+      if (isLetter(code)) this.lettered = true;
+    }
     let end = -1;
     for (let i = text.length - 1, k = this.q.length; i >= 0; i--) {
       const code = text.charCodeAt(i);
@@ -71,16 +89,79 @@ export class Aligner {
       else if (slips && isHan(code))
         for (const s of this.charPinyin[text[i]] ?? []) {
           const id = this.syllables.find(s);
-          if (id) this.sounds[k * this.width + id] = 1;
+          if (id) this.sounds[k * this.width + id] = this.anySound[id] = 1;
         }
     }
   }
 
   /**
-   * The best score of the whole query against `text` whose characters have syllable ids `sy`, or -Infinity when it
-   * does not match. With `marks`, collects the matched character positions (for highlighting).
+   * Whether some character of the query can take a name character (`code`, with syllable id `syllable`): the same
+   * character, the same sound (with slips), or — for a query with letters — any syllable.
    */
-  score(text: string, sy: Uint16Array, marks?: number[]): number {
+  takes(code: number, syllable: number): boolean {
+    if (this.lettered && (syllable || isLetter(code))) return true;
+    return this.typed.has(code) || (this.slips > 0 && syllable > 0 && this.anySound[syllable] === 1);
+  }
+
+  /**
+   * The best score of the whole query against `text` whose characters have syllable ids `sy`, or -Infinity when it
+   * does not match. With `marks`, collects the matched character positions (for highlighting). With `head` (see
+   * `head`), goes on from where that alignment of the text's first characters stopped.
+   */
+  score(text: string, sy: Uint16Array, marks?: number[], head?: Float64Array): number {
+    const { q, slips } = this;
+    const m = q.length;
+    const n = text.length;
+    const w = m + 1;
+    if (!this.align(text, sy, n, marks, head)) return NONE;
+    const { best, ends, from, joined } = this;
+    const result = best[n * w + m];
+    if (marks && result !== NONE) {
+      let j = n;
+      let i = m;
+      let must = false;
+      while (i > 0 && j > 0) {
+        const at = j * w + i;
+        if (must || best[at] === ends[at]) {
+          marks.push(j - 1);
+          must = joined[at] === 1;
+          i = from[at];
+          j--;
+        } else if (slips && best[at] === best[at - 1] - SKIP) i--;
+        else j--;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Where the alignment of `text` stands after its first `length` characters, for `score` to go on from on any text
+   * that starts with the same characters (however long it is: nothing is cut short here for want of characters left).
+   */
+  head(text: string, sy: Uint16Array, length: number): Float64Array {
+    this.align(text, sy, length, undefined, undefined, false);
+    const w = this.q.length + 1;
+    const row = length * w;
+    const out = new Float64Array(2 * w + 2);
+    out.set(this.best.subarray(row, row + w));
+    out.set(this.ends.subarray(row, row + w), w);
+    out[2 * w] = this.reached;
+    out[2 * w + 1] = length;
+    return out;
+  }
+
+  /**
+   * Fills the table (query position × name position) up to row `stop`, from row 0 or from `head`; false when the name
+   * cannot match (found early when `prune`).
+   */
+  private align(
+    text: string,
+    sy: Uint16Array,
+    stop: number,
+    marks?: number[],
+    head?: Float64Array,
+    prune = true,
+  ): boolean {
     const { q, slips, floor } = this;
     const m = q.length;
     const n = text.length;
@@ -93,11 +174,16 @@ export class Aligner {
       this.joined = new Uint8Array(size * 2);
     }
     const { best, ends, from, joined } = this;
-    best.fill(NONE, 0, size);
-    ends.fill(NONE, 0, size);
-    best[0] = 0;
+    const first = head ? head[2 * w + 1] : 0;
+    best.fill(NONE, first * w, size);
+    ends.fill(NONE, first * w, size);
     let reach = 0;
-    for (let j = 0; ; j++) {
+    if (head) {
+      best.set(head.subarray(0, w), first * w);
+      ends.set(head.subarray(w, 2 * w), first * w);
+      reach = head[2 * w];
+    } else best[0] = 0;
+    for (let j = first; ; j++) {
       const row = j * w;
       if (slips) {
         for (let i = 0; i < m && i <= reach; i++) {
@@ -108,9 +194,9 @@ export class Aligner {
           }
         }
       }
-      if (j === n) break;
+      if (j === stop) break;
       // Nothing is left of the name to take the rest of the query.
-      if (!slips && m - reach > (n - j) * 6) return NONE;
+      if (prune && !slips && m - reach > (n - j) * 6) return false;
       const next = row + w;
       let newReach = reach;
       const code = text.charCodeAt(j);
@@ -151,22 +237,7 @@ export class Aligner {
       }
       reach = newReach;
     }
-    const result = best[n * w + m];
-    if (marks && result !== NONE) {
-      let j = n;
-      let i = m;
-      let must = false;
-      while (i > 0 && j > 0) {
-        const at = j * w + i;
-        if (must || best[at] === ends[at]) {
-          marks.push(j - 1);
-          must = joined[at] === 1;
-          i = from[at];
-          j--;
-        } else if (slips && best[at] === best[at - 1] - SKIP) i--;
-        else j--;
-      }
-    }
-    return result;
+    this.reached = reach;
+    return true;
   }
 }

@@ -175,6 +175,9 @@ export class SearchIndex {
   /** The same for `contiguousIn`, which runs in the same pass as `gapsIn`. */
   private readonly contiguousPass: Uint32Array;
   private readonly contiguousValue: Int8Array;
+  /** Per distinct stretch that starts a field: where the aligner stood after it (see `alignedScore`). */
+  private readonly alignedHeads = new Map<number, Float64Array>();
+  private headsVersion = -1;
   /** Fields by syllable id, for same-sounding characters. */
   private readonly sounds: Postings;
   private readonly spellings: string[];
@@ -505,6 +508,7 @@ export class SearchIndex {
       this.stretchValue.byteLength +
       this.contiguousPass.byteLength +
       this.contiguousValue.byteLength +
+
       this.chars.bytes +
       this.starts.bytes +
       this.starts3.bytes +
@@ -1000,12 +1004,36 @@ export class SearchIndex {
     for (const f of this.sharing(compact, need)) {
       // A typed character left out costs two slips: the others must be there in order, or the same sound.
       if (inOrder && inOrder(f) < need) continue;
-      const points = this.aligner.score(this.texts[f], this.sy.subarray(this.at[f], this.at[f + 1]));
+      const points = this.alignedScore(f);
       const used = Math.round(-points / SLIP);
       // Ranked with the strict fuzzy matches: a slip weighs about as much as a well-typed syllable.
       if (points !== -Infinity && used <= slips && used > 0)
         this.note(this.owner[f], FUZZY, 0, points + used * (SLIP - 12), f, formIndex, used, Tier.Fuzzy);
     }
+  }
+
+  /**
+   * `aligner.score` on field `f`. Where the field starts with a stretch, the alignment goes on from where that stretch
+   * left it, worked out once per preparation of the aligner: fields sharing their first stretch (one service's name,
+   * qualified by who implements it) align only what follows it, and nothing at all when the query can take none of it.
+   */
+  private alignedScore(f: number): number {
+    const a = this.at[f];
+    const b = this.at[f + 1];
+    const k = this.stretchesFrom[f];
+    const sy = this.sy.subarray(a, b);
+    if (k === this.stretchesFrom[f + 1] || !stretches(this.codes[a])) return this.aligner.score(this.texts[f], sy);
+    const s = this.stretches[k];
+    const end = a + this.stretchEnd[s] - this.stretchAt[s];
+    if (this.headsVersion !== this.aligner.version) {
+      this.headsVersion = this.aligner.version;
+      this.alignedHeads.clear();
+    }
+    let head = this.alignedHeads.get(s);
+    if (!head) this.alignedHeads.set(s, (head = this.aligner.head(this.texts[f], sy, end - a)));
+    let takes = false;
+    for (let j = end; !takes && j < b; j++) takes = this.aligner.takes(this.codes[j], this.sy[j]);
+    return takes ? this.aligner.score(this.texts[f], sy, undefined, head) : head[this.aligner.length];
   }
 
   /**
@@ -1327,7 +1355,7 @@ export class SearchIndex {
         if (key !== prepared) this.aligner.prepare(this.forms[this.form[n]], slips);
         prepared = key;
         const f = this.field[n];
-        const points = this.aligner.score(this.texts[f], this.sy.subarray(this.at[f], this.at[f + 1]));
+        const points = this.alignedScore(f);
         const score = points === -Infinity ? LAZY + 1 : points + Math.round(-points / SLIP) * (SLIP - 12);
         this.key[n] = rankKey(FUZZY, 0, 0, score);
       }
