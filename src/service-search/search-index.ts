@@ -172,6 +172,15 @@ export class SearchIndex {
   private readonly stretchValue: Int32Array;
   private readonly stretchMore = new Map<number, number>();
   private pass = 0;
+  /** Where each of `stretches` starts in its field (a character position). */
+  private readonly occurrenceAt: Uint32Array;
+  /**
+   * Per character of each distinct stretch (the stretch's characters from stretchBase[s]): the pass that last asked
+   * whether a contiguous pinyin match starts there, and the answer (see `contiguous`).
+   */
+  private readonly stretchBase: Uint32Array;
+  private readonly startPass: Uint32Array;
+  private readonly startValue: Uint8Array;
   /** The same for `contiguousIn`, which runs in the same pass as `gapsIn`. */
   private readonly contiguousPass: Uint32Array;
   private readonly contiguousValue: Int8Array;
@@ -413,6 +422,7 @@ export class SearchIndex {
     const stretchAt: number[] = [];
     const stretchEnd: number[] = [];
     const stretchList: number[] = [];
+    const occurrenceAt: number[] = [];
     this.stretchesFrom = new Uint32Array(fields + 1);
     const takes = (j: number) => stretches(this.codes[j]);
     for (let f = 0; f < fields; f++) {
@@ -434,13 +444,19 @@ export class SearchIndex {
           stretchEnd.push(k);
         }
         stretchList.push(s);
+        occurrenceAt.push(j);
         j = k;
       }
     }
     this.stretchesFrom[fields] = stretchList.length;
     this.stretches = Uint32Array.from(stretchList);
+    this.occurrenceAt = Uint32Array.from(occurrenceAt);
     this.stretchAt = Uint32Array.from(stretchAt);
     this.stretchEnd = Uint32Array.from(stretchEnd);
+    this.stretchBase = new Uint32Array(stretchAt.length + 1);
+    for (let k = 0; k < stretchAt.length; k++) this.stretchBase[k + 1] = this.stretchBase[k] + stretchEnd[k] - stretchAt[k];
+    this.startPass = new Uint32Array(this.stretchBase[stretchAt.length]);
+    this.startValue = new Uint8Array(this.stretchBase[stretchAt.length]);
     this.stretchPass = new Uint32Array(stretchAt.length);
     this.stretchValue = new Int32Array(stretchAt.length);
     this.contiguousPass = new Uint32Array(stretchAt.length);
@@ -505,6 +521,10 @@ export class SearchIndex {
       this.stretchAt.byteLength +
       this.stretchEnd.byteLength +
       this.stretchPass.byteLength +
+      this.occurrenceAt.byteLength +
+      this.stretchBase.byteLength +
+      this.startPass.byteLength +
+      this.startValue.byteLength +
       this.stretchValue.byteLength +
       this.contiguousPass.byteLength +
       this.contiguousValue.byteLength +
@@ -747,10 +767,19 @@ export class SearchIndex {
     const matched: number[] = [];
     if (!this.reach.prepare(plain)) return matched;
     const v = this.bare;
+    // A match cannot go past its stretch, so whether one starts at a character is asked once per character of
+    // each distinct stretch.
+    const pass = ++this.pass;
     for (let c = 0; c < source.length; c++) {
       const j = source[c];
       const f = this.fieldOf[j];
-      if (!this.reach.at(this.codes, this.sy, j, this.at[f + 1])) continue;
+      const k = this.inStretch(j, f);
+      if (k < 0) continue;
+      if (this.startPass[k] !== pass) {
+        this.startPass[k] = pass;
+        this.startValue[k] = this.reach.at(this.codes, this.sy, j, this.at[f + 1]) ? 1 : 0;
+      }
+      if (!this.startValue[k]) continue;
       matched.push(j);
       const n = this.owner[f];
       const start = j === this.at[f] && this.kind[f] !== ALIAS;
@@ -767,6 +796,20 @@ export class SearchIndex {
       );
     }
     return matched;
+  }
+
+  /**
+   * Character position `j` (of field `f`) as a character of a distinct stretch (`stretchBase` numbering), or -1 when
+   * no stretch holds it.
+   */
+  private inStretch(j: number, f: number): number {
+    for (let k = this.stretchesFrom[f]; k < this.stretchesFrom[f + 1]; k++) {
+      const p = this.occurrenceAt[k];
+      if (j < p) return -1;
+      const s = this.stretches[k];
+      if (j < p + this.stretchEnd[s] - this.stretchAt[s]) return this.stretchBase[s] + j - p;
+    }
+    return -1;
   }
 
   /**
