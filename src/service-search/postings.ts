@@ -56,7 +56,7 @@ export class Postings {
  */
 export function intersect(lists: ArrayLike<number>[]): number[] {
   const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let out = Array.from(sorted[0] ?? []);
+  const out = Array.from(sorted[0] ?? []);
   for (let l = 1; l < sorted.length && out.length; l++) {
     const list = sorted[l];
     let kept = 0;

@@ -115,9 +115,8 @@ export class SearchIndex {
   private readonly at: Uint32Array;
   private readonly codes: Uint16Array;
   private readonly sy: Uint16Array;
-  /** Per field: bit mask of syllable initials, and of all letters of its pinyin. */
+  /** Per field: bit mask of syllable initials. */
   private readonly initials: Int32Array;
-  private readonly letters: Int32Array;
 
   /** Per character position: its field; per field: the first letter of its first character (0 for none). */
   private readonly fieldOf: Uint16Array | Uint32Array;
@@ -129,7 +128,7 @@ export class SearchIndex {
    */
   private readonly pairs: Int32Array;
   private readonly pairWords: number;
-  /** Scratch: the fields that passed the last `pairPass`. */
+  /** Scratch: what passed the last `pairPass`. */
   private passed = new Int32Array(0);
 
   private readonly charSlot = new Int32Array(0x10000).fill(-1);
@@ -172,6 +171,15 @@ export class SearchIndex {
   private readonly stretchValue: Int32Array;
   private readonly stretchMore = new Map<number, number>();
   private pass = 0;
+  /**
+   * Per distinct stretch: the fields holding it; the bits of its syllables' initials and of all their letters, and its
+   * pairs of letters (as `pairs` has them per field), for the slip search, which is tried on each distinct stretch.
+   */
+  private readonly stretchFields: Postings;
+  private readonly stretchInitials: Int32Array;
+  private readonly stretchLetters: Int32Array;
+  private readonly stretchPairs: Int32Array;
+  private readonly stretchPairWords: number;
   /** Where each of `stretches` starts in its field (a character position). */
   private readonly occurrenceAt: Uint32Array;
   /**
@@ -253,11 +261,9 @@ export class SearchIndex {
     const codes: number[] = [];
     const sys: number[] = [];
     const initials: number[] = [];
-    const letters: number[] = [];
     const add = (text: string, n: number, kind: number, syllableOf: (j: number) => string | undefined) => {
       let lower = '';
       let mInitials = 0;
-      let mLetters = 0;
       for (let j = 0; j < text.length; j++) {
         let code = text.charCodeAt(j);
         if (code >= 65 && code <= 90) code |= 32;
@@ -266,17 +272,13 @@ export class SearchIndex {
         const syllable = han ? syllableOf(j) : isLetter(code) ? String.fromCharCode(code) : undefined;
         codes.push(code);
         sys.push(han && syllable ? this.syllables.id(syllable) : 0);
-        if (syllable) {
-          mInitials |= bit(syllable, 0);
-          for (let k = 0; k < syllable.length; k++) mLetters |= bit(syllable, k);
-        }
+        if (syllable) mInitials |= bit(syllable, 0);
       }
       this.texts.push(lower);
       owners.push(n);
       kinds.push(kind);
       starts.push(codes.length);
       initials.push(mInitials);
-      letters.push(mLetters);
     };
     let at = 0;
     for (let n = 0; n < count; n++) {
@@ -335,7 +337,6 @@ export class SearchIndex {
     this.codes = Uint16Array.from(codes);
     this.sy = Uint16Array.from(sys);
     this.initials = Int32Array.from(initials);
-    this.letters = Int32Array.from(letters);
 
     // The character index.
     let slots = 0;
@@ -461,6 +462,25 @@ export class SearchIndex {
     this.stretchValue = new Int32Array(stretchAt.length);
     this.contiguousPass = new Uint32Array(stretchAt.length);
     this.contiguousValue = new Int8Array(stretchAt.length);
+    const stretchCount = stretchAt.length;
+    this.stretchFields = Postings.build(stretchCount, fields, (put) => {
+      for (let f = 0; f < fields; f++)
+        for (let k = this.stretchesFrom[f]; k < this.stretchesFrom[f + 1]; k++) put(this.stretches[k], f);
+    });
+    this.stretchInitials = new Int32Array(stretchCount);
+    this.stretchLetters = new Int32Array(stretchCount);
+    this.stretchPairWords = (stretchCount + 31) >>> 5;
+    this.stretchPairs = new Int32Array(PAIRS * this.stretchPairWords);
+    for (let s = 0; s < stretchCount; s++) {
+      const end = stretchEnd[s];
+      for (let j = stretchAt[s]; j < end; j++) {
+        const syllable = spelling(j, end);
+        if (isDigit(this.codes[j])) continue;
+        this.stretchInitials[s] |= bit(syllable, 0);
+        for (let k = 0; k < syllable.length; k++) this.stretchLetters[s] |= bit(syllable, k);
+        pairsOf(syllable, spelling(j + 1, end), this.stretchPairs, this.stretchPairWords, s);
+      }
+    }
     this.keyItems = this.itemsPerKey(this.starts, KEYS);
     this.key3Items = this.itemsPerKey(this.starts3, KEYS * 36);
     this.startFields = Postings.build(KEYS, fields, (put) => {
@@ -510,7 +530,7 @@ export class SearchIndex {
   /** Bytes held by the index's typed arrays (strings and the catalogue itself not counted). */
   get bytes(): number {
     const arrays = [this.nameItems, this.itemsFrom, this.nameOf, this.variant, this.fieldsFrom, this.owner, this.kind];
-    const more = [this.at, this.codes, this.sy, this.initials, this.letters, this.charSlot, this.stamp, this.key];
+    const more = [this.at, this.codes, this.sy, this.initials, this.charSlot, this.stamp, this.key];
     return (
       [...arrays, ...more, this.tier, this.field, this.form, this.slips].reduce((n, a) => n + a.byteLength, 0) +
       this.fieldOf.byteLength +
@@ -522,6 +542,10 @@ export class SearchIndex {
       this.stretchEnd.byteLength +
       this.stretchPass.byteLength +
       this.occurrenceAt.byteLength +
+      this.stretchFields.bytes +
+      this.stretchInitials.byteLength +
+      this.stretchLetters.byteLength +
+      this.stretchPairs.byteLength +
       this.stretchBase.byteLength +
       this.startPass.byteLength +
       this.startValue.byteLength +
@@ -873,12 +897,13 @@ export class SearchIndex {
     return -1;
   }
 
-  /** The fields that have all but `budget` (at most 4) of the letter pairs `pairs` (see `pairsOf`), as a bit set. */
-  private pairPass(pairs: number[], budget: number): Int32Array {
-    const words = this.pairWords;
+  /**
+   * The fields (or, given the stretches' `bits` and `words`, the distinct stretches) that have all but `budget` (at
+   * most 4) of the letter pairs `pairs` (see `pairsOf`), as a bit set.
+   */
+  private pairPass(pairs: number[], budget: number, bits = this.pairs, words = this.pairWords): Int32Array {
     if (this.passed.length < words) this.passed = new Int32Array(words);
     const out = this.passed;
-    const bits = this.pairs;
     // Per field, the pairs it lacks, counted in bit slices (1, 2, 4, and 8 or more), 32 fields at a time.
     for (let w = 0; w < words; w++) {
       let c0 = 0;
@@ -918,27 +943,46 @@ export class SearchIndex {
   private slipped(plain: string, source: number[] | undefined, max: number): number[] {
     const out: number[] = [];
     if (!this.reach.prepare(plain, true)) return out;
-    const [first, all] = masks(plain);
     // A slip breaks at most two pairs of typed letters.
     const pairs = pairsIn(plain.replace(/ /g, ''));
     const budget = 2 * max;
     this.pass++;
+    source ??= this.slippedStretches(plain, pairs, budget, max);
     const passed = this.pairPass(pairs, budget);
-    const count = source ? source.length : this.owner.length;
-    for (let c = 0; c < count; c++) {
-      const f = source ? source[c] : c;
+    for (let c = 0; c < source.length; c++) {
+      const f = source[c];
       if (!((passed[f >>> 5] >>> (f & 31)) & 1)) continue;
-      if (!source) {
-        let initials = this.initials[f];
-        if (initials & NL) initials |= NL;
-        if ((initials & first) !== first || popcount(all & ~this.letters[f]) > max) continue;
-      }
       const r = this.slipsIn(f, max);
       if (r < 0) continue;
       out.push(f);
       if (r > 0) this.note(this.owner[f], FUZZY, 0, LAZY, f, 0, r, Tier.Fuzzy);
     }
     return out;
+  }
+
+  /**
+   * The slip search over every distinct stretch (a match ends within one), each answer kept for `slipsIn`: those
+   * with the letters, initials and all but `budget` pairs the query needs are matched. The fields holding one that
+   * matches, ascending.
+   */
+  private slippedStretches(plain: string, pairs: number[], budget: number, max: number): number[] {
+    const [first, all] = masks(plain);
+    const passed = this.pairPass(pairs, budget, this.stretchPairs, this.stretchPairWords);
+    const fields: number[] = [];
+    for (let s = 0; s < this.stretchAt.length; s++) {
+      let r = -1;
+      if ((passed[s >>> 5] >>> (s & 31)) & 1) {
+        let initials = this.stretchInitials[s];
+        if (initials & NL) initials |= NL;
+        if ((initials & first) === first && popcount(all & ~this.stretchLetters[s]) <= max)
+          r = this.reach.slipped(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], max);
+      }
+      this.stretchPass[s] = this.pass;
+      this.stretchValue[s] = r;
+      if (r >= 0) for (const f of this.stretchFields.list(s)) fields.push(f);
+    }
+    fields.sort((a, b) => a - b);
+    return fields.filter((f, k) => !k || f !== fields[k - 1]);
   }
 
   /** Chinese, and Chinese mixed with pinyin: every form of the query, then slips, then in part. */
