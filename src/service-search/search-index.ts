@@ -71,6 +71,8 @@ const NAME = 0;
 const SHORT = 1;
 const ALIAS = 2;
 
+/** Not yet asked (see `SearchIndex.resumed`): `Reach.gappedFrom` gives -1 or a set of positions. */
+const UNSET = -2;
 /** Points of a gapped or slipped match, aligned exactly only if it may be shown (see `settle`). */
 const LAZY = -4.8e5;
 /** Fewer contiguous pinyin matches than this: look for gapped ones too. */
@@ -169,7 +171,12 @@ export class SearchIndex {
   /** Per distinct stretch, for one pass: the pass that filled it, and what it gave (see `slipsIn`, `gapsIn`). */
   private readonly stretchPass: Uint32Array;
   private readonly stretchValue: Int32Array;
-  private readonly stretchMore = new Map<number, number>();
+  /**
+   * For `gapsIn`, per set of positions a piece may start from (other than the query's start) in this pass: what each
+   * distinct stretch gave (`UNSET` until asked). Arrays are kept for the next pass.
+   */
+  private readonly resumed = new Map<number, Int32Array>();
+  private readonly spare: Int32Array[] = [];
   private pass = 0;
   /**
    * Per distinct stretch: the fields holding it; the bits of its syllables' initials and of all their letters, and its
@@ -455,7 +462,8 @@ export class SearchIndex {
     this.stretchAt = Uint32Array.from(stretchAt);
     this.stretchEnd = Uint32Array.from(stretchEnd);
     this.stretchBase = new Uint32Array(stretchAt.length + 1);
-    for (let k = 0; k < stretchAt.length; k++) this.stretchBase[k + 1] = this.stretchBase[k] + stretchEnd[k] - stretchAt[k];
+    for (let k = 0; k < stretchAt.length; k++)
+      this.stretchBase[k + 1] = this.stretchBase[k] + stretchEnd[k] - stretchAt[k];
     this.startPass = new Uint32Array(this.stretchBase[stretchAt.length]);
     this.startValue = new Uint8Array(this.stretchBase[stretchAt.length]);
     this.stretchPass = new Uint32Array(stretchAt.length);
@@ -552,7 +560,6 @@ export class SearchIndex {
       this.stretchValue.byteLength +
       this.contiguousPass.byteLength +
       this.contiguousValue.byteLength +
-
       this.chars.bytes +
       this.starts.bytes +
       this.starts3.bytes +
@@ -684,7 +691,7 @@ export class SearchIndex {
       const source = last?.gapped ?? this.startFields.list(key2(compact[0], compact[1]));
       this.reach.prepare(plain);
       this.pass++;
-      this.stretchMore.clear();
+      this.newGapPass();
       const passed = this.pairPass(pairs, 2);
       for (let c = 0; c < source.length; c++) {
         const f = source[c];
@@ -845,22 +852,34 @@ export class SearchIndex {
     let open = 0;
     for (let k = this.stretchesFrom[f]; k < this.stretchesFrom[f + 1]; k++) {
       const s = this.stretches[k];
-      let r: number | undefined;
+      let r: number;
       if (resume === 1) {
-        if (this.stretchPass[s] === this.pass) r = this.stretchValue[s];
-      } else r = this.stretchMore.get(resume * this.stretchAt.length + s);
-      if (r === undefined) {
-        r = this.reach.gappedFrom(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], resume);
-        if (resume === 1) {
+        if (this.stretchPass[s] !== this.pass) {
           this.stretchPass[s] = this.pass;
-          this.stretchValue[s] = r;
-        } else this.stretchMore.set(resume * this.stretchAt.length + s, r);
+          this.stretchValue[s] = this.reach.gappedFrom(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], 1);
+        }
+        r = this.stretchValue[s];
+      } else {
+        let memo = this.resumed.get(resume);
+        if (!memo) {
+          memo = this.spare.pop() ?? new Int32Array(this.stretchAt.length);
+          this.resumed.set(resume, memo.fill(UNSET));
+        }
+        r = memo[s];
+        if (r === UNSET)
+          r = memo[s] = this.reach.gappedFrom(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], resume);
       }
       if (r < 0) return 2;
       open |= r & OPEN;
       resume = r & ~OPEN;
     }
     return open ? 1 : 0;
+  }
+
+  /** A new pass of `gapsIn`: what the last one kept per set of start positions is forgotten. */
+  private newGapPass(): void {
+    for (const memo of this.resumed.values()) if (this.spare.length < 64) this.spare.push(memo);
+    this.resumed.clear();
   }
 
   /**
@@ -1032,7 +1051,7 @@ export class SearchIndex {
     if (mixed) {
       if (!this.reach.prepare(form)) return;
       this.pass++;
-      this.stretchMore.clear();
+      this.newGapPass();
       for (const f of list) {
         const n = this.owner[f];
         const r = this.contiguousIn(f);
