@@ -170,6 +170,20 @@ export class Reach {
   }
 
   /**
+   * The bits of the letters a piece starting at one of the query positions `from` begins with (each piece begins
+   * with the first letter of a character's syllable), or -1 when one of those positions holds no letter.
+   */
+  pieceLetters(from: number): number {
+    let out = 0;
+    for (let bits = from & (this.done - 1); bits; bits &= bits - 1) {
+      const code = this.q.charCodeAt(31 - Math.clz32(bits & -bits));
+      if (!isLetter(code)) return -1;
+      out |= 1 << (code - 97);
+    }
+    return out;
+  }
+
+  /**
    * The fewest slips (0 … `max`, at most 2) with which the query matches without gaps, or -1. The start of such a
    * match is one for the shorter query, so typing on only names matched before can match. Prepared with `slips`.
    */

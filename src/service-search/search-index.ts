@@ -187,6 +187,10 @@ export class SearchIndex {
   private readonly stretchLetters: Int32Array;
   private readonly stretchPairs: Int32Array;
   private readonly stretchPairWords: number;
+  /** Per two-letter key (as `starts`), the distinct stretches where a contiguous match can start with it, as bits. */
+  private readonly stretchStarts: Int32Array;
+  /** The key the query of the current gapped pass starts with (-1: a query not all letters and digits). */
+  private gapKey = -1;
   /** Where each of `stretches` starts in its field (a character position). */
   private readonly occurrenceAt: Uint32Array;
   /**
@@ -479,9 +483,11 @@ export class SearchIndex {
     this.stretchLetters = new Int32Array(stretchCount);
     this.stretchPairWords = (stretchCount + 31) >>> 5;
     this.stretchPairs = new Int32Array(PAIRS * this.stretchPairWords);
+    this.stretchStarts = new Int32Array(KEYS * this.stretchPairWords);
     for (let s = 0; s < stretchCount; s++) {
       const end = stretchEnd[s];
       for (let j = stretchAt[s]; j < end; j++) {
+        startKeys(j, end, s, (key) => (this.stretchStarts[key * this.stretchPairWords + (s >>> 5)] |= 1 << (s & 31)));
         const syllable = spelling(j, end);
         if (isDigit(this.codes[j])) continue;
         this.stretchInitials[s] |= bit(syllable, 0);
@@ -554,6 +560,7 @@ export class SearchIndex {
       this.stretchInitials.byteLength +
       this.stretchLetters.byteLength +
       this.stretchPairs.byteLength +
+      this.stretchStarts.byteLength +
       this.stretchBase.byteLength +
       this.startPass.byteLength +
       this.startValue.byteLength +
@@ -691,7 +698,7 @@ export class SearchIndex {
       const source = last?.gapped ?? this.startFields.list(key2(compact[0], compact[1]));
       this.reach.prepare(plain);
       this.pass++;
-      this.newGapPass();
+      this.newGapPass(/^[a-z0-9]{2}/.test(compact) ? key2(compact[0], compact[1]) : -1);
       const passed = this.pairPass(pairs, 2);
       for (let c = 0; c < source.length; c++) {
         const f = source[c];
@@ -856,7 +863,12 @@ export class SearchIndex {
       if (resume === 1) {
         if (this.stretchPass[s] !== this.pass) {
           this.stretchPass[s] = this.pass;
-          this.stretchValue[s] = this.reach.gappedFrom(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], 1);
+          // From the query's start, a first piece must start where the index says, or nothing moves.
+          const key = this.gapKey;
+          this.stretchValue[s] =
+            key >= 0 && !((this.stretchStarts[key * this.stretchPairWords + (s >>> 5)] >>> (s & 31)) & 1)
+              ? 1
+              : this.reach.gappedFrom(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], 1);
         }
         r = this.stretchValue[s];
       } else {
@@ -866,8 +878,14 @@ export class SearchIndex {
           this.resumed.set(resume, memo.fill(UNSET));
         }
         r = memo[s];
-        if (r === UNSET)
-          r = memo[s] = this.reach.gappedFrom(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], resume);
+        if (r === UNSET) {
+          // A stretch with no syllable starting with a letter a piece would begin with leaves the positions as they were.
+          const letters = this.reach.pieceLetters(resume);
+          r = memo[s] =
+            letters >= 0 && !(this.stretchInitials[s] & letters)
+              ? resume
+              : this.reach.gappedFrom(this.codes, this.sy, this.stretchAt[s], this.stretchEnd[s], resume);
+        }
       }
       if (r < 0) return 2;
       open |= r & OPEN;
@@ -876,8 +894,12 @@ export class SearchIndex {
     return open ? 1 : 0;
   }
 
-  /** A new pass of `gapsIn`: what the last one kept per set of start positions is forgotten. */
-  private newGapPass(): void {
+  /**
+   * A new pass of `gapsIn` for a query starting with `key` (see `gapKey`): what the last one kept per set of start
+   * positions is forgotten.
+   */
+  private newGapPass(key: number): void {
+    this.gapKey = key;
     for (const memo of this.resumed.values()) if (this.spare.length < 64) this.spare.push(memo);
     this.resumed.clear();
   }
@@ -1051,7 +1073,7 @@ export class SearchIndex {
     if (mixed) {
       if (!this.reach.prepare(form)) return;
       this.pass++;
-      this.newGapPass();
+      this.newGapPass(-1);
       for (const f of list) {
         const n = this.owner[f];
         const r = this.contiguousIn(f);
