@@ -33,6 +33,8 @@ export class Reach {
   private slipOne = new Int32Array(0);
   private slipMore = new Int32Array(0);
   private seen = new Uint32Array(0);
+  /** Per syllable id: the bit of its first letter. */
+  private initialBits = new Int32Array(0);
   private round = 0;
   private width = 0;
   private slips = false;
@@ -70,6 +72,10 @@ export class Reach {
       else if (slips && isHan(code)) this.sounds[k] = (this.charPinyin[q[k]] ?? []).map((s) => this.syllables.find(s));
     }
     this.width = this.syllables.list.length;
+    if (this.initialBits.length !== this.width)
+      this.initialBits = Int32Array.from(this.syllables.list, (syllable) =>
+        isLetter(syllable.charCodeAt(0)) ? 1 << (syllable.charCodeAt(0) - 97) : 0,
+      );
     // Room for the longest query at once, so that typing on allocates nothing.
     const size = 30 * this.width;
     if (this.seen.length < size) {
@@ -149,20 +155,25 @@ export class Reach {
     let short = 0;
     let long = 0;
     let open = 0;
+    // The letters a new piece can begin with: a character whose syllable begins otherwise, with no piece going on,
+    // changes nothing.
+    let letters = this.pieceLetters(resume);
     for (let j = a; j < b; j++) {
       const code = codes[j];
       const s = sy[j];
+      const chain = short | long;
+      if (!chain && letters >= 0 && !((s ? this.initialBits[s] : isLetter(code) ? 1 << (code - 97) : 0) & letters))
+        continue;
       this.step(resume, code, s);
       const nextShort = this.o1;
       let nextLong = this.oN;
-      const chain = short | long;
       if (chain) {
         this.step(chain, code, s);
         nextLong |= this.o1 | this.oN;
       }
       if (nextLong & done) return -1;
       if (nextShort & done) open = OPEN;
-      resume |= nextLong;
+      if (nextLong & ~resume) letters = this.pieceLetters((resume |= nextLong));
       short = nextShort;
       long = nextLong;
     }
