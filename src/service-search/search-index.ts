@@ -179,10 +179,9 @@ export class SearchIndex {
   private readonly spare: Int32Array[] = [];
   private pass = 0;
   /**
-   * Per distinct stretch: the fields holding it; the bits of its syllables' initials and of all their letters, and its
-   * pairs of letters (as `pairs` has them per field), for the slip search, which is tried on each distinct stretch.
+   * Per distinct stretch: the bits of its syllables' initials and of all their letters, and its pairs of letters (as
+   * `pairs` has them per field), for the slip search, which is tried on each distinct stretch.
    */
-  private readonly stretchFields: Postings;
   private readonly stretchInitials: Int32Array;
   private readonly stretchLetters: Int32Array;
   private readonly stretchPairs: Int32Array;
@@ -193,13 +192,18 @@ export class SearchIndex {
   private gapKey = -1;
   /** Where each of `stretches` starts in its field (a character position). */
   private readonly occurrenceAt: Uint32Array;
+  /** Per distinct stretch, its occurrences (indexes into `stretches`). */
+  private readonly occurrences: Postings;
   /**
-   * Per character of each distinct stretch (the stretch's characters from stretchBase[s]): the pass that last asked
-   * whether a contiguous pinyin match starts there, and the answer (see `contiguous`).
+   * The characters of the distinct stretches, numbered (stretch s's from stretchBase[s]), with the stretch of each:
+   * a contiguous pinyin match cannot go past its stretch, so whether one starts at a character is asked once for all
+   * the fields repeating its stretch. `stretchStarts2` and `stretchStarts3` list them as `starts` and `starts3` list
+   * character positions.
    */
   private readonly stretchBase: Uint32Array;
-  private readonly startPass: Uint32Array;
-  private readonly startValue: Uint8Array;
+  private readonly stretchOf: Uint32Array;
+  private readonly stretchStarts2: Postings;
+  private readonly stretchStarts3: Postings;
   /** The same for `contiguousIn`, which runs in the same pass as `gapsIn`. */
   private readonly contiguousPass: Uint32Array;
   private readonly contiguousValue: Int8Array;
@@ -468,16 +472,23 @@ export class SearchIndex {
     this.stretchBase = new Uint32Array(stretchAt.length + 1);
     for (let k = 0; k < stretchAt.length; k++)
       this.stretchBase[k + 1] = this.stretchBase[k] + stretchEnd[k] - stretchAt[k];
-    this.startPass = new Uint32Array(this.stretchBase[stretchAt.length]);
-    this.startValue = new Uint8Array(this.stretchBase[stretchAt.length]);
+    const stretchChars = this.stretchBase[stretchAt.length];
+    this.stretchOf = new Uint32Array(stretchChars);
+    for (let k = 0; k < stretchAt.length; k++) this.stretchOf.fill(k, this.stretchBase[k], this.stretchBase[k + 1]);
+    const canonical = (emit: typeof startKeys) => (put: Put) => {
+      for (let k = 0; k < stretchAt.length; k++)
+        for (let j = stretchAt[k]; j < stretchEnd[k]; j++)
+          emit(j, stretchEnd[k], this.stretchBase[k] + j - stretchAt[k], put);
+    };
+    this.stretchStarts2 = Postings.build(KEYS, stretchChars, canonical(startKeys));
+    this.stretchStarts3 = Postings.build(KEYS * 36, stretchChars, canonical(start3Keys));
     this.stretchPass = new Uint32Array(stretchAt.length);
     this.stretchValue = new Int32Array(stretchAt.length);
     this.contiguousPass = new Uint32Array(stretchAt.length);
     this.contiguousValue = new Int8Array(stretchAt.length);
     const stretchCount = stretchAt.length;
-    this.stretchFields = Postings.build(stretchCount, fields, (put) => {
-      for (let f = 0; f < fields; f++)
-        for (let k = this.stretchesFrom[f]; k < this.stretchesFrom[f + 1]; k++) put(this.stretches[k], f);
+    this.occurrences = Postings.build(stretchCount, this.stretches.length, (put) => {
+      for (let k = 0; k < this.stretches.length; k++) put(this.stretches[k], k);
     });
     this.stretchInitials = new Int32Array(stretchCount);
     this.stretchLetters = new Int32Array(stretchCount);
@@ -556,14 +567,15 @@ export class SearchIndex {
       this.stretchEnd.byteLength +
       this.stretchPass.byteLength +
       this.occurrenceAt.byteLength +
-      this.stretchFields.bytes +
       this.stretchInitials.byteLength +
       this.stretchLetters.byteLength +
       this.stretchPairs.byteLength +
       this.stretchStarts.byteLength +
       this.stretchBase.byteLength +
-      this.startPass.byteLength +
-      this.startValue.byteLength +
+      this.occurrences.bytes +
+      this.stretchOf.byteLength +
+      this.stretchStarts2.bytes +
+      this.stretchStarts3.bytes +
       this.stretchValue.byteLength +
       this.contiguousPass.byteLength +
       this.contiguousValue.byteLength +
@@ -675,12 +687,12 @@ export class SearchIndex {
     const pair = compact.length > 1 ? key2(compact[0], compact[1]) : -1;
     if (compact.length <= 2) {
       this.few(compact, accept, limit, pair >= 0 ? this.starts : undefined, pair);
-      this.last = { text: plain, contig: pair >= 0 ? this.starts.list(pair) : undefined, max: 0 };
+      this.last = { text: plain, contig: pair >= 0 ? this.stretchStarts2.list(pair) : undefined, max: 0 };
       return;
     }
     // The first run of letters has three or more: the three-letter list is exact for them.
     const key3 = this.common[pair] && /^[a-z0-9]{3}/.test(plain) ? pair * 36 + letterIndex(compact[2]) : -1;
-    const exact = key3 >= 0 ? this.starts3.list(key3) : undefined;
+    const exact = key3 >= 0 ? this.stretchStarts3.list(key3) : undefined;
     if (exact && compact.length === 3) {
       this.few(compact, accept, limit, this.starts3, key3);
       this.last = { text: plain, contig: exact, max: 0 };
@@ -791,63 +803,50 @@ export class SearchIndex {
   }
 
   /**
-   * Contiguous pinyin matches from `source` (character positions where one can start: from the index, or where the
-   * shorter query matched); the positions where the query matched.
+   * Contiguous pinyin matches from `source` (characters of distinct stretches where one can start: from the index, or
+   * where the shorter query matched); those where the query matched. Each is asked once, then noted in every field
+   * that repeats its stretch.
    */
   private contiguous(plain: string, compact: string, source: ArrayLike<number> | undefined): number[] {
     if (!source) {
       const pair = key2(compact[0], compact[1]);
       source =
         this.common[pair] && /^[a-z0-9]{3}/.test(plain)
-          ? this.starts3.list(pair * 36 + letterIndex(compact[2]))
-          : this.starts.list(pair);
+          ? this.stretchStarts3.list(pair * 36 + letterIndex(compact[2]))
+          : this.stretchStarts2.list(pair);
     }
     const matched: number[] = [];
     if (!this.reach.prepare(plain)) return matched;
     const v = this.bare;
-    // A match cannot go past its stretch, so whether one starts at a character is asked once per character of
-    // each distinct stretch.
-    const pass = ++this.pass;
+    const { fieldOf, owner, at, kind, variant, occurrenceAt } = this;
     for (let c = 0; c < source.length; c++) {
-      const j = source[c];
-      const f = this.fieldOf[j];
-      const k = this.inStretch(j, f);
-      if (k < 0) continue;
-      if (this.startPass[k] !== pass) {
-        this.startPass[k] = pass;
-        this.startValue[k] = this.reach.at(this.codes, this.sy, j, this.at[f + 1]) ? 1 : 0;
+      const canonical = source[c];
+      const s = this.stretchOf[canonical];
+      const offset = canonical - this.stretchBase[s];
+      if (!this.reach.at(this.codes, this.sy, this.stretchAt[s] + offset, this.stretchEnd[s])) continue;
+      matched.push(canonical);
+      for (const k of this.occurrences.list(s)) {
+        const j = occurrenceAt[k] + offset;
+        const f = fieldOf[j];
+        const n = owner[f];
+        const alias = kind[f] === ALIAS;
+        const start = j === at[f] && !alias;
+        // Of equal matches, a name keeps its first field's, as if the fields were read in order.
+        this.note(
+          n,
+          start ? PINYIN_START : PINYIN,
+          alias ? 1 : 0,
+          start ? 200 : 100,
+          f,
+          0,
+          0,
+          Tier.Pinyin,
+          v ? variant[n] : 0,
+          true,
+        );
       }
-      if (!this.startValue[k]) continue;
-      matched.push(j);
-      const n = this.owner[f];
-      const start = j === this.at[f] && this.kind[f] !== ALIAS;
-      this.note(
-        n,
-        start ? PINYIN_START : PINYIN,
-        this.sub(f),
-        start ? 200 : 100,
-        f,
-        0,
-        0,
-        Tier.Pinyin,
-        v ? this.variant[n] : 0,
-      );
     }
     return matched;
-  }
-
-  /**
-   * Character position `j` (of field `f`) as a character of a distinct stretch (`stretchBase` numbering), or -1 when
-   * no stretch holds it.
-   */
-  private inStretch(j: number, f: number): number {
-    for (let k = this.stretchesFrom[f]; k < this.stretchesFrom[f + 1]; k++) {
-      const p = this.occurrenceAt[k];
-      if (j < p) return -1;
-      const s = this.stretches[k];
-      if (j < p + this.stretchEnd[s] - this.stretchAt[s]) return this.stretchBase[s] + j - p;
-    }
-    return -1;
   }
 
   /**
@@ -1020,7 +1019,7 @@ export class SearchIndex {
       }
       this.stretchPass[s] = this.pass;
       this.stretchValue[s] = r;
-      if (r >= 0) for (const f of this.stretchFields.list(s)) fields.push(f);
+      if (r >= 0) for (const k of this.occurrences.list(s)) fields.push(this.fieldOf[this.occurrenceAt[k]]);
     }
     fields.sort((a, b) => a - b);
     return fields.filter((f, k) => !k || f !== fields[k - 1]);
@@ -1400,12 +1399,13 @@ export class SearchIndex {
     slips: number,
     tier: Tier,
     variant = 0,
+    lowestField = false,
   ): void {
     const key = rankKey(group, variant, sub, points);
     if (this.stamp[n] !== this.round) {
       this.stamp[n] = this.round;
       this.touched.push(n);
-    } else if (key >= this.key[n]) return;
+    } else if (key > this.key[n] || (key === this.key[n] && (!lowestField || field > this.field[n]))) return;
     this.key[n] = key;
     this.tier[n] = tier;
     this.field[n] = field;
