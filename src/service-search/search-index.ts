@@ -241,6 +241,11 @@ export class SearchIndex {
   // Scratch for `sharing` and the question pass.
   private shared = new Uint16Array(0);
   private soundMask = new Int32Array(0);
+  private readonly codeBits = new Int32Array(0x10000);
+  /** Per distinct stretch that starts a field: the `inOrderCount` round that counted it, and where it left the count. */
+  private readonly inOrderPass: Uint32Array;
+  private readonly inOrderValue: Int32Array;
+  private inOrderRound = 0;
   /** What `holding` found for each word asked about (a bounded number of them). */
   private readonly held = new Map<string, { size: number; fields?: Uint32Array } | null>();
   private mark = new Float64Array(0);
@@ -482,6 +487,8 @@ export class SearchIndex {
     };
     this.stretchStarts2 = Postings.build(KEYS, stretchChars, canonical(startKeys));
     this.stretchStarts3 = Postings.build(KEYS * 36, stretchChars, canonical(start3Keys));
+    this.inOrderPass = new Uint32Array(stretchAt.length);
+    this.inOrderValue = new Int32Array(stretchAt.length);
     this.stretchPass = new Uint32Array(stretchAt.length);
     this.stretchValue = new Int32Array(stretchAt.length);
     this.contiguousPass = new Uint32Array(stretchAt.length);
@@ -1174,25 +1181,38 @@ export class SearchIndex {
     const width = this.syllables.list.length;
     if (this.soundMask.length < width) this.soundMask = new Int32Array(width);
     const sounds = this.soundMask.fill(0, 0, width);
-    const typed = new Int32Array(m);
+    // Per character code, the query positions holding it (cleared again for the next query).
+    const typed = this.codeBits;
+    for (let i = 0; i < m; i++) typed[compact.charCodeAt(i)] = 0;
     for (let i = 0; i < m; i++) {
-      typed[i] = compact.charCodeAt(i);
+      typed[compact.charCodeAt(i)] |= 1 << i;
       for (const r of this.catalogue.charPinyin[compact[i]] ?? []) {
         const id = this.syllables.find(r);
         if (id) sounds[id] |= 1 << i;
       }
     }
     const all = m === 30 ? 0x3fffffff : (1 << m) - 1;
-    return (f) => {
-      let v = all;
-      for (let j = this.at[f]; j < this.at[f + 1]; j++) {
-        const code = this.codes[j];
-        let match = sounds[this.sy[j]];
-        for (let i = 0; i < m; i++) if (typed[i] === code) match |= 1 << i;
-        const u = v & match;
+    const { codes, sy } = this;
+    const along = (v: number, a: number, b: number) => {
+      for (let j = a; j < b; j++) {
+        const u = v & (typed[codes[j]] | sounds[sy[j]]);
         v = ((v + u) | (v - u)) & all;
       }
-      return m - popcount(v);
+      return v;
+    };
+    // Fields sharing their first stretch go on from where it left the count.
+    const round = ++this.inOrderRound;
+    return (f) => {
+      const a = this.at[f];
+      const k = this.stretchesFrom[f];
+      if (k === this.stretchesFrom[f + 1] || !stretches(codes[a])) return m - popcount(along(all, a, this.at[f + 1]));
+      const s = this.stretches[k];
+      const end = a + this.stretchEnd[s] - this.stretchAt[s];
+      if (this.inOrderPass[s] !== round) {
+        this.inOrderPass[s] = round;
+        this.inOrderValue[s] = along(all, a, end);
+      }
+      return m - popcount(along(this.inOrderValue[s], end, this.at[f + 1]));
     };
   }
 
