@@ -105,6 +105,8 @@ export class SearchIndex {
   private readonly itemsFrom: Uint32Array;
   private readonly nameOf: Uint32Array;
   private readonly variant: Uint8Array;
+  /** Per name, the popularity of its most popular item (read without touching the items while ranking). */
+  private readonly topPopularity: Float64Array;
 
   // Fields, grouped by name: name n's are fieldsFrom[n] … fieldsFrom[n + 1] - 1, its own name first.
   private readonly fieldsFrom: Uint32Array;
@@ -271,6 +273,7 @@ export class SearchIndex {
     this.itemsFrom = new Uint32Array(count + 1);
     this.nameOf = new Uint32Array(items.length);
     this.variant = new Uint8Array(count);
+    this.topPopularity = Float64Array.from(groups, (g) => g.top);
     this.fieldsFrom = new Uint32Array(count + 1);
 
     // Fields, name by name.
@@ -561,7 +564,16 @@ export class SearchIndex {
 
   /** Bytes held by the index's typed arrays (strings and the catalogue itself not counted). */
   get bytes(): number {
-    const arrays = [this.nameItems, this.itemsFrom, this.nameOf, this.variant, this.fieldsFrom, this.owner, this.kind];
+    const arrays = [
+      this.nameItems,
+      this.itemsFrom,
+      this.nameOf,
+      this.variant,
+      this.topPopularity,
+      this.fieldsFrom,
+      this.owner,
+      this.kind,
+    ];
     const more = [this.at, this.codes, this.sy, this.initials, this.charSlot, this.stamp, this.key];
     return (
       [...arrays, ...more, this.tier, this.field, this.form, this.slips].reduce((n, a) => n + a.byteLength, 0) +
@@ -1450,11 +1462,7 @@ export class SearchIndex {
         // A name that cannot reach the page only needs counting.
         if (!big && top.length === limit) {
           const worst = top[limit - 1];
-          if (
-            key > worst[0] ||
-            (key === worst[0] && compare(key, items[this.nameItems[from]].popularity, n, worst) >= 0)
-          )
-            continue;
+          if (key > worst[0] || (key === worst[0] && compare(key, this.topPopularity[n], n, worst) >= 0)) continue;
         }
       }
       for (let k = from; k < to; k++) {
