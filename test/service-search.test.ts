@@ -115,6 +115,48 @@ describe('search index over names that repeat a service and a department', () =>
     expect(found).to.include('社会保障卡申领');
   });
 
+  it('matches pinyin in every name that repeats the words it starts in', () => {
+    const index = new SearchIndex(qualified());
+    const repeated = ['社会保障卡申领', ...counties.map(([county]) => `社会保障卡申领（${county}人社局）`)];
+    for (const q of ['shehuibaozhangkas', 'shbzksl', 'kashenling']) {
+      const found = index.search(q, {}, 50).hits;
+      for (const name of repeated)
+        expect(found.find((h) => h.item.name === name)?.tier, `${q}: ${name}`).to.equal(Tier.Pinyin);
+    }
+    // In the repeated department too, one name per county.
+    const department = index.search('renshej', {}, 50).hits.map((h) => h.item.name);
+    for (const [county] of counties) expect(department).to.include(`社会保障卡申领（${county}人社局）`);
+  });
+
+  it('aligns a field from where its first stretch left the aligner, as it aligns the whole field', () => {
+    const index = new SearchIndex(qualified());
+    // The shortcut is internal: compared here with aligning each whole field, field by field.
+    const inside = index as unknown as {
+      aligner: { prepare(text: string, slips: number): void; score(text: string, sy: Uint16Array): number };
+      alignedScore(f: number): number;
+      texts: string[];
+      at: Uint32Array;
+      sy: Uint16Array;
+    };
+    const cases: [string, number][] = [
+      ['社会保障卡申岭', 1],
+      ['身份证补岭', 2],
+      ['shebaoka', 0],
+      ['shebaoak', 1],
+      ['renshejv', 2],
+    ];
+    let matched = 0;
+    for (const [q, slips] of cases) {
+      inside.aligner.prepare(q, slips);
+      for (let f = 0; f < inside.texts.length; f++) {
+        const whole = inside.aligner.score(inside.texts[f], inside.sy.subarray(inside.at[f], inside.at[f + 1]));
+        expect(inside.alignedScore(f), `${q} on ${inside.texts[f]}`).to.equal(whole);
+        if (whole !== -Infinity) matched++;
+      }
+    }
+    expect(matched).to.be.greaterThan(20);
+  });
+
   it('matches pinyin with gaps across a bracket, and never contiguously', () => {
     const index = new SearchIndex(qualified());
     for (const q of ['shebaokayuechi', 'shbzkyc']) {
