@@ -43,6 +43,15 @@ export class Aligner {
   /** Whether the query has letters; the characters it has; the sounds of its Han characters (with slips). */
   private lettered = false;
   private typed = new Set<number>();
+  /**
+   * For queries of 30 characters or fewer, as bits of query positions: where each character code is typed, where no
+   * letter is typed, and (per syllable id, filled when first needed) where a name character with that syllable can be
+   * taken. A row of the table visits only those positions.
+   */
+  private readonly codeBits = new Int32Array(0x10000);
+  private nonLetters = 0;
+  private takesVersion = new Uint32Array(0);
+  private takesBits = new Int32Array(0);
   private anySound = new Uint8Array(0);
 
   constructor(
@@ -72,12 +81,20 @@ export class Aligner {
     this.sounds.fill(0, 0, size);
     if (this.anySound.length < this.width) this.anySound = new Uint8Array(this.width);
     this.anySound.fill(0);
+    for (const code of this.typed) this.codeBits[code] = 0;
     this.typed.clear();
     this.lettered = false;
+    this.nonLetters = 0;
     for (let i = 0; i < this.q.length; i++) {
       const code = this.q.charCodeAt(i);
       this.typed.add(code);
+      if (i < 30) this.codeBits[code] |= 1 << i;
       if (isLetter(code)) this.lettered = true;
+      else if (i < 30) this.nonLetters |= 1 << i;
+    }
+    if (this.takesVersion.length < this.width) {
+      this.takesVersion = new Uint32Array(this.width);
+      this.takesBits = new Int32Array(this.width);
     }
     let end = -1;
     for (let i = text.length - 1, k = this.q.length; i >= 0; i--) {
@@ -132,6 +149,23 @@ export class Aligner {
       }
     }
     return result;
+  }
+
+  /** The query positions (of a query of 30 characters or fewer) a name character with syllable `s` can take. */
+  private takesAt(s: number): number {
+    if (this.takesVersion[s] === this.version) return this.takesBits[s];
+    const { q } = this;
+    let bits = 0;
+    for (let i = 0; i < q.length && i < 30; i++) {
+      const key = i * this.width + s;
+      if (isLetter(q.charCodeAt(i))) {
+        const options = (this.memo[key] ??= this.syllables.options(q.slice(i, this.runEnd[i]), s, this.slips > 0));
+        if (options.length) bits |= 1 << i;
+      } else if (this.slips && this.sounds[key]) bits |= 1 << i;
+    }
+    this.takesVersion[s] = this.version;
+    this.takesBits[s] = bits;
+    return bits;
   }
 
   /**
@@ -201,7 +235,17 @@ export class Aligner {
       let newReach = reach;
       const code = text.charCodeAt(j);
       const syllable = sy[j];
+      const mask = syllable ? this.takesAt(syllable) | (this.codeBits[code] & this.nonLetters) : this.codeBits[code];
       for (let i = 0; i < m && i <= reach; i++) {
+        if (m <= 30) {
+          // Straight to the next position this character can take, if any.
+          const rest = mask >>> i;
+          if (!rest) break;
+          if (!(rest & 1)) {
+            i += 30 - Math.clz32(rest & -rest);
+            continue;
+          }
+        }
         const prior = best[row + i];
         if (prior === NONE) continue;
         const chained = ends[row + i] + NEXT;
