@@ -150,7 +150,7 @@ export async function measure(
     slowest: perKey
       .map((ms, i) => [ms, labels[i]] as const)
       .sort((a, b) => b[0] - a[0])
-      .slice(0, 45)
+      .slice(0, 5)
       .map(([ms, q]) => `${q} ${round(ms)}`)
       .join(', '),
   };
