@@ -40,19 +40,15 @@ export class Aligner {
   private reached = 0;
   /** Counts the preparations, so that a caller can keep scores per preparation. */
   version = 0;
-  /** Whether the query has letters; the characters it has; the sounds of its Han characters (with slips). */
-  private lettered = false;
-  private typed = new Set<number>();
   /**
    * For queries of 30 characters or fewer, as bits of query positions: where each character code is typed, where no
    * letter is typed, and (per syllable id, filled when first needed) where a name character with that syllable can be
-   * taken. A row of the table visits only those positions.
+   * taken (see `positions`).
    */
   private readonly codeBits = new Int32Array(0x10000);
   private nonLetters = 0;
   private takesVersion = new Uint32Array(0);
   private takesBits = new Int32Array(0);
-  private anySound = new Uint8Array(0);
 
   constructor(
     private readonly syllables: Syllables,
@@ -69,6 +65,7 @@ export class Aligner {
     if (text === this.text && slips === this.slips) return;
     this.text = text;
     this.version++;
+    for (let i = 0; i < this.q.length && i < 30; i++) this.codeBits[this.q.charCodeAt(i)] = 0;
     this.q = text.replace(/ /g, '');
     this.slips = slips;
     this.floor = slips ? -(slips + 0.5) * SLIP : NONE;
@@ -79,18 +76,11 @@ export class Aligner {
     this.runEnd = [];
     if (this.sounds.length < size) this.sounds = new Uint8Array(size);
     this.sounds.fill(0, 0, size);
-    if (this.anySound.length < this.width) this.anySound = new Uint8Array(this.width);
-    this.anySound.fill(0);
-    for (const code of this.typed) this.codeBits[code] = 0;
-    this.typed.clear();
-    this.lettered = false;
     this.nonLetters = 0;
-    for (let i = 0; i < this.q.length; i++) {
+    for (let i = 0; i < this.q.length && i < 30; i++) {
       const code = this.q.charCodeAt(i);
-      this.typed.add(code);
-      if (i < 30) this.codeBits[code] |= 1 << i;
-      if (isLetter(code)) this.lettered = true;
-      else if (i < 30) this.nonLetters |= 1 << i;
+      this.codeBits[code] |= 1 << i;
+      if (!isLetter(code)) this.nonLetters |= 1 << i;
     }
     if (this.takesVersion.length < this.width) {
       this.takesVersion = new Uint32Array(this.width);
@@ -106,18 +96,19 @@ export class Aligner {
       else if (slips && isHan(code))
         for (const s of this.charPinyin[text[i]] ?? []) {
           const id = this.syllables.find(s);
-          if (id) this.sounds[k * this.width + id] = this.anySound[id] = 1;
+          if (id) this.sounds[k * this.width + id] = 1;
         }
     }
   }
 
   /**
-   * Whether some character of the query can take a name character (`code`, with syllable id `syllable`): the same
-   * character, the same sound (with slips), or — for a query with letters — any syllable.
+   * The query positions that can take a name character (`code`, with syllable id `syllable`), as bits: the same
+   * character, the syllable spelled from typed letters, or the same sound (with slips). All of them (-1) for a query
+   * longer than 30 characters.
    */
-  takes(code: number, syllable: number): boolean {
-    if (this.lettered && (syllable || isLetter(code))) return true;
-    return this.typed.has(code) || (this.slips > 0 && syllable > 0 && this.anySound[syllable] === 1);
+  positions(code: number, syllable: number): number {
+    if (this.q.length > 30) return -1;
+    return syllable ? this.takesAt(syllable) | (this.codeBits[code] & this.nonLetters) : this.codeBits[code];
   }
 
   /**
@@ -156,7 +147,7 @@ export class Aligner {
     if (this.takesVersion[s] === this.version) return this.takesBits[s];
     const { q } = this;
     let bits = 0;
-    for (let i = 0; i < q.length && i < 30; i++) {
+    for (let i = 0; i < q.length; i++) {
       const key = i * this.width + s;
       if (isLetter(q.charCodeAt(i))) {
         const options = (this.memo[key] ??= this.syllables.options(q.slice(i, this.runEnd[i]), s, this.slips > 0));
@@ -235,7 +226,7 @@ export class Aligner {
       let newReach = reach;
       const code = text.charCodeAt(j);
       const syllable = sy[j];
-      const mask = syllable ? this.takesAt(syllable) | (this.codeBits[code] & this.nonLetters) : this.codeBits[code];
+      const mask = this.positions(code, syllable);
       for (let i = 0; i < m && i <= reach; i++) {
         if (m <= 30) {
           // Straight to the next position this character can take, if any.

@@ -12,7 +12,7 @@ export const OPEN = 1 << 30;
  *
  * - `contiguous`: the query without gaps, from the name's first character or from anywhere; `at`: from one
  *   character (the letter index tells where a match can start).
- * - `gapped`: with gaps, where every piece between two gaps covers at least two typed letters (or one Han
+ * - `gappedFrom`: with gaps, where every piece between two gaps covers at least two typed letters (or one Han
  *   character): "shebaoka" finds 社会保障卡 as she·bao·ka, but "xyzzy" — five lone initials scattered over a long
  *   name — finds nothing. A prefix of such a match may end in a shorter piece, so "open" matches are reported
  *   apart: typing on, only names that matched the shorter query openly can match the longer one.
@@ -135,18 +135,10 @@ export class Reach {
   }
 
   /**
-   * With gaps, each piece covering two typed letters or more: 2 when it matches, 1 when only a prefix-compatible
-   * ("open") match exists whose last piece is shorter, 0 not.
-   */
-  gapped(codes: Uint16Array, sy: Uint16Array, a: number, b: number): number {
-    const r = this.gappedFrom(codes, sy, a, b, 1);
-    return r < 0 ? 2 : r & OPEN ? 1 : 0;
-  }
-
-  /**
-   * `gapped` over a stretch of a name that a character no query can take ends (a bracket, a comma), where every piece
-   * going on breaks: from the positions `resume` where a piece may start, -1 when it matches; else the positions
-   * where a piece may start after the stretch, with `OPEN` set when a prefix-compatible match ended in it.
+   * With gaps, each piece covering two typed letters or more, over a stretch of a name that a character no query can
+   * take ends (a bracket, a comma), where every piece going on breaks: from the positions `resume` where a piece may
+   * start, -1 when it matches; else the positions where a piece may start after the stretch, with `OPEN` set when a
+   * prefix-compatible match (one whose last piece is shorter) ended in it.
    */
   gappedFrom(codes: Uint16Array, sy: Uint16Array, a: number, b: number, resume: number): number {
     const { done } = this;

@@ -242,8 +242,6 @@ export class SearchIndex {
   private counted?: number;
   // Scratch for `sharing` and the question pass.
   private shared = new Uint16Array(0);
-  private soundMask = new Int32Array(0);
-  private readonly codeBits = new Int32Array(0x10000);
   /** Per distinct stretch that starts a field: the `inOrderCount` round that counted it, and where it left the count. */
   private readonly inOrderPass: Uint32Array;
   private readonly inOrderValue: Int32Array;
@@ -598,6 +596,8 @@ export class SearchIndex {
       this.stretchValue.byteLength +
       this.contiguousPass.byteLength +
       this.contiguousValue.byteLength +
+      this.inOrderPass.byteLength +
+      this.inOrderValue.byteLength +
       this.chars.bytes +
       this.starts.bytes +
       this.starts3.bytes +
@@ -1178,36 +1178,23 @@ export class SearchIndex {
     let head = this.alignedHeads.get(s);
     if (!head) this.alignedHeads.set(s, (head = this.aligner.head(this.texts[f], sy, end - a)));
     let takes = false;
-    for (let j = end; !takes && j < b; j++) takes = this.aligner.takes(this.codes[j], this.sy[j]);
+    for (let j = end; !takes && j < b; j++) takes = this.aligner.positions(this.codes[j], this.sy[j]) !== 0;
     return takes ? this.aligner.score(this.texts[f], sy, undefined, head) : head[this.aligner.length];
   }
 
   /**
-   * For a query of Han characters and digits (30 at most): how many of its characters a field holds in order, each
-   * the same character or — for a Han character — one of the same sound (the longest common subsequence, computed
-   * 30 query characters at a time on bits).
+   * For a query of Han characters and digits (30 at most) that the aligner is prepared for with slips: how many of
+   * its characters a field holds in order, each the same character or — for a Han character — one of the same sound
+   * (the longest common subsequence on bits, from the positions `Aligner.positions` says a character can take).
    */
   private inOrderCount(compact: string): ((f: number) => number) | undefined {
     const m = compact.length;
     if (m > 30) return undefined;
-    const width = this.syllables.list.length;
-    if (this.soundMask.length < width) this.soundMask = new Int32Array(width);
-    const sounds = this.soundMask.fill(0, 0, width);
-    // Per character code, the query positions holding it (cleared again for the next query).
-    const typed = this.codeBits;
-    for (let i = 0; i < m; i++) typed[compact.charCodeAt(i)] = 0;
-    for (let i = 0; i < m; i++) {
-      typed[compact.charCodeAt(i)] |= 1 << i;
-      for (const r of this.catalogue.charPinyin[compact[i]] ?? []) {
-        const id = this.syllables.find(r);
-        if (id) sounds[id] |= 1 << i;
-      }
-    }
     const all = m === 30 ? 0x3fffffff : (1 << m) - 1;
-    const { codes, sy } = this;
+    const { codes, sy, aligner } = this;
     const along = (v: number, a: number, b: number) => {
       for (let j = a; j < b; j++) {
-        const u = v & (typed[codes[j]] | sounds[sy[j]]);
+        const u = v & aligner.positions(codes[j], sy[j]);
         v = ((v + u) | (v - u)) & all;
       }
       return v;
